@@ -1,0 +1,55 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.identity.OperatorProblem;
+import io.switchboard.identity.Operators;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in operator's own account: changing their password. Open to every role. */
+@Controller
+class AccountController {
+    private final Operators operators;
+
+    AccountController(Operators operators) {
+        this.operators = operators;
+    }
+
+    record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
+                          @NotBlank(message = "Enter a new password.") String newPassword,
+                          @NotBlank(message = "Repeat the new password.") String repeatPassword) {
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        if (!model.containsAttribute("passwordChange")) {
+            model.addAttribute("passwordChange", new PasswordChange("", "", ""));
+        }
+        model.addAttribute("minPasswordLength", operators.minPasswordLength());
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
+                          Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
+            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ.");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                operators.changeOwnPassword(form.currentPassword(), form.newPassword());
+                redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
+                return "redirect:/account";
+            } catch (OperatorProblem problem) {
+                OperatorsController.reject(errors, problem);
+            }
+        }
+        return account(model);
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.identity.CurrentOperator;
+import io.switchboard.infrastructure.InstanceIdentity;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout shows on every page: who is signed in, which instance served the page, the version. */
+@ControllerAdvice
+class LayoutAttributes {
+    private final InstanceIdentity instance;
+
+    LayoutAttributes(InstanceIdentity instance) {
+        this.instance = instance;
+    }
+
+    @ModelAttribute("me")
+    @Nullable CurrentOperator me() {
+        return CurrentOperator.get().orElse(null);
+    }
+
+    @ModelAttribute("servedBy")
+    String servedBy() {
+        return instance.shortId() + " on " + instance.host();
+    }
+
+    @ModelAttribute("requestId")
+    @Nullable String requestId() {
+        return MDC.get("requestId");
+    }
+
+    @ModelAttribute("version")
+    String version() {
+        return instance.version();
+    }
+}

@@ -1,0 +1,105 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.identity.AuditTrail;
+import io.switchboard.identity.OperatorProblem;
+import io.switchboard.identity.Operators;
+import io.switchboard.identity.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators: everyone sees the list; ADMINs create, disable, change roles and reset passwords. */
+@Controller
+class OperatorsController {
+    private final Operators operators;
+    private final AuditTrail audit;
+
+    OperatorsController(Operators operators, AuditTrail audit) {
+        this.operators = operators;
+        this.audit = audit;
+    }
+
+    record NewOperator(@NotBlank(message = "Enter a username.") @Size(max = 40) String username,
+                       @NotNull(message = "Choose a role.") Role role,
+                       @NotBlank(message = "Enter a password.") String password) {
+    }
+
+    @GetMapping("/operators")
+    String list(Model model) {
+        if (!model.containsAttribute("newOperator")) {
+            model.addAttribute("newOperator", new NewOperator("", Role.OPERATOR, ""));
+        }
+        model.addAttribute("operators", operators.all());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("audit", audit.latest(15));
+        model.addAttribute("minPasswordLength", operators.minPasswordLength());
+        return "operators";
+    }
+
+    @PostMapping("/operators")
+    String create(@Valid @ModelAttribute("newOperator") NewOperator form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var created = operators.create(form.username(), form.role(), form.password());
+                redirect.addFlashAttribute("notice", "Created " + created.username() + " (" + created.role()
+                        + "). They can sign in now.");
+                return "redirect:/operators";
+            } catch (OperatorProblem problem) {
+                reject(errors, problem);
+            }
+        }
+        return list(model);
+    }
+
+    @PostMapping("/operators/{id}/role")
+    String changeRole(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
+        return act(redirect, () -> operators.changeRole(id, role), "Role changed to " + role + ".");
+    }
+
+    @PostMapping("/operators/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        return act(redirect, () -> operators.setEnabled(id, enabled),
+                enabled ? "Operator enabled." : "Operator disabled: they can no longer sign in.");
+    }
+
+    @PostMapping("/operators/{id}/password")
+    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            String password = operators.resetPassword(id);
+            redirect.addFlashAttribute("newPassword", password);
+            redirect.addFlashAttribute("newPasswordFor", id);
+        } catch (OperatorProblem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/operators";
+    }
+
+    private static String act(RedirectAttributes redirect, Runnable command, String notice) {
+        try {
+            command.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (OperatorProblem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/operators";
+    }
+
+    static void reject(BindingResult errors, OperatorProblem problem) {
+        if (problem.field().isEmpty()) {
+            errors.reject("operator", problem.getMessage());
+        } else {
+            errors.rejectValue(problem.field(), "operator", problem.getMessage());
+        }
+    }
+}

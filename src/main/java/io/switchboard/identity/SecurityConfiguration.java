@@ -1,0 +1,119 @@
+package io.switchboard.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.LinkedHashMap;
+
+/**
+ * Who may reach what. Everyone signed in sees every page; changing anything needs OPERATOR or ADMIN, and
+ * managing operators needs ADMIN. The rules are enforced here for every request, whatever the page shows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+    private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+            "/favicon.ico", "/error"};
+    static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(OperatorDetails details, PasswordEncoder encoder,
+                                                LoginThrottle throttle, OperatorRepository operators,
+                                                AuditTrail audit) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle, operators, audit));
+    }
+
+    /** Actuator: health is public (load balancers, probes); the rest is for ADMINs, with HTTP Basic. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(b -> b.realmName("Switchboard"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers(PUBLIC).permitAll();
+                    a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
+                    a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();
+                    for (String method : CHANGING_METHODS) {
+                        a.requestMatchers(HttpMethod.valueOf(method), "/**")
+                                .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());
+                    }
+                    a.anyRequest().authenticated();
+                })
+                .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Unauthenticated requests go to the login page. An htmx request (its session expired) must not swap a
+     * login form into a fragment: htmx is told to send the whole browser to the login page instead.
+     */
+    private static AuthenticationEntryPoint entryPoint() {
+        AuthenticationEntryPoint htmx = (request, response, exception) -> {
+            response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(new RequestHeaderRequestMatcher("HX-Request", "true"), htmx);
+        var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            String query = switch (exception) {
+                case SignInLocked locked -> "locked=" + locked.minutesLeft();
+                case DisabledException disabled -> "disabled";
+                default -> "error";
+            };
+            response.sendRedirect(request.getContextPath() + "/login?" + query);
+        };
+    }
+}
