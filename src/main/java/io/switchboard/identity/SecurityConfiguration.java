@@ -52,8 +52,9 @@ class SecurityConfiguration {
     /** Actuator: health is public (load balancers, probes); the rest is for ADMINs, with HTTP Basic. */
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http.securityMatcher("/actuator/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
@@ -65,8 +66,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> {
                     a.requestMatchers(PUBLIC).permitAll();
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();

@@ -5,8 +5,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A whole Switchboard instance started in this JVM on a random port against the given database, as an admin
@@ -14,6 +17,7 @@ import java.util.List;
  */
 public final class AppInstance implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
     private AppInstance(ConfigurableApplicationContext context) {
@@ -22,17 +26,32 @@ public final class AppInstance implements AutoCloseable {
 
     public static AppInstance start(String jdbcUrl, String... properties) {
         List<String> all = new ArrayList<>(List.of(
-                "server.port=0",
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres",
-                "spring.datasource.hikari.maximum-pool-size=8",
-                "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
-                "spring.thymeleaf.cache=false"));
+                "spring.datasource.password=postgres"));
         all.addAll(List.of(properties));
-        return new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run());
+        return run(all);
+    }
+
+    /** An instance with no database configured: it runs its own embedded PostgreSQL in {@code dataDir}. */
+    public static AppInstance startEmbedded(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of("switchboard.embedded-db.data-dir=" + dataDir));
+        all.addAll(List.of(properties));
+        return run(all);
+    }
+
+    private static AppInstance run(List<String> properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.datasource.hikari.maximum-pool-size=8",
+                "switchboard.identity.admin-password=" + ADMIN_PASSWORD));
+        all.addAll(properties);
+        // as command-line arguments, so they win over application.yml like an admin's settings would
+        AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
+                .registerShutdownHook(false)
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new)));
+        OPEN.add(instance);
+        return instance;
     }
 
     public int port() {
@@ -53,6 +72,12 @@ public final class AppInstance implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         context.close();
+    }
+
+    /** Closes every instance still running, before the test database goes away (end of the test run). */
+    static void closeAll() {
+        List.copyOf(OPEN).forEach(AppInstance::close);
     }
 }

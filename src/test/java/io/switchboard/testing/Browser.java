@@ -50,12 +50,23 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** Signs in through the login page and waits for the page it lands on. */
+    public static void signIn(Page page, AppInstance app, String username, String password) {
+        page.navigate(app.url("/login"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForLoadState();
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

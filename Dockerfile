@@ -1,0 +1,26 @@
+# Switchboard: built with the Maven wrapper, run on a JRE 25 as a non-root user from a layered jar.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY build/ build/
+COPY db/ db/
+COPY src/ src/
+# jOOQ is generated at build time from db/migration (an embedded PostgreSQL runs for the duration).
+RUN ./mvnw -B -DskipTests package \
+ && java -Djarmode=tools -jar target/switchboard-*.jar extract --layers --launcher --destination target/extracted
+
+FROM eclipse-temurin:25-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app switchboard
+WORKDIR /app
+COPY --from=build /src/target/extracted/dependencies/ ./
+COPY --from=build /src/target/extracted/spring-boot-loader/ ./
+COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/target/extracted/application/ ./
+USER switchboard
+EXPOSE 8080
+ENV LOG_FORMAT=json
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
