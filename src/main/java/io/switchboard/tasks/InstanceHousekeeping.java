@@ -6,22 +6,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 
 /** Heartbeats this instance, and (on one instance at a time) forgets instances long gone. */
 @Component
 class InstanceHousekeeping {
     private static final Logger log = LoggerFactory.getLogger(InstanceHousekeeping.class);
     private final InstanceRegistry registry;
+    private final TaskEngine engine;
 
-    InstanceHousekeeping(InstanceRegistry registry) {
+    InstanceHousekeeping(InstanceRegistry registry, TaskEngine engine) {
         this.registry = registry;
+        this.engine = engine;
     }
 
     @Scheduled(fixedDelayString = "${switchboard.instances.heartbeat-interval:5s}")
     void heartbeat() {
         try {
-            registry.heartbeat(0, List.of());
+            registry.heartbeat(engine.runningCount(), engine.queues());
         } catch (RuntimeException e) {
             log.warn("Heartbeat failed; will try again: {}", e.getMessage());
         }

@@ -7,7 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,22 +27,27 @@ public final class AppInstance implements AutoCloseable {
     }
 
     public static AppInstance start(String jdbcUrl, String... properties) {
+        return start(jdbcUrl, List.of(), properties);
+    }
+
+    /** An instance with extra configuration classes (test-only handlers) added to the application's own. */
+    public static AppInstance start(String jdbcUrl, List<Class<?>> extra, String... properties) {
         List<String> all = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres"));
         all.addAll(List.of(properties));
-        return run(all);
+        return run(all, extra);
     }
 
     /** An instance with no database configured: it runs its own embedded PostgreSQL in {@code dataDir}. */
     public static AppInstance startEmbedded(Path dataDir, String... properties) {
         List<String> all = new ArrayList<>(List.of("switchboard.embedded-db.data-dir=" + dataDir));
         all.addAll(List.of(properties));
-        return run(all);
+        return run(all, List.of());
     }
 
-    private static AppInstance run(List<String> properties) {
+    private static AppInstance run(List<String> properties, List<Class<?>> extra) {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.datasource.hikari.maximum-pool-size=8",
@@ -48,10 +55,22 @@ public final class AppInstance implements AutoCloseable {
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
+                .sources(extra.toArray(Class<?>[]::new))
                 .registerShutdownHook(false)
-                .run(all.stream().map(p -> "--" + p).toArray(String[]::new)));
+                .run(lastWins(all)));
         OPEN.add(instance);
         return instance;
+    }
+
+    /** A property given twice counts once, with its last value (Spring would join them with a comma). */
+    private static String[] lastWins(List<String> properties) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            byName.remove(property.substring(0, equals));
+            byName.put(property.substring(0, equals), property.substring(equals + 1));
+        }
+        return byName.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public int port() {

@@ -1,0 +1,312 @@
+package io.switchboard.tasks;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.Task;
+import switchboard.jooq.tables.TaskConcurrency;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.switchboard.tasks.Sql.NOW;
+import static io.switchboard.tasks.Sql.column;
+import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.jsonbArray;
+import static org.jooq.impl.DSL.jsonbObject;
+import static org.jooq.impl.DSL.key;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.update;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+import static switchboard.jooq.Tables.TASK;
+import static switchboard.jooq.Tables.TASK_CONCURRENCY;
+import static switchboard.jooq.Tables.TASK_GROUP;
+import static switchboard.jooq.Tables.TASK_LOG;
+import static switchboard.jooq.Tables.TASK_QUEUE;
+
+/**
+ * The statements that run under leases: claiming, recording outcomes, heartbeats, log lines. Every write
+ * about a claimed task is conditional on its lease token, so a run that lost its lease changes nothing.
+ */
+@Repository
+class LeaseStore {
+    private static final String RUNNING = TaskState.RUNNING.dbValue();
+    private static final Set<String> TERMINAL = Set.of(TaskState.SUCCEEDED.dbValue(), TaskState.FAILED.dbValue(),
+            TaskState.CANCELLED.dbValue());
+    private final DSLContext db;
+
+    LeaseStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Claims up to {@code limit} due tasks of a queue in one statement: the candidates are locked with
+     * {@code SKIP LOCKED} (other instances take others), tasks whose concurrency key has no free slot are
+     * skipped, and the slots granted are counted under the key's row lock, so at most the key's limit run
+     * at once across all instances.
+     */
+    List<ClaimedTask> claim(String queue, int limit, UUID instance, Duration lease) {
+        Task t = TASK.as("t");
+        TaskConcurrency k = TASK_CONCURRENCY.as("k");
+        var candidates = name("candidates").asMaterialized(
+                select(t.ID, t.CONCURRENCY_KEY, t.PRIORITY, t.RUN_AT).from(t)
+                        .where(t.STATE.eq(TaskState.QUEUED.dbValue()).and(t.QUEUE.eq(queue)))
+                        .and(notExists(selectOne().from(TASK_QUEUE)
+                                .where(TASK_QUEUE.NAME.eq(queue).and(TASK_QUEUE.PAUSED))))
+                        .and(t.GROUP_KEY.isNull().or(notExists(selectOne().from(TASK_GROUP)
+                                .where(TASK_GROUP.GROUP_KEY.eq(t.GROUP_KEY).and(TASK_GROUP.PAUSED)))))
+                        .and(t.CONCURRENCY_KEY.isNull().or(exists(selectOne().from(k)
+                                .where(k.CONCURRENCY_KEY.eq(t.CONCURRENCY_KEY).and(k.RUNNING.lt(k.MAX_RUNNING))))))
+                        .orderBy(t.PRIORITY.desc(), t.RUN_AT, t.ID)
+                        .limit(limit)
+                        .forUpdate().of(t).skipLocked());
+        Field<Long> id = candidates.field(t.ID);
+        Field<String> key = candidates.field(t.CONCURRENCY_KEY);
+        Field<Integer> rank = rowNumber().over(partitionBy(key)
+                .orderBy(candidates.field(t.PRIORITY).desc(), candidates.field(t.RUN_AT), id)).as("rank");
+        var ranked = name("ranked").as(select(id, key, rank).from(candidates));
+
+        Field<Integer> free = k.MAX_RUNNING.minus(k.RUNNING).as("free");
+        var slots = name("slots").asMaterialized(select(k.CONCURRENCY_KEY, free).from(k)
+                .where(k.CONCURRENCY_KEY.in(select(key).from(candidates).where(key.isNotNull())))
+                .forUpdate().skipLocked());
+
+        Field<String> rankedKey = ranked.field(key);
+        var granted = name("granted").asMaterialized(select(ranked.field(id), rankedKey).from(ranked)
+                .leftJoin(slots).on(slots.field(k.CONCURRENCY_KEY).eq(rankedKey))
+                .where(rankedKey.isNull().or(ranked.field(rank).le(slots.field(free)))));
+        Field<Long> grantedId = granted.field(id);
+        Field<String> grantedKey = granted.field(key);
+
+        Table<?> perKey = select(grantedKey, count().as("n")).from(granted).where(grantedKey.isNotNull())
+                .groupBy(grantedKey).asTable("per_key");
+        var counted = name("counted").as(update(TASK_CONCURRENCY)
+                .set(TASK_CONCURRENCY.RUNNING, TASK_CONCURRENCY.RUNNING.plus(perKey.field("n", Integer.class)))
+                .from(perKey)
+                .where(TASK_CONCURRENCY.CONCURRENCY_KEY.eq(perKey.field(grantedKey)))
+                .returning(TASK_CONCURRENCY.CONCURRENCY_KEY));
+
+        Field<Long> waited = Sql.millisBetween(NOW, TASK.RUN_AT).as("waited");
+        return db.with(candidates, ranked, slots, granted, counted)
+                .update(TASK)
+                .set(TASK.STATE, RUNNING)
+                .set(TASK.ATTEMPT, TASK.ATTEMPT.plus(1))
+                .set(TASK.LOCKED_BY, instance)
+                .set(TASK.LEASE_TOKEN, field("gen_random_uuid()", UUID.class))
+                .set(TASK.LEASE_UNTIL, Sql.fromNow(lease))
+                .set(TASK.STARTED_AT, NOW)
+                .setNull(TASK.PROGRESS_DONE)
+                .setNull(TASK.PROGRESS_TOTAL)
+                .from(granted)
+                .where(TASK.ID.eq(grantedId))
+                .returningResult(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.PAYLOAD, TASK.ATTEMPT, TASK.MAX_ATTEMPTS,
+                        TASK.LEASE_TOKEN, TASK.GROUP_KEY, waited)
+                .fetch(r -> new ClaimedTask(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE),
+                        r.get(TASK.PAYLOAD).data(), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS),
+                        r.get(TASK.LEASE_TOKEN), r.get(TASK.GROUP_KEY), Math.max(0, r.get(waited))))
+                .stream().sorted(Comparator.comparingLong(ClaimedTask::id)).toList();
+    }
+
+    /**
+     * Records outcomes, each only if its lease token still holds and the task is still running; returns the
+     * ones recorded. A task whose cancel was requested ends cancelled instead of running again.
+     */
+    List<Finished> finish(List<Finish> batch, UUID instance) {
+        int n = batch.size();
+        Long[] ids = new Long[n];
+        UUID[] tokens = new UUID[n];
+        String[] states = new String[n];
+        Long[] delays = new Long[n];
+        Integer[] deltas = new Integer[n];
+        String[] errors = new String[n];
+        Long[] dones = new Long[n];
+        Long[] totals = new Long[n];
+        String[] counters = new String[n];
+        for (int i = 0; i < n; i++) {
+            Finish f = batch.get(i);
+            ids[i] = f.id();
+            tokens[i] = f.leaseToken();
+            states[i] = f.state().dbValue();
+            delays[i] = f.delayMillis();
+            deltas[i] = f.attemptDelta();
+            errors[i] = f.error();
+            dones[i] = f.progressDone();
+            totals[i] = f.progressTotal();
+            counters[i] = f.countersJson();
+        }
+        Sql.Rows in = Sql.rows("i", column(TASK.ID, ids), column(TASK.LEASE_TOKEN, tokens),
+                column(TASK.STATE, states), column("delay_ms", delays), column("attempt_delta", deltas),
+                column("error", errors), column(TASK.PROGRESS_DONE, dones), column(TASK.PROGRESS_TOTAL, totals),
+                column(TASK.COUNTERS, counters));
+        Field<String> requested = in.field(TASK.STATE.getName(), String.class);
+        Field<String> error = in.field("error", String.class);
+        Field<String> state = when(TASK.CANCEL_REQUESTED.isTrue().and(requested.in(TaskState.SCHEDULED.dbValue(),
+                TaskState.QUEUED.dbValue())), inline(TaskState.CANCELLED.dbValue())).otherwise(requested);
+        return db.update(TASK)
+                .set(TASK.STATE, state)
+                .set(TASK.FINISHED_AT, when(state.in(TERMINAL), NOW).otherwise(castNull(OffsetDateTime.class)))
+                .set(TASK.RUN_AT, when(requested.eq(TaskState.SCHEDULED.dbValue()),
+                        Sql.fromNowMillis(in.field("delay_ms", Long.class))).otherwise(TASK.RUN_AT))
+                .set(TASK.ATTEMPT, TASK.ATTEMPT.plus(in.field("attempt_delta", Integer.class)))
+                .setNull(TASK.LOCKED_BY)
+                .setNull(TASK.LEASE_TOKEN)
+                .setNull(TASK.LEASE_UNTIL)
+                .set(TASK.LAST_ERROR, coalesce(error, TASK.LAST_ERROR))
+                .set(TASK.ERRORS, when(error.isNotNull(), Sql.concat(coalesce(TASK.ERRORS, inline(JSONB.valueOf("[]"))),
+                        jsonbArray(jsonbObject(key("attempt").value(TASK.ATTEMPT), key("at").value(NOW),
+                                key("instance").value(val(instance.toString())), key("error").value(error)))))
+                        .otherwise(TASK.ERRORS))
+                .set(TASK.PROGRESS_DONE, coalesce(in.field(TASK.PROGRESS_DONE.getName(), Long.class), TASK.PROGRESS_DONE))
+                .set(TASK.PROGRESS_TOTAL, coalesce(in.field(TASK.PROGRESS_TOTAL.getName(), Long.class), TASK.PROGRESS_TOTAL))
+                .set(TASK.COUNTERS, coalesce(in.field(TASK.COUNTERS.getName(), String.class).cast(TASK.COUNTERS.getDataType()),
+                        TASK.COUNTERS))
+                .from(in.table())
+                .where(TASK.ID.eq(in.field(TASK.ID.getName(), Long.class))
+                        .and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN.getName(), UUID.class)))
+                        .and(TASK.STATE.eq(RUNNING)))
+                .returning(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.GROUP_KEY, TASK.CONCURRENCY_KEY,
+                        TASK.LAST_ERROR)
+                .fetch(LeaseStore::finished);
+    }
+
+    static Finished finished(Record r) {
+        return new Finished(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE), TaskState.fromDb(r.get(TASK.STATE)),
+                r.get(TASK.GROUP_KEY), r.get(TASK.CONCURRENCY_KEY), r.get(TASK.LAST_ERROR));
+    }
+
+    /**
+     * Gives back the concurrency slots of tasks that stopped running, in the same transaction that changed
+     * their state. Key rows are locked in key order first, so two instances never deadlock on them.
+     */
+    void releaseSlots(List<Finished> stopped) {
+        Map<String, Integer> perKey = new TreeMap<>();
+        for (Finished f : stopped) {
+            if (f.concurrencyKey() != null) {
+                perKey.merge(f.concurrencyKey(), 1, Integer::sum);
+            }
+        }
+        if (perKey.isEmpty()) {
+            return;
+        }
+        String[] keys = perKey.keySet().toArray(String[]::new);
+        Integer[] counts = perKey.values().toArray(Integer[]::new);
+        db.select(TASK_CONCURRENCY.CONCURRENCY_KEY).from(TASK_CONCURRENCY)
+                .where(TASK_CONCURRENCY.CONCURRENCY_KEY.in(keys))
+                .orderBy(TASK_CONCURRENCY.CONCURRENCY_KEY).forUpdate().fetch();
+        Sql.Rows released = Sql.rows("released", column(TASK_CONCURRENCY.CONCURRENCY_KEY, keys), column("n", counts));
+        db.update(TASK_CONCURRENCY)
+                .set(TASK_CONCURRENCY.RUNNING, greatest(TASK_CONCURRENCY.RUNNING.minus(released.field("n", Integer.class)),
+                        inline(0)))
+                .from(released.table())
+                .where(TASK_CONCURRENCY.CONCURRENCY_KEY.eq(released.field(TASK_CONCURRENCY.CONCURRENCY_KEY.getName(),
+                        String.class)))
+                .execute();
+    }
+
+    /**
+     * Extends the leases of runs still in progress and stores their progress and counters; returns, for each
+     * task whose lease still holds, whether a cancel was requested. A task missing from the answer lost its
+     * lease.
+     */
+    Map<Long, Boolean> heartbeat(List<Execution.Beat> beats, Duration lease) {
+        int n = beats.size();
+        Long[] ids = new Long[n];
+        UUID[] tokens = new UUID[n];
+        Long[] dones = new Long[n];
+        Long[] totals = new Long[n];
+        String[] counters = new String[n];
+        for (int i = 0; i < n; i++) {
+            var beat = beats.get(i);
+            ids[i] = beat.id();
+            tokens[i] = beat.leaseToken();
+            dones[i] = beat.progressDone();
+            totals[i] = beat.progressTotal();
+            counters[i] = beat.countersJson();
+        }
+        Sql.Rows in = Sql.rows("i", column(TASK.ID, ids), column(TASK.LEASE_TOKEN, tokens),
+                column(TASK.PROGRESS_DONE, dones), column(TASK.PROGRESS_TOTAL, totals), column(TASK.COUNTERS, counters));
+        Map<Long, Boolean> held = new HashMap<>();
+        db.update(TASK)
+                .set(TASK.LEASE_UNTIL, Sql.fromNow(lease))
+                .set(TASK.PROGRESS_DONE, coalesce(in.field(TASK.PROGRESS_DONE.getName(), Long.class), TASK.PROGRESS_DONE))
+                .set(TASK.PROGRESS_TOTAL, coalesce(in.field(TASK.PROGRESS_TOTAL.getName(), Long.class), TASK.PROGRESS_TOTAL))
+                .set(TASK.COUNTERS, coalesce(in.field(TASK.COUNTERS.getName(), String.class).cast(TASK.COUNTERS.getDataType()),
+                        TASK.COUNTERS))
+                .from(in.table())
+                .where(TASK.ID.eq(in.field(TASK.ID.getName(), Long.class))
+                        .and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN.getName(), UUID.class)))
+                        .and(TASK.STATE.eq(RUNNING)))
+                .returning(TASK.ID, TASK.CANCEL_REQUESTED)
+                .forEach(r -> held.put(r.get(TASK.ID), r.get(TASK.CANCEL_REQUESTED)));
+        return held;
+    }
+
+    /** Stores log lines of runs whose lease still holds, in the order they were written. */
+    void appendLogs(List<LogLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        int n = lines.size();
+        Long[] ids = new Long[n];
+        UUID[] tokens = new UUID[n];
+        Integer[] attempts = new Integer[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        String[] levels = new String[n];
+        String[] messages = new String[n];
+        for (int i = 0; i < n; i++) {
+            LogLine line = lines.get(i);
+            ids[i] = line.taskId();
+            tokens[i] = line.leaseToken();
+            attempts[i] = line.attempt();
+            times[i] = line.at().atOffset(java.time.ZoneOffset.UTC);
+            levels[i] = line.level().name();
+            messages[i] = line.message();
+        }
+        Sql.Rows in = Sql.rows("i", column(TASK_LOG.TASK_ID, ids), column(TASK.LEASE_TOKEN, tokens),
+                column(TASK_LOG.ATTEMPT, attempts), column(TASK_LOG.AT, times), column(TASK_LOG.LEVEL, levels),
+                column(TASK_LOG.MESSAGE, messages));
+        Field<Long> taskId = in.field(TASK_LOG.TASK_ID.getName(), Long.class);
+        db.insertInto(TASK_LOG, TASK_LOG.TASK_ID, TASK_LOG.ATTEMPT, TASK_LOG.AT, TASK_LOG.LEVEL, TASK_LOG.MESSAGE)
+                .select(select(taskId, in.field(TASK_LOG.ATTEMPT.getName(), Integer.class),
+                        in.field(TASK_LOG.AT.getName(), OffsetDateTime.class),
+                        in.field(TASK_LOG.LEVEL.getName(), String.class),
+                        in.field(TASK_LOG.MESSAGE.getName(), String.class))
+                        .from(in.table()).join(TASK).on(TASK.ID.eq(taskId)
+                                .and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN.getName(), UUID.class)))
+                                .and(TASK.STATE.eq(RUNNING)))
+                        .orderBy(in.ordinal()))
+                .execute();
+    }
+
+    /**
+     * The queues to wake after these tasks stopped running: those they went back to, and those where a task
+     * may have waited for the concurrency slot one of them just gave back.
+     */
+    static Set<String> queuesToWake(List<Finished> stopped) {
+        return stopped.stream().filter(f -> f.state() == TaskState.QUEUED || f.concurrencyKey() != null)
+                .map(Finished::queue).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,86 @@
+package io.switchboard.tasks;
+
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.val;
+
+/** SQL pieces the engine's statements share. All times come from the database clock. */
+final class Sql {
+    static final Field<OffsetDateTime> NOW = DSL.currentOffsetDateTime();
+
+    private Sql() {
+    }
+
+    static Field<OffsetDateTime> fromNow(Duration duration) {
+        return field("{0} + make_interval(secs => {1})", OffsetDateTime.class, NOW,
+                inline(duration.toMillis() / 1000.0));
+    }
+
+    static Field<OffsetDateTime> ago(Duration duration) {
+        return field("{0} - make_interval(secs => {1})", OffsetDateTime.class, NOW,
+                inline(duration.toMillis() / 1000.0));
+    }
+
+    static Field<OffsetDateTime> fromNowMillis(Field<Long> millis) {
+        return field("{0} + make_interval(secs => {1} / 1000.0)", OffsetDateTime.class, NOW, millis);
+    }
+
+    /** Milliseconds from {@code earlier} to {@code later}. */
+    static Field<Long> millisBetween(Field<OffsetDateTime> later, Field<OffsetDateTime> earlier) {
+        return field("(extract(epoch from ({0} - {1})) * 1000)::bigint", Long.class, later, earlier);
+    }
+
+    static Field<JSONB> concat(Field<JSONB> left, Field<JSONB> right) {
+        return field("{0} || {1}", JSONB.class, left, right);
+    }
+
+    /**
+     * Rows from parallel arrays ({@code unnest(a, b, …) WITH ORDINALITY}): a whole batch in a fixed number of
+     * bind values, whatever its size. Each column is named after a table column (or a name of its own).
+     */
+    static Rows rows(String alias, Column<?>... columns) {
+        String placeholders = String.join(", ", IntStream.range(0, columns.length).mapToObj(i -> "{" + i + "}").toList());
+        Object[] arrays = Arrays.stream(columns).map(c -> val(c.values())).toArray();
+        String[] names = Stream.concat(Arrays.stream(columns).map(Column::name), Stream.of("ord")).toArray(String[]::new);
+        return new Rows(DSL.table("unnest(" + placeholders + ") with ordinality", arrays).as(alias, names), alias);
+    }
+
+    /** The rows and typed references to their columns. */
+    record Rows(Table<?> table, String alias) {
+        /** The column named after {@code column}, of its type. */
+        <T> Field<T> field(Field<T> column) {
+            return DSL.field(DSL.name(alias, column.getName()), column.getDataType());
+        }
+
+        <T> Field<T> field(String name, Class<T> type) {
+            return DSL.field(DSL.name(alias, name), type);
+        }
+
+        /** The row's position in the arrays, from 1. */
+        Field<Long> ordinal() {
+            return field("ord", Long.class);
+        }
+    }
+
+    record Column<T>(String name, T[] values) {
+    }
+
+    static <T> Column<T> column(Field<?> named, T[] values) {
+        return new Column<>(named.getName(), values);
+    }
+
+    static <T> Column<T> column(String name, T[] values) {
+        return new Column<>(name, values);
+    }
+}

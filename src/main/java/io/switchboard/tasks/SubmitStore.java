@@ -1,0 +1,177 @@
+package io.switchboard.tasks;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static io.switchboard.tasks.Sql.NOW;
+import static io.switchboard.tasks.Sql.column;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.when;
+import static switchboard.jooq.Tables.TASK;
+import static switchboard.jooq.Tables.TASK_CONCURRENCY;
+import static switchboard.jooq.Tables.TASK_GROUP;
+
+/** Stores new tasks: a whole batch in one INSERT over parallel arrays, whatever its size. */
+@Repository
+class SubmitStore {
+    private final DSLContext db;
+
+    SubmitStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A request with its payload already written as JSON. */
+    record NewTask(TaskRequest<?> request, String payloadJson) {
+    }
+
+    record Stored(List<Submitted> submitted, Set<String> dueQueues) {
+    }
+
+    /**
+     * Inserts the tasks (the caller's transaction); a task whose unique key is already held by a live task is
+     * not inserted and the live one is returned instead. Results are in request order.
+     */
+    Stored insert(List<NewTask> tasks) {
+        upsertConcurrencyKeys(tasks);
+        upsertGroups(tasks);
+        int n = tasks.size();
+        String[] kinds = new String[n];
+        String[] queues = new String[n];
+        Integer[] priorities = new Integer[n];
+        OffsetDateTime[] runAts = new OffsetDateTime[n];
+        String[] payloads = new String[n];
+        Integer[] maxAttempts = new Integer[n];
+        String[] keys = new String[n];
+        Integer[] limits = new Integer[n];
+        String[] uniqueKeys = new String[n];
+        String[] groups = new String[n];
+        for (int i = 0; i < n; i++) {
+            TaskRequest<?> r = tasks.get(i).request();
+            kinds[i] = r.kind().name();
+            queues[i] = r.queue();
+            priorities[i] = r.priority();
+            runAts[i] = r.runAt() == null ? null : r.runAt().atOffset(ZoneOffset.UTC);
+            payloads[i] = tasks.get(i).payloadJson();
+            maxAttempts[i] = r.maxAttempts();
+            keys[i] = r.concurrencyKey();
+            limits[i] = r.concurrencyKey() == null ? null : r.concurrencyLimit();
+            uniqueKeys[i] = r.uniqueKey();
+            groups[i] = r.group();
+        }
+        Sql.Rows in = Sql.rows("i", column(TASK.KIND, kinds), column(TASK.QUEUE, queues),
+                column(TASK.PRIORITY, priorities), column(TASK.RUN_AT, runAts), column(TASK.PAYLOAD, payloads),
+                column(TASK.MAX_ATTEMPTS, maxAttempts), column(TASK.CONCURRENCY_KEY, keys),
+                column(TASK.CONCURRENCY_LIMIT, limits), column(TASK.UNIQUE_KEY, uniqueKeys),
+                column(TASK.GROUP_KEY, groups));
+        Field<OffsetDateTime> runAt = coalesce(in.field(TASK.RUN_AT.getName(), OffsetDateTime.class), NOW);
+        var inserted = db.insertInto(TASK, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.PRIORITY, TASK.RUN_AT, TASK.PAYLOAD,
+                        TASK.MAX_ATTEMPTS, TASK.CONCURRENCY_KEY, TASK.CONCURRENCY_LIMIT, TASK.UNIQUE_KEY, TASK.GROUP_KEY)
+                .select(select(in.field(TASK.KIND.getName(), String.class), in.field(TASK.QUEUE.getName(), String.class),
+                        when(runAt.le(NOW), inline(TaskState.QUEUED.dbValue()))
+                                .otherwise(inline(TaskState.SCHEDULED.dbValue())),
+                        in.field(TASK.PRIORITY.getName(), Integer.class).cast(TASK.PRIORITY.getDataType()),
+                        runAt,
+                        in.field(TASK.PAYLOAD.getName(), String.class).cast(TASK.PAYLOAD.getDataType()),
+                        in.field(TASK.MAX_ATTEMPTS.getName(), Integer.class),
+                        in.field(TASK.CONCURRENCY_KEY.getName(), String.class),
+                        in.field(TASK.CONCURRENCY_LIMIT.getName(), Integer.class),
+                        in.field(TASK.UNIQUE_KEY.getName(), String.class),
+                        in.field(TASK.GROUP_KEY.getName(), String.class))
+                        .from(in.table()).orderBy(in.ordinal()))
+                .onConflictDoNothing()
+                .returning(TASK.ID, TASK.UNIQUE_KEY, TASK.STATE, TASK.QUEUE)
+                .fetch()
+                .sortAsc(TASK.ID);
+        // ids are assigned in insertion (request) order, so the rows without a unique key line up with the
+        // requests without one; the others are matched by their key
+        Map<String, Long> byUniqueKey = new HashMap<>();
+        List<Long> plain = new ArrayList<>();
+        Set<String> dueQueues = new TreeSet<>();
+        for (var row : inserted) {
+            if (row.get(TASK.UNIQUE_KEY) == null) {
+                plain.add(row.get(TASK.ID));
+            } else {
+                byUniqueKey.put(row.get(TASK.UNIQUE_KEY), row.get(TASK.ID));
+            }
+            if (TaskState.QUEUED.dbValue().equals(row.get(TASK.STATE))) {
+                dueQueues.add(row.get(TASK.QUEUE));
+            }
+        }
+        List<Submitted> result = new ArrayList<>(n);
+        int next = 0;
+        Map<String, Long> claimedKeys = new HashMap<>();
+        for (NewTask task : tasks) {
+            String uniqueKey = task.request().uniqueKey();
+            if (uniqueKey == null) {
+                result.add(new Submitted(plain.get(next++), true));
+            } else if (byUniqueKey.containsKey(uniqueKey) && claimedKeys.putIfAbsent(uniqueKey, 0L) == null) {
+                result.add(new Submitted(byUniqueKey.get(uniqueKey), true));
+            } else {
+                result.add(new Submitted(liveWithUniqueKey(uniqueKey), false));
+            }
+        }
+        return new Stored(result, dueQueues);
+    }
+
+    private long liveWithUniqueKey(String uniqueKey) {
+        return db.select(TASK.ID).from(TASK)
+                .where(TASK.UNIQUE_KEY.eq(uniqueKey)
+                        .and(TASK.STATE.in(TaskState.SCHEDULED.dbValue(), TaskState.QUEUED.dbValue(),
+                                TaskState.RUNNING.dbValue())))
+                .fetchOptional(TASK.ID)
+                .orElseThrow(() -> new IllegalStateException("the task holding unique key " + uniqueKey
+                        + " finished while this submit ran; submit again"));
+    }
+
+    private void upsertConcurrencyKeys(List<NewTask> tasks) {
+        Map<String, Integer> limits = new TreeMap<>();
+        for (NewTask task : tasks) {
+            if (task.request().concurrencyKey() != null) {
+                limits.put(task.request().concurrencyKey(), task.request().concurrencyLimit());
+            }
+        }
+        if (limits.isEmpty()) {
+            return;
+        }
+        Sql.Rows in = Sql.rows("k", column(TASK_CONCURRENCY.CONCURRENCY_KEY, limits.keySet().toArray(String[]::new)),
+                column(TASK_CONCURRENCY.MAX_RUNNING, limits.values().toArray(Integer[]::new)));
+        db.insertInto(TASK_CONCURRENCY, TASK_CONCURRENCY.CONCURRENCY_KEY, TASK_CONCURRENCY.MAX_RUNNING)
+                .select(select(in.field(TASK_CONCURRENCY.CONCURRENCY_KEY.getName(), String.class),
+                        in.field(TASK_CONCURRENCY.MAX_RUNNING.getName(), Integer.class)).from(in.table()).orderBy(in.ordinal()))
+                .onConflict(TASK_CONCURRENCY.CONCURRENCY_KEY).doUpdate()
+                .set(TASK_CONCURRENCY.MAX_RUNNING, excluded(TASK_CONCURRENCY.MAX_RUNNING))
+                .where(TASK_CONCURRENCY.MAX_RUNNING.ne(excluded(TASK_CONCURRENCY.MAX_RUNNING)))
+                .execute();
+    }
+
+    private void upsertGroups(List<NewTask> tasks) {
+        String[] groups = tasks.stream().map(t -> t.request().group()).filter(Objects::nonNull)
+                .distinct().sorted().toArray(String[]::new);
+        if (groups.length == 0) {
+            return;
+        }
+        Sql.Rows in = Sql.rows("g", column(TASK_GROUP.GROUP_KEY, groups));
+        db.insertInto(TASK_GROUP, TASK_GROUP.GROUP_KEY)
+                .select(select(in.field(TASK_GROUP.GROUP_KEY.getName(), String.class)).from(in.table()).orderBy(in.ordinal()))
+                .onConflict(TASK_GROUP.GROUP_KEY).doUpdate()
+                .setNull(TASK_GROUP.FINISHED_AT)
+                .where(TASK_GROUP.FINISHED_AT.isNotNull())
+                .execute();
+    }
+}

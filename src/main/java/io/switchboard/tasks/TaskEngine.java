@@ -1,0 +1,238 @@
+package io.switchboard.tasks;
+
+import io.switchboard.infrastructure.InstanceIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine on this instance: a worker per queue claims tasks, each run on its own virtual thread; a ticker
+ * heartbeats leases and promotes scheduled tasks; the completer records outcomes. Stops gracefully: no new
+ * claims, running tasks get a bounded time to finish, the rest go back to the queue without using an attempt.
+ */
+@Component
+class TaskEngine implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
+    private final TaskSettings settings;
+    private final LeaseStore leases;
+    private final MaintenanceStore maintenance;
+    private final Completer completer;
+    private final Executor executor;
+    private final Listener listener;
+    private final Notifier notifier;
+    private final TaskMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final InstanceIdentity instance;
+    private final Map<String, QueueWorker> workers = new ConcurrentHashMap<>();
+    private final Map<Long, Execution> executions = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private ScheduledExecutorService ticker;
+
+    TaskEngine(TaskSettings settings, LeaseStore leases, MaintenanceStore maintenance, Completer completer,
+               Executor executor, Listener listener, Notifier notifier, TaskMetrics metrics,
+               TransactionTemplate transactions, InstanceIdentity instance) {
+        this.settings = settings;
+        this.leases = leases;
+        this.maintenance = maintenance;
+        this.completer = completer;
+        this.executor = executor;
+        this.listener = listener;
+        this.notifier = notifier;
+        this.metrics = metrics;
+        this.transactions = transactions;
+        this.instance = instance;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (settings.listen()) {
+            listener.start(this::wake);
+        }
+        ticker = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("task-ticker-", 0).daemon().factory());
+        if (!settings.workers()) {
+            log.info("Task workers are off on this instance (switchboard.tasks.workers=false)");
+            return;
+        }
+        completer.start(this::recorded);
+        Set<String> queues = new TreeSet<>(settings.queues().keySet());
+        queues.add(TaskRequest.DEFAULT_QUEUE);
+        queues.addAll(maintenance.queuesWithWork());
+        queues.forEach(this::worker);
+        every(settings.heartbeatInterval(), this::heartbeat);
+        every(settings.promoteInterval(), this::promote);
+        every(Duration.ofSeconds(15), () -> maintenance.queuesWithWork().forEach(this::worker));
+        every(Duration.ofSeconds(10), () -> metrics.depth(maintenance.depths()));
+        log.info("Task engine running queues {} (lease {}, poll {})", workers.keySet(), settings.leaseDuration(),
+                settings.pollInterval());
+    }
+
+    /** Wakes the queue's worker on this instance, starting one for a queue seen for the first time. */
+    void wake(String queue) {
+        if (running && settings.workers()) {
+            worker(queue).wake();
+        }
+    }
+
+    /** Tasks running on this instance now, and the queues it works. */
+    int runningCount() {
+        return executions.size();
+    }
+
+    List<String> queues() {
+        return List.copyOf(new TreeSet<>(workers.keySet()));
+    }
+
+    private QueueWorker worker(String queue) {
+        return workers.computeIfAbsent(queue, q -> new QueueWorker(q, settings.concurrency(q), settings.claimBatch(),
+                settings.pollInterval().toMillis(),
+                limit -> leases.claim(q, limit, instance.id(), settings.leaseDuration()),
+                this::dispatch).start());
+    }
+
+    private void dispatch(ClaimedTask task) {
+        Execution run = new Execution(task);
+        executions.put(task.id(), run);
+        Thread thread = Thread.ofVirtual().name("task-" + task.id()).unstarted(() -> executor.run(run));
+        run.runningOn(thread);
+        thread.start();
+    }
+
+    /** Outcomes committed (or given up): the runs are over and their slots free. */
+    private void recorded(List<Execution> runs) {
+        Map<String, Integer> perQueue = new HashMap<>();
+        for (Execution run : runs) {
+            if (executions.remove(run.taskId()) != null) {
+                perQueue.merge(run.task().queue(), 1, Integer::sum);
+            }
+        }
+        perQueue.forEach((queue, count) -> worker(queue).released(count));
+    }
+
+    /** Extends the leases of long runs, stores their progress and logs, and tells them of cancel requests. */
+    private void heartbeat() {
+        long minNanos = settings.heartbeatInterval().toNanos() / 2;
+        List<Execution> beating = new ArrayList<>();
+        for (Execution run : executions.values()) {
+            if (run.runningNanos() >= minNanos && run.leaseHeld() && !run.isEnded()) {
+                beating.add(run);
+            }
+        }
+        if (beating.isEmpty()) {
+            return;
+        }
+        List<Execution.Beat> beats = beating.stream().map(Execution::beat).toList();
+        List<LogLine> logs = new ArrayList<>();
+        beating.forEach(run -> logs.addAll(run.drainLogs()));
+        Map<Long, Boolean> held = transactions.execute(status -> {
+            leases.appendLogs(logs);
+            return leases.heartbeat(beats, settings.leaseDuration());
+        });
+        for (Execution run : beating) {
+            Boolean cancel = held.get(run.taskId());
+            if (cancel == null) {
+                if (run.isEnded()) {
+                    continue; // its outcome was recorded meanwhile, which ended the lease
+                }
+                if (run.leaseHeld()) {
+                    log.warn("Task {} ({}) lost its lease on this instance; its run will not count", run.taskId(),
+                            run.task().kind());
+                }
+                run.leaseLost();
+            } else {
+                run.cancelRequested(cancel);
+            }
+        }
+    }
+
+    private void promote() {
+        Set<String> queues = transactions.execute(status -> {
+            Set<String> promoted = maintenance.promote(1000);
+            notifier.wake(promoted);
+            return promoted;
+        });
+        queues.forEach(this::wake);
+    }
+
+    private void every(Duration interval, Runnable job) {
+        long millis = Math.max(10, interval.toMillis());
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                log.warn("Task engine housekeeping step failed, retrying next time: {}", e.getMessage());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.values().forEach(QueueWorker::stop);
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        try {
+            for (QueueWorker worker : workers.values()) {
+                worker.join(1000);
+            }
+            while (!executions.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            handBackUnfinished();
+            completer.stop(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ticker.shutdownNow();
+            listener.stop();
+        }
+    }
+
+    /** Runs still going after the grace period go back to the queue without using an attempt. */
+    private void handBackUnfinished() {
+        List<Execution> unfinished = new ArrayList<>(executions.values());
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        List<Finished> returned = transactions.execute(status -> {
+            List<Finished> handed = leases.finish(unfinished.stream().map(Outcomes::handBack).toList(), instance.id());
+            leases.releaseSlots(handed);
+            notifier.wake(LeaseStore.queuesToWake(handed));
+            notifier.changed();
+            return handed;
+        });
+        for (Execution run : unfinished) {
+            run.leaseLost();
+            Thread thread = run.thread();
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+        log.info("Stopping: handed {} unfinished task(s) back to their queues without using an attempt",
+                returned.size());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after everything else (the database is migrated) and stops first, before the web server. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}

@@ -1,0 +1,169 @@
+package io.switchboard.tasks;
+
+import io.switchboard.infrastructure.InstanceIdentity;
+import org.jooq.Condition;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static switchboard.jooq.Tables.TASK;
+
+/**
+ * The task engine's commands: submitting work, cancelling, retrying, pausing queues and groups. Every
+ * command joins the caller's transaction when there is one, so work is submitted together with the data
+ * it concerns or not at all; idle instances are woken when that transaction commits.
+ */
+@Service
+public class Tasks {
+    private final SubmitStore submits;
+    private final CommandStore commands;
+    private final GroupStore groups;
+    private final ThroughputStore throughput;
+    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final InstanceIdentity instance;
+    private final TaskReadStore reads;
+
+    Tasks(SubmitStore submits, CommandStore commands, GroupStore groups, ThroughputStore throughput,
+          Notifier notifier, ApplicationEventPublisher events, JsonMapper json,
+          InstanceIdentity instance, TaskReadStore reads) {
+        this.submits = submits;
+        this.commands = commands;
+        this.groups = groups;
+        this.throughput = throughput;
+        this.notifier = notifier;
+        this.events = events;
+        this.json = json;
+        this.instance = instance;
+        this.reads = reads;
+    }
+
+    @Transactional
+    public Submitted submit(TaskRequest<?> request) {
+        return submitAll(List.of(request)).getFirst();
+    }
+
+    /** Stores all the requests in one statement (thousands at once); results in request order. */
+    @Transactional
+    public List<Submitted> submitAll(List<? extends TaskRequest<?>> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        var stored = submits.insert(requests.stream()
+                .map(r -> new SubmitStore.NewTask(r, json.writeValueAsString(r.payload()))).toList());
+        notifier.wake(stored.dueQueues());
+        notifier.changed();
+        return stored.submitted();
+    }
+
+    /**
+     * Cancels a task: at once if it is waiting, by asking it to stop (it sees the request through its context)
+     * if it is running.
+     */
+    @Transactional
+    public CancelResult cancel(long taskId) {
+        Condition which = TASK.ID.eq(taskId);
+        if (!cancelWaiting(which).isEmpty()) {
+            return CancelResult.CANCELLED;
+        }
+        return commands.requestCancel(which) > 0 ? CancelResult.REQUESTED : CancelResult.NOT_LIVE;
+    }
+
+    public enum CancelResult {
+        /** It was waiting and is cancelled now. */
+        CANCELLED,
+        /** It is running; the handler was asked to stop. */
+        REQUESTED,
+        /** It had already finished (or does not exist). */
+        NOT_LIVE
+    }
+
+    /**
+     * Runs a failed or cancelled task again, with at least one more attempt.
+     *
+     * @throws TaskProblem when it is not failed or cancelled, or another live task now holds its unique key
+     */
+    @Transactional
+    public void retry(long taskId) {
+        if (retry(TASK.ID.eq(taskId)) == 0) {
+            throw new TaskProblem("Task " + taskId + " is not failed or cancelled, so there is nothing to retry. "
+                    + "Reload the page to see its state.");
+        }
+    }
+
+    /** Pauses a queue on every instance: its running tasks finish, no new ones start. */
+    @Transactional
+    public void pauseQueue(String queue, String actor) {
+        commands.pauseQueue(queue, true, actor);
+        notifier.changed();
+    }
+
+    @Transactional
+    public void resumeQueue(String queue, String actor) {
+        commands.pauseQueue(queue, false, actor);
+        notifier.wake(List.of(queue));
+        notifier.changed();
+    }
+
+    /** Pauses a whole group (a campaign run): its running tasks finish, no new ones start. */
+    @Transactional
+    public void pauseGroup(String group) {
+        commands.pauseGroup(group, true);
+        notifier.changed();
+    }
+
+    @Transactional
+    public void resumeGroup(String group) {
+        commands.pauseGroup(group, false);
+        notifier.wake(commands.queuesWithDueTasks(group));
+        notifier.changed();
+    }
+
+    /** Cancels every waiting task of the group and asks its running ones to stop; returns how many. */
+    @Transactional
+    public int cancelGroup(String group) {
+        Condition which = TASK.GROUP_KEY.eq(group);
+        return cancelWaiting(which).size() + commands.requestCancel(which);
+    }
+
+    /** Runs the group's failed and cancelled tasks again; returns how many. */
+    @Transactional
+    public int retryGroup(String group) {
+        return retry(TASK.GROUP_KEY.eq(group));
+    }
+
+    public Optional<TaskDetail> detail(long taskId) {
+        return reads.detail(taskId);
+    }
+
+    private List<Finished> cancelWaiting(Condition which) {
+        List<Finished> cancelled = commands.cancelWaiting(which);
+        if (!cancelled.isEmpty()) {
+            throughput.record(instance.id(), cancelled);
+            notifier.changed();
+            List<String> touched = cancelled.stream().map(Finished::group).filter(Objects::nonNull)
+                    .distinct().toList();
+            groups.finishIfDone(touched).forEach(events::publishEvent);
+        }
+        return cancelled;
+    }
+
+    private int retry(Condition which) {
+        try {
+            var retried = commands.retry(which);
+            notifier.wake(retried.queues());
+            notifier.changed();
+            return retried.count();
+        } catch (DuplicateKeyException e) {
+            throw new TaskProblem("Another live task holds the same unique key, so this one cannot run again "
+                    + "now. Cancel or wait for that task first.");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.tasks;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.switchboard.tasks.Sql.NOW;
+import static io.switchboard.tasks.Sql.column;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+import static switchboard.jooq.Tables.TASK_THROUGHPUT;
+
+/** Finished tasks per minute, kept per instance so instances never write the same row. */
+@Repository
+class ThroughputStore {
+    private final DSLContext db;
+
+    ThroughputStore(DSLContext db) {
+        this.db = db;
+    }
+
+    private record QueueKind(String queue, String kind) {
+    }
+
+    void record(UUID instance, List<Finished> finished) {
+        Map<QueueKind, int[]> counts = new LinkedHashMap<>();
+        for (Finished f : finished) {
+            int column = switch (f.state()) {
+                case SUCCEEDED -> 0;
+                case FAILED -> 1;
+                case CANCELLED -> 2;
+                default -> -1;
+            };
+            if (column >= 0) {
+                counts.computeIfAbsent(new QueueKind(f.queue(), f.kind()), k -> new int[3])[column]++;
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        int n = counts.size();
+        String[] queues = new String[n];
+        String[] kinds = new String[n];
+        Integer[] succeeded = new Integer[n];
+        Integer[] failed = new Integer[n];
+        Integer[] cancelled = new Integer[n];
+        int i = 0;
+        for (var entry : counts.entrySet()) {
+            queues[i] = entry.getKey().queue();
+            kinds[i] = entry.getKey().kind();
+            succeeded[i] = entry.getValue()[0];
+            failed[i] = entry.getValue()[1];
+            cancelled[i] = entry.getValue()[2];
+            i++;
+        }
+        Sql.Rows in = Sql.rows("i", column(TASK_THROUGHPUT.QUEUE, queues), column(TASK_THROUGHPUT.KIND, kinds),
+                column(TASK_THROUGHPUT.SUCCEEDED, succeeded), column(TASK_THROUGHPUT.FAILED, failed),
+                column(TASK_THROUGHPUT.CANCELLED, cancelled));
+        Field<OffsetDateTime> minute = field("date_trunc('minute', {0})", OffsetDateTime.class, NOW);
+        db.insertInto(TASK_THROUGHPUT, TASK_THROUGHPUT.MINUTE, TASK_THROUGHPUT.INSTANCE, TASK_THROUGHPUT.QUEUE,
+                        TASK_THROUGHPUT.KIND, TASK_THROUGHPUT.SUCCEEDED, TASK_THROUGHPUT.FAILED, TASK_THROUGHPUT.CANCELLED)
+                .select(select(minute, val(instance), in.field(TASK_THROUGHPUT.QUEUE.getName(), String.class),
+                        in.field(TASK_THROUGHPUT.KIND.getName(), String.class),
+                        in.field(TASK_THROUGHPUT.SUCCEEDED.getName(), Integer.class),
+                        in.field(TASK_THROUGHPUT.FAILED.getName(), Integer.class),
+                        in.field(TASK_THROUGHPUT.CANCELLED.getName(), Integer.class)).from(in.table()))
+                .onConflict(TASK_THROUGHPUT.MINUTE, TASK_THROUGHPUT.INSTANCE, TASK_THROUGHPUT.QUEUE, TASK_THROUGHPUT.KIND)
+                .doUpdate()
+                .set(TASK_THROUGHPUT.SUCCEEDED, TASK_THROUGHPUT.SUCCEEDED.plus(excluded(TASK_THROUGHPUT.SUCCEEDED)))
+                .set(TASK_THROUGHPUT.FAILED, TASK_THROUGHPUT.FAILED.plus(excluded(TASK_THROUGHPUT.FAILED)))
+                .set(TASK_THROUGHPUT.CANCELLED, TASK_THROUGHPUT.CANCELLED.plus(excluded(TASK_THROUGHPUT.CANCELLED)))
+                .execute();
+    }
+}

@@ -1,0 +1,274 @@
+package io.switchboard.tasks;
+
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import testsupport.ProbeTasks;
+import testsupport.ProbeTasks.Probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static switchboard.jooq.Tables.TASK;
+import static testsupport.ProbeTasks.PROBE;
+import static testsupport.TaskWaits.awaitState;
+import static testsupport.TaskWaits.eventually;
+
+/** One instance, real PostgreSQL: what a task goes through, from submit to its end. */
+class TaskEngineTest {
+    private static AppInstance app;
+    private static Tasks tasks;
+    private static DSLContext db;
+
+    @BeforeAll
+    static void start() {
+        ProbeTasks.reset();
+        app = AppInstance.start(TestPostgres.freshDatabase(), List.of(ProbeTasks.class), FastEngine.PROPERTIES);
+        tasks = app.bean(Tasks.class);
+        db = app.bean(DSLContext.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void runs_a_submitted_task_once_and_records_its_progress_counters_and_logs() {
+        ProbeTasks.behave("reporting", (probe, context) -> {
+            context.progress(3, 4);
+            context.count("published", 2);
+            context.info("halfway there");
+            context.warn("one skipped");
+            return Outcome.completed();
+        });
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("reporting"))).id();
+
+        TaskDetail done = awaitState(tasks, id, TaskState.SUCCEEDED);
+        assertThat(ProbeTasks.runs(id)).isEqualTo(1);
+        assertThat(done.task().attempt()).isEqualTo(1);
+        assertThat(done.task().percent()).isEqualTo(75);
+        assertThat(done.counters()).containsEntry("published", 2L);
+        assertThat(done.logs()).extracting(TaskDetail.LogEntry::message).containsExactly("halfway there", "one skipped");
+        assertThat(done.task().finishedAt()).isNotNull();
+        assertThat(done.task().lockedBy()).isNull();
+    }
+
+    @Test
+    void retries_with_growing_back_off_until_attempts_are_used_up_then_fails_for_good() {
+        ProbeTasks.behave("always-fails", (probe, context) -> Outcome.failed("platform said no (" + context.attempt() + ")"));
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("always-fails")).withMaxAttempts(3)).id();
+
+        TaskDetail failed = awaitState(tasks, id, TaskState.FAILED);
+        assertThat(ProbeTasks.runs(id)).isEqualTo(3);
+        assertThat(failed.failures()).extracting(TaskDetail.Failure::error)
+                .containsExactly("platform said no (1)", "platform said no (2)", "platform said no (3)");
+        var starts = ProbeTasks.log().stream().filter(r -> r.taskId() == id)
+                .sorted(Comparator.comparingInt(ProbeTasks.Run::attempt)).toList();
+        long firstGap = Duration.ofNanos(starts.get(1).startNanos() - starts.get(0).endNanos()).toMillis();
+        long secondGap = Duration.ofNanos(starts.get(2).startNanos() - starts.get(1).endNanos()).toMillis();
+        // base 200 ms: the first retry waits 150..250 ms, the second 300..500 ms
+        assertThat(firstGap).isGreaterThanOrEqualTo(140);
+        assertThat(secondGap).isGreaterThanOrEqualTo(290).isGreaterThan(firstGap);
+    }
+
+    @Test
+    void a_permanent_failure_ends_the_task_at_once() {
+        ProbeTasks.behave("bad-input", (probe, context) -> Outcome.failedPermanently("caption too long"));
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("bad-input")).withMaxAttempts(5)).id();
+
+        TaskDetail failed = awaitState(tasks, id, TaskState.FAILED);
+        assertThat(ProbeTasks.runs(id)).isEqualTo(1);
+        assertThat(failed.task().lastError()).isEqualTo("caption too long");
+    }
+
+    @Test
+    void retry_later_does_not_use_up_attempts() {
+        AtomicInteger calls = new AtomicInteger();
+        ProbeTasks.behave("rate-limited", (probe, context) -> calls.incrementAndGet() <= 3
+                ? Outcome.retryAfter(Duration.ofMillis(100), "throttled by the platform")
+                : Outcome.completed());
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("rate-limited")).withMaxAttempts(1)).id();
+
+        TaskDetail done = awaitState(tasks, id, TaskState.SUCCEEDED);
+        assertThat(ProbeTasks.runs(id)).isEqualTo(4);
+        assertThat(done.task().attempt()).isEqualTo(1);
+        assertThat(done.failures()).isEmpty();
+        assertThat(done.logs()).extracting(TaskDetail.LogEntry::message)
+                .allMatch(message -> message.contains("throttled by the platform")).hasSize(3);
+    }
+
+    @Test
+    void an_unreadable_payload_fails_that_task_permanently_and_blocks_nothing() {
+        long broken = db.insertInto(TASK).set(TASK.KIND, PROBE.name()).set(TASK.QUEUE, "default")
+                .set(TASK.STATE, "queued").set(TASK.MAX_ATTEMPTS, 5)
+                .set(TASK.PAYLOAD, org.jooq.JSONB.valueOf("{\"scenario\": \"x\", \"sleepMillis\": \"soon\"}"))
+                .returning(TASK.ID).fetchSingle(TASK.ID);
+        long fine = tasks.submit(TaskRequest.of(PROBE, Probe.of("fine"))).id();
+
+        TaskDetail failed = awaitState(tasks, broken, TaskState.FAILED);
+        assertThat(failed.task().attempt()).isEqualTo(1);
+        assertThat(failed.task().lastError()).startsWith("The payload cannot be read as Probe");
+        awaitState(tasks, fine, TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void cancelling_a_waiting_task_is_immediate_and_a_running_one_stops_cooperatively() {
+        long waiting = tasks.submit(TaskRequest.of(PROBE, Probe.of("later")).withDelay(Duration.ofHours(1))).id();
+        assertThat(tasks.cancel(waiting)).isEqualTo(Tasks.CancelResult.CANCELLED);
+        assertThat(tasks.detail(waiting).orElseThrow().task().state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(ProbeTasks.runs(waiting)).isZero();
+
+        ProbeTasks.behave("long-running", (probe, context) -> {
+            while (!context.cancelRequested()) {
+                sleep(20);
+            }
+            return Outcome.cancelled("asked to stop");
+        });
+        long running = tasks.submit(TaskRequest.of(PROBE, Probe.of("long-running"))).id();
+        awaitState(tasks, running, TaskState.RUNNING);
+        assertThat(tasks.cancel(running)).isEqualTo(Tasks.CancelResult.REQUESTED);
+
+        TaskDetail cancelled = awaitState(tasks, running, TaskState.CANCELLED);
+        assertThat(cancelled.logs()).extracting(TaskDetail.LogEntry::message).contains("Cancelled: asked to stop");
+        assertThat(tasks.cancel(running)).isEqualTo(Tasks.CancelResult.NOT_LIVE);
+    }
+
+    @Test
+    void a_running_task_asked_to_cancel_that_fails_is_not_retried() {
+        ProbeTasks.behave("fails-after-cancel", (probe, context) -> {
+            while (!context.cancelRequested()) {
+                sleep(20);
+            }
+            return Outcome.failed("stopped half way");
+        });
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("fails-after-cancel"))).id();
+        awaitState(tasks, id, TaskState.RUNNING);
+        tasks.cancel(id);
+        awaitState(tasks, id, TaskState.CANCELLED);
+        assertThat(ProbeTasks.runs(id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_unique_key_admits_one_live_task_at_a_time() {
+        ProbeTasks.behave("unique", (probe, context) -> Outcome.completed());
+        TaskRequest<Probe> request = TaskRequest.of(PROBE, Probe.of("unique")).withUniqueKey("token-check:42")
+                .withDelay(Duration.ofMillis(300));
+        Submitted first = tasks.submit(request);
+        Submitted second = tasks.submit(request);
+        List<Submitted> batch = tasks.submitAll(List.of(request, request.withUniqueKey("token-check:43"), request));
+
+        assertThat(first.created()).isTrue();
+        assertThat(second).isEqualTo(new Submitted(first.id(), false));
+        assertThat(batch.get(0)).isEqualTo(new Submitted(first.id(), false));
+        assertThat(batch.get(1).created()).isTrue();
+        assertThat(batch.get(2)).isEqualTo(new Submitted(first.id(), false));
+
+        awaitState(tasks, first.id(), TaskState.SUCCEEDED);
+        Submitted afterwards = tasks.submit(request);
+        assertThat(afterwards.created()).isTrue();
+        assertThat(afterwards.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void higher_priority_runs_first_among_due_tasks() {
+        String queue = "priorities";
+        tasks.pauseQueue(queue, "test");
+        List<Long> ids = new ArrayList<>();
+        for (int priority : new int[]{0, 5, -3, 10, 5}) {
+            ids.add(tasks.submit(TaskRequest.of(PROBE, Probe.of("priority")).withQueue(queue).withPriority(priority)).id());
+        }
+        tasks.resumeQueue(queue, "test");
+        ids.forEach(id -> awaitState(tasks, id, TaskState.SUCCEEDED));
+
+        List<Long> order = ProbeTasks.log().stream().filter(r -> ids.contains(r.taskId()))
+                .sorted(Comparator.comparingLong(ProbeTasks.Run::startNanos)).map(ProbeTasks.Run::taskId).toList();
+        // the queue runs one at a time (concurrency 1): 10, then the two 5s in submit order, 0, -3
+        assertThat(order).containsExactly(ids.get(3), ids.get(1), ids.get(4), ids.get(0), ids.get(2));
+    }
+
+    @Test
+    void a_task_does_not_run_before_its_run_at() {
+        Instant runAt = Instant.now().plusMillis(1200);
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("on-time")).withRunAt(runAt)).id();
+        assertThat(tasks.detail(id).orElseThrow().task().state()).isEqualTo(TaskState.SCHEDULED);
+
+        awaitState(tasks, id, TaskState.SUCCEEDED);
+        var run = ProbeTasks.log().stream().filter(r -> r.taskId() == id).findFirst().orElseThrow();
+        TaskView task = tasks.detail(id).orElseThrow().task();
+        assertThat(task.startedAt().toInstant()).isAfterOrEqualTo(runAt.minusMillis(5));
+        assertThat(Duration.between(runAt, task.startedAt().toInstant())).isLessThan(Duration.ofSeconds(1));
+        assertThat(run.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_task_can_be_retried_by_hand() {
+        AtomicInteger calls = new AtomicInteger();
+        ProbeTasks.behave("fails-once", (probe, context) -> calls.incrementAndGet() == 1
+                ? Outcome.failedPermanently("not yet") : Outcome.completed());
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("fails-once")).withMaxAttempts(1)).id();
+        awaitState(tasks, id, TaskState.FAILED);
+        assertThatThrownBy(() -> tasks.retry(tasks.submit(TaskRequest.of(PROBE, Probe.of("x"))
+                .withDelay(Duration.ofHours(1))).id())).isInstanceOf(TaskProblem.class);
+
+        tasks.retry(id);
+
+        TaskDetail done = awaitState(tasks, id, TaskState.SUCCEEDED);
+        assertThat(done.task().attempt()).isEqualTo(2);
+        assertThat(done.task().maxAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void a_group_is_announced_finished_once_when_its_last_task_ends() {
+        String group = "campaign-run:" + System.nanoTime();
+        List<TaskRequest<Probe>> members = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            members.add(TaskRequest.of(PROBE, new Probe("group-member", "", i % 3 == 0 ? 30 : 0)).withGroup(group));
+        }
+        members.add(TaskRequest.of(PROBE, Probe.of("group-member")).withGroup(group).withDelay(Duration.ofHours(1)));
+        List<Submitted> submitted = tasks.submitAll(members);
+        submitted.subList(0, 19).forEach(s -> awaitState(tasks, s.id(), TaskState.SUCCEEDED));
+        assertThat(ProbeTasks.finishedGroups()).noneMatch(g -> g.group().equals(group));
+
+        tasks.cancel(submitted.getLast().id());
+
+        eventually(() -> assertThat(ProbeTasks.finishedGroups()).anyMatch(g -> g.group().equals(group)));
+        var announced = ProbeTasks.finishedGroups().stream().filter(g -> g.group().equals(group)).toList();
+        assertThat(announced).hasSize(1);
+        assertThat(announced.getFirst().counts()).containsEntry(TaskState.SUCCEEDED, 19L)
+                .containsEntry(TaskState.CANCELLED, 1L);
+    }
+
+    @Test
+    void finished_tasks_older_than_the_retention_are_pruned() {
+        long old = tasks.submit(TaskRequest.of(PROBE, Probe.of("old"))).id();
+        long recent = tasks.submit(TaskRequest.of(PROBE, Probe.of("recent"))).id();
+        awaitState(tasks, old, TaskState.SUCCEEDED);
+        awaitState(tasks, recent, TaskState.SUCCEEDED);
+        db.update(TASK).set(TASK.FINISHED_AT, TASK.FINISHED_AT.minus(org.jooq.types.DayToSecond.valueOf(Duration.ofDays(8))))
+                .where(TASK.ID.eq(old)).execute();
+
+        app.bean(TaskHousekeeping.class).prune();
+
+        assertThat(tasks.detail(old)).isEmpty();
+        assertThat(tasks.detail(recent)).isPresent();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
