@@ -44,9 +44,11 @@ CREATE INDEX task_running_idx ON task (locked_by) WHERE state = 'running';
 -- no second live task with the same unique key
 CREATE UNIQUE INDEX task_unique_key_idx ON task (unique_key)
     WHERE unique_key IS NOT NULL AND state IN ('scheduled', 'queued', 'running');
--- the dashboard's filters, each with id for keyset pagination (newest first)
-CREATE INDEX task_state_idx ON task (state, id);
-CREATE INDEX task_kind_idx ON task (kind, id);
+-- the dashboard's filters, each with id for keyset pagination (newest first). The finished ones are
+-- partial: a task gets its entry once, when it finishes, not at every state change on its way there
+-- (live tasks are few and found through the indexes above).
+CREATE INDEX task_finished_idx ON task (state, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
+CREATE INDEX task_finished_kind_idx ON task (kind, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
 CREATE INDEX task_group_idx ON task (group_key, id) WHERE group_key IS NOT NULL;
 CREATE INDEX task_concurrency_key_idx ON task (concurrency_key, id) WHERE concurrency_key IS NOT NULL;
 CREATE INDEX task_last_error_idx ON task USING gin (last_error gin_trgm_ops) WHERE last_error IS NOT NULL;

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import switchboard.jooq.tables.Task;
@@ -56,6 +57,7 @@ class LeaseStore {
     private static final String RUNNING = TaskState.RUNNING.dbValue();
     private static final Set<String> TERMINAL = Set.of(TaskState.SUCCEEDED.dbValue(), TaskState.FAILED.dbValue(),
             TaskState.CANCELLED.dbValue());
+    private static final Field<Long> WAITED = Sql.millisBetween(NOW, TASK.RUN_AT).as("waited");
     private final DSLContext db;
 
     LeaseStore(DSLContext db) {
@@ -69,6 +71,14 @@ class LeaseStore {
      * at once across all instances.
      */
     List<ClaimedTask> claim(String queue, int limit, UUID instance, Duration lease) {
+        return claimStatement(queue, limit, instance, lease)
+                .fetch(r -> new ClaimedTask(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE),
+                        r.get(TASK.PAYLOAD).data(), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS),
+                        r.get(TASK.LEASE_TOKEN), r.get(TASK.GROUP_KEY), Math.max(0, r.get(WAITED))))
+                .stream().sorted(Comparator.comparingLong(ClaimedTask::id)).toList();
+    }
+
+    ResultQuery<?> claimStatement(String queue, int limit, UUID instance, Duration lease) {
         Task t = TASK.as("t");
         TaskConcurrency k = TASK_CONCURRENCY.as("k");
         var candidates = name("candidates").asMaterialized(
@@ -109,7 +119,6 @@ class LeaseStore {
                 .where(TASK_CONCURRENCY.CONCURRENCY_KEY.eq(perKey.field(grantedKey)))
                 .returning(TASK_CONCURRENCY.CONCURRENCY_KEY));
 
-        Field<Long> waited = Sql.millisBetween(NOW, TASK.RUN_AT).as("waited");
         return db.with(candidates, ranked, slots, granted, counted)
                 .update(TASK)
                 .set(TASK.STATE, RUNNING)
@@ -123,11 +132,7 @@ class LeaseStore {
                 .from(granted)
                 .where(TASK.ID.eq(grantedId))
                 .returningResult(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.PAYLOAD, TASK.ATTEMPT, TASK.MAX_ATTEMPTS,
-                        TASK.LEASE_TOKEN, TASK.GROUP_KEY, waited)
-                .fetch(r -> new ClaimedTask(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE),
-                        r.get(TASK.PAYLOAD).data(), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS),
-                        r.get(TASK.LEASE_TOKEN), r.get(TASK.GROUP_KEY), Math.max(0, r.get(waited))))
-                .stream().sorted(Comparator.comparingLong(ClaimedTask::id)).toList();
+                        TASK.LEASE_TOKEN, TASK.GROUP_KEY, WAITED);
     }
 
     /**

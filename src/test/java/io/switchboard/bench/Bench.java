@@ -1,0 +1,69 @@
+package io.switchboard.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** What benchmarks share: selecting one by name, their own PostgreSQL, percentiles, the output lines. */
+final class Bench {
+    private Bench() {
+    }
+
+    /** Runs only the benchmark named by {@code -Dbench=<name>}. */
+    static void only(String name) {
+        assumeTrue(name.equals(System.getProperty("bench")), "benchmark " + name + " not selected");
+    }
+
+    /** A PostgreSQL 17 of the benchmark's own, durable (fsync and synchronous commit on) or not. */
+    static EmbeddedPostgres postgres(boolean durable) {
+        String setting = durable ? "on" : "off";
+        try {
+            return EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", setting)
+                    .setServerConfig("synchronous_commit", setting)
+                    .setServerConfig("full_page_writes", setting)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String database(EmbeddedPostgres postgres, String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static long[] sorted(List<Long> values) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(array);
+        return array;
+    }
+
+    static void print(String line) {
+        System.out.println("bench " + line);
+        System.out.flush();
+    }
+}
