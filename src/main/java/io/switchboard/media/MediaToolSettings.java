@@ -1,0 +1,12 @@
+package io.switchboard.media;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param ffmpegPath  a system ffmpeg to use instead of the bundled one
+ * @param ffprobePath a system ffprobe to use instead of the bundled one
+ */
+@ConfigurationProperties("switchboard.media.tools")
+record MediaToolSettings(@Nullable String ffmpegPath, @Nullable String ffprobePath) {
+}
