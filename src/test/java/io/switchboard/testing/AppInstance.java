@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AppInstance implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String MEDIA_SIGNING_KEY = "media-signing-key-for-tests-0123456789abcdef";
+    /** Media files of test instances: under target/, never the project's ./data. */
+    public static final Path MEDIA_DIR = Path.of("target", "test-media");
     private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
@@ -51,7 +54,9 @@ public final class AppInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.datasource.hikari.maximum-pool-size=8",
-                "switchboard.identity.admin-password=" + ADMIN_PASSWORD));
+                "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
+                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY,
+                "switchboard.media.local-dir=" + MEDIA_DIR.resolve("p" + ProcessHandle.current().pid())));
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
