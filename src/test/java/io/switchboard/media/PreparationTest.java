@@ -7,18 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static testsupport.TaskWaits.eventually;
+import static io.switchboard.media.LibraryWaits.awaitReady;
+import static io.switchboard.media.LibraryWaits.awaitSettled;
+import static io.switchboard.media.LibraryWaits.download;
+import static io.switchboard.media.LibraryWaits.upload;
 
 /**
  * The preparation runner on a whole instance: clips made by ffmpeg go in through the library, come out ready
@@ -41,10 +38,9 @@ class PreparationTest {
 
     @Test
     void a_four_by_three_mpeg4_mp3_clip_becomes_a_compliant_h264_aac_rendition() throws Exception {
-        MediaItem item = upload(Clips.legacy(dir, "legacy-4x3.avi", 4));
+        MediaItem item = upload(library, Clips.legacy(dir, "legacy-4x3.avi", 4));
 
-        MediaItem ready = awaitSettled(item.id());
-        assertThat(ready.status()).as("rejected: %s", ready.rejection()).isEqualTo(MediaStatus.READY);
+        MediaItem ready = awaitReady(library, item.id());
         assertThat(ready.type()).isEqualTo(MediaType.VIDEO);
 
         Path rendition = download(library.signedUrl(item.id(), Duration.ofMinutes(5)), dir.resolve("rendition.mp4"));
@@ -71,19 +67,18 @@ class PreparationTest {
     @Test
     void a_compliant_clip_is_ready_as_uploaded() throws Exception {
         Path clip = Clips.compliant(dir, "compliant.mp4", 4);
-        MediaItem item = upload(clip);
+        MediaItem item = upload(library, clip);
 
-        MediaItem ready = awaitSettled(item.id());
-        assertThat(ready.status()).as("rejected: %s", ready.rejection()).isEqualTo(MediaStatus.READY);
+        awaitReady(library, item.id());
         Path served = download(library.signedUrl(item.id(), Duration.ofMinutes(5)), dir.resolve("served.mp4"));
         assertThat(Files.mismatch(served, clip)).isEqualTo(-1);
     }
 
     @Test
     void a_two_second_clip_is_rejected_as_too_short() throws Exception {
-        MediaItem item = upload(Clips.compliant(dir, "two-seconds.mp4", 2));
+        MediaItem item = upload(library, Clips.compliant(dir, "two-seconds.mp4", 2));
 
-        MediaItem rejected = awaitSettled(item.id());
+        MediaItem rejected = awaitSettled(library, item.id());
         assertThat(rejected.status()).isEqualTo(MediaStatus.REJECTED);
         assertThat(rejected.rejection()).isEqualTo("Duration 2.0 s: needs 3 s to 15 min");
         assertThat(rejected.publishable()).isNull();
@@ -92,19 +87,18 @@ class PreparationTest {
     @Test
     void a_text_file_named_mp4_is_rejected_as_unreadable() throws Exception {
         Path fake = Files.writeString(dir.resolve("notes.mp4"), "minutes of the meeting, not a video " + System.nanoTime());
-        MediaItem item = upload(fake);
+        MediaItem item = upload(library, fake);
 
-        MediaItem rejected = awaitSettled(item.id());
+        MediaItem rejected = awaitSettled(library, item.id());
         assertThat(rejected.status()).isEqualTo(MediaStatus.REJECTED);
         assertThat(rejected.rejection()).startsWith("Not a readable video or image");
     }
 
     @Test
     void a_wide_png_becomes_a_jpeg_within_the_image_limits() throws Exception {
-        MediaItem item = upload(Clips.image(dir, "panorama.png", 3000, 1000));
+        MediaItem item = upload(library, Clips.image(dir, "panorama.png", 3000, 1000));
 
-        MediaItem ready = awaitSettled(item.id());
-        assertThat(ready.status()).as("rejected: %s", ready.rejection()).isEqualTo(MediaStatus.READY);
+        MediaItem ready = awaitReady(library, item.id());
         assertThat(ready.type()).isEqualTo(MediaType.IMAGE);
         Path image = download(library.signedUrl(item.id(), Duration.ofMinutes(5)), dir.resolve("image.jpg"));
         MediaFacts facts = probe.probe(image);
@@ -114,24 +108,4 @@ class PreparationTest {
         assertThat(ImageSpec.check(facts).failures()).isEmpty();
     }
 
-    static MediaItem upload(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            var result = library.upload(file.getFileName().toString(), in, "test");
-            assertThat(result).isInstanceOf(UploadResult.Stored.class);
-            return ((UploadResult.Stored) result).item();
-        }
-    }
-
-    static MediaItem awaitSettled(long id) {
-        eventually(Duration.ofSeconds(90), () -> assertThat(library.find(id).orElseThrow().status().settled())
-                .as("media %d settled", id).isTrue());
-        return library.find(id).orElseThrow();
-    }
-
-    static Path download(URI url, Path target) throws IOException, InterruptedException {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofFile(target));
-        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-        return target;
-    }
 }
