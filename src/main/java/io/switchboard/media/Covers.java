@@ -63,6 +63,7 @@ class Covers {
                                @Nullable SpecReport report) {
         MediaFacts.Video video = facts.video();
         return new Rendition(kind, contentType, facts.sizeBytes(), video == null ? 0 : video.displayWidth(),
-                video == null ? 0 : video.displayHeight(), facts.duration(), facts, report);
+                video == null ? 0 : video.displayHeight(), facts.still() ? Duration.ZERO : facts.duration(), facts,
+                report);
     }
 }
