@@ -10,13 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,15 +83,6 @@ class MediaUploadController {
         }
         redirect.addFlashAttribute("uploadNotices", notices);
         redirect.addFlashAttribute("uploadProblems", problems);
-        return "redirect:/media";
-    }
-
-    /** The no-script form went past the size limit while the container read it. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request) {
-        RequestContextUtils.getOutputFlashMap(request).put("uploadProblems", List.of("A file is larger than the "
-                + "upload limit of " + Math.max(1, library.maxUploadBytes() / (1024 * 1024)) + " MB. Shorten or "
-                + "compress it, or ask an admin to raise switchboard.media.max-upload-size."));
         return "redirect:/media";
     }
 
