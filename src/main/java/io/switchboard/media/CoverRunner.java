@@ -46,8 +46,11 @@ class CoverRunner implements TaskHandler<CoverRunner.Cover> {
             return Outcome.cancelled("media " + payload.mediaId() + " is deleted or not ready");
         }
         try (WorkDir work = WorkDir.create(settings, "cover-" + payload.mediaId() + "-")) {
-            Path source = work.resolve("publishable." + MediaFormats.extension(publishable.get().storageKey()));
-            storage.copyTo(publishable.get().storageKey(), source);
+            String key = publishable.get().storageKey();
+            Path source = storage.localFile(key).orElse(work.resolve("publishable." + MediaFormats.extension(key)));
+            if (!java.nio.file.Files.exists(source)) {
+                storage.copyTo(key, source);
+            }
             var made = covers.make(payload.mediaId(), source, publishable.get().rendition().facts(),
                     item.get().coverOffset(), work, context);
             if (!results.covered(payload.mediaId(), made)) {

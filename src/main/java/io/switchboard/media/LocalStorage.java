@@ -64,6 +64,12 @@ final class LocalStorage implements MediaStorage {
     }
 
     @Override
+    public Optional<Path> localFile(String key) {
+        Path file = path(key);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(path(key));
     }

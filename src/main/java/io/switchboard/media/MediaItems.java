@@ -72,8 +72,11 @@ class MediaItems {
                 .fetchOptional(MediaItems::toItem);
     }
 
-    List<StoredItem> byIds(Collection<Long> ids, Condition also) {
-        return db.selectFrom(MEDIA_ITEM).where(MEDIA_ITEM.ID.in(ids)).and(also).orderBy(MEDIA_ITEM.ID.desc())
+    /** The items with these ids, newest first; only READY ones when {@code readyOnly}. */
+    List<StoredItem> byIds(Collection<Long> ids, boolean readyOnly) {
+        return db.selectFrom(MEDIA_ITEM).where(MEDIA_ITEM.ID.in(ids))
+                .and(readyOnly ? MEDIA_ITEM.STATUS.eq(MediaStatus.READY.name()) : noCondition())
+                .orderBy(MEDIA_ITEM.ID.desc())
                 .fetch(MediaItems::toItem);
     }
 

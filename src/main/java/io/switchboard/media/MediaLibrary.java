@@ -16,8 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import static switchboard.jooq.Tables.MEDIA_ITEM;
-
 /**
  * The media library: uploads, queries, signed fetch URLs for the platform, descriptions, deletion, and the usage
  * registry that keeps scheduled media from being deleted. Lists are newest first and paged by id (keyset).
@@ -38,7 +36,6 @@ public class MediaLibrary {
 
     MediaLibrary(Uploads uploads, MediaCommands commands, MediaItems items, MediaRenditions renditions,
                  ItemViews views, UrlSigner signer, MediaStorage storage, MediaSettings settings, MediaJson json) {
-        this.json = json;
         this.uploads = uploads;
         this.commands = commands;
         this.items = items;
@@ -47,6 +44,7 @@ public class MediaLibrary {
         this.signer = signer;
         this.storage = storage;
         this.settings = settings;
+        this.json = json;
     }
 
     /**
@@ -74,14 +72,14 @@ public class MediaLibrary {
     /** The items with these ids that exist, in any status, newest first. */
     @Transactional(readOnly = true)
     public List<MediaItem> findAll(Collection<Long> mediaIds) {
-        return mediaIds.isEmpty() ? List.of() : views.of(items.byIds(mediaIds, org.jooq.impl.DSL.noCondition()));
+        return mediaIds.isEmpty() ? List.of() : views.of(items.byIds(mediaIds, false));
     }
 
     /** The READY items among these ids, newest first; ids that are missing or not ready are left out. */
     @Transactional(readOnly = true)
     public List<MediaItem> readyByIds(Collection<Long> mediaIds) {
         return mediaIds.isEmpty() ? List.of()
-                : views.of(items.byIds(mediaIds, MEDIA_ITEM.STATUS.eq(MediaStatus.READY.name())));
+                : views.of(items.byIds(mediaIds, true));
     }
 
     /**
@@ -134,10 +132,10 @@ public class MediaLibrary {
      * for an hour, so browsers cache it, and is valid at least an hour.
      */
     public String pagePath(long mediaId, RenditionKind kind) {
-        StoredRendition rendition = renditions.find(mediaId, kind).orElseThrow(() -> new MediaProblem(
-                "Media " + mediaId + " has no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " yet."));
+        String extension = kind == RenditionKind.PUBLISHABLE ? renditions.find(mediaId, kind)
+                .map(r -> MediaFormats.extension(r.storageKey())).orElse("mp4") : "jpg";
         Instant expires = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(2, ChronoUnit.HOURS);
-        return signer.path(mediaId, kind, MediaFormats.extension(rendition.storageKey()), expires);
+        return signer.path(mediaId, kind, extension, expires);
     }
 
     private URI signed(long mediaId, RenditionKind kind, Duration ttl) {

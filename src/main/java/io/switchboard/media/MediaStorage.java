@@ -30,6 +30,11 @@ interface MediaStorage {
     /** Copies the whole object into a local file (replacing it). */
     void copyTo(String key, Path target) throws IOException;
 
+    /** The object as a file on this machine's disk, when the store is a folder: read it there instead of copying. */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
+
     /** Removes the object; nothing happens when there is none. */
     void delete(String key) throws IOException;
 

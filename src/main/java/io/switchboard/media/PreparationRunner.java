@@ -57,10 +57,19 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
         StoredItem item = found.get();
         results.started(item.id());
         try (WorkDir work = WorkDir.create(settings, "prepare-" + item.id() + "-")) {
-            Path original = work.resolve("original." + MediaFormats.extension(item.originalKey()));
-            storage.copyTo(item.originalKey(), original);
-            return prepare(item, original, work, context);
+            return prepare(item, original(item, work), work, context);
         }
+    }
+
+    /** The uploaded file on local disk: where the folder storage keeps it, or fetched from the bucket. */
+    private Path original(StoredItem item, WorkDir work) throws IOException {
+        var local = storage.localFile(item.originalKey());
+        if (local.isPresent()) {
+            return local.get();
+        }
+        Path copy = work.resolve("original." + MediaFormats.extension(item.originalKey()));
+        storage.copyTo(item.originalKey(), copy);
+        return copy;
     }
 
     private Outcome prepare(StoredItem item, Path original, WorkDir work, TaskContext context) throws IOException {
@@ -78,23 +87,14 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
         if (!report.fixable()) {
             return reject(item, report.rejection(), context);
         }
-        List<StoredRendition> made = new ArrayList<>();
-        StoredRendition publishable;
-        if (report.compliant()) {
-            context.info("Within the " + report.spec() + " spec: published as uploaded");
-            publishable = new StoredRendition(item.id(), item.originalKey(), Covers.rendition(
-                    RenditionKind.PUBLISHABLE, item.contentType(), facts, report));
-        } else {
-            var converted = convert(item, original, facts, type, work, context);
-            if (!(converted instanceof Converted.Made(StoredRendition rendition))) {
-                return ((Converted.NotMade) converted).outcome();
-            }
-            publishable = rendition;
+        Converted publishable = report.compliant() ? asUploaded(item, original, facts, report, context)
+                : convert(item, original, facts, type, work, context);
+        if (publishable instanceof Converted.NotMade(Outcome outcome)) {
+            return outcome;
         }
-        made.add(publishable);
-        boolean asUploaded = publishable.storageKey().equals(item.originalKey());
-        Path source = asUploaded ? original : work.resolve(type == MediaType.IMAGE ? "publishable.jpg" : "publishable.mp4");
-        made.addAll(covers.make(item.id(), source, facts,
+        var file = (Converted.Made) publishable;
+        List<StoredRendition> made = new ArrayList<>(List.of(file.rendition()));
+        made.addAll(covers.make(item.id(), file.path(), facts,
                 type == MediaType.IMAGE ? Duration.ZERO : item.coverOffset(), work, context));
         if (!results.ready(item.id(), made)) {
             removeMade(item, made);
@@ -104,12 +104,20 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
         return Outcome.completed();
     }
 
+    /** The publishable file, made (stored, with its local copy at {@code path}) or not (the task's outcome). */
     private sealed interface Converted {
-        record Made(StoredRendition rendition) implements Converted {
+        record Made(StoredRendition rendition, Path path) implements Converted {
         }
 
         record NotMade(Outcome outcome) implements Converted {
         }
+    }
+
+    private static Converted asUploaded(StoredItem item, Path original, MediaFacts facts, SpecReport report,
+                                        TaskContext context) {
+        context.info("Within the " + report.spec() + " spec: published as uploaded");
+        return new Converted.Made(new StoredRendition(item.id(), item.originalKey(),
+                Covers.rendition(RenditionKind.PUBLISHABLE, item.contentType(), facts, report)), original);
     }
 
     private Converted convert(StoredItem item, Path original, MediaFacts facts, MediaType type, WorkDir work,
@@ -140,7 +148,7 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
                     .map(c -> c.rule() + " " + c.measured() + " (needs " + c.required() + ")").toList());
             return new Converted.NotMade(reject(item, reason, context));
         }
-        return new Converted.Made(covers.store(item.id(), RenditionKind.PUBLISHABLE, output, check));
+        return new Converted.Made(covers.store(item.id(), RenditionKind.PUBLISHABLE, output, check), output);
     }
 
     private Outcome reject(StoredItem item, String reason, TaskContext context) {

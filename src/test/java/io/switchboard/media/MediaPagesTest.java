@@ -56,6 +56,7 @@ class MediaPagesTest {
         var grid = viewer.get(app.url("/media"));
         assertThat(grid.statusCode()).isEqualTo(200);
         assertThat(grid.body()).contains("id=\"read-only-note\"", "media-" + item.id()).doesNotContain("id=\"upload-form\"");
+        assertThat(viewer.get(app.url("/media?type=&status=UPLOADED&tag=&used=false")).statusCode()).isEqualTo(200);
         var page = viewer.get(app.url("/media/" + item.id()));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("id=\"media-delete\"");
