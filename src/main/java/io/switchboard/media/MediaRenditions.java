@@ -4,8 +4,10 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.records.MediaRenditionRecord;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,30 +25,22 @@ class MediaRenditions {
         this.json = json;
     }
 
+    /** Inserts the rendition, or replaces the item's rendition of that kind. */
     void save(long mediaId, String storageKey, Rendition rendition) {
-        var facts = rendition.facts() == null ? null : JSONB.valueOf(json.write(rendition.facts()));
-        var report = rendition.report() == null ? null : JSONB.valueOf(json.write(rendition.report()));
-        db.insertInto(MEDIA_RENDITION)
-                .set(MEDIA_RENDITION.MEDIA_ID, mediaId)
-                .set(MEDIA_RENDITION.KIND, rendition.kind().name())
-                .set(MEDIA_RENDITION.STORAGE_KEY, storageKey)
-                .set(MEDIA_RENDITION.CONTENT_TYPE, rendition.contentType())
-                .set(MEDIA_RENDITION.SIZE_BYTES, rendition.sizeBytes())
-                .set(MEDIA_RENDITION.WIDTH, rendition.width())
-                .set(MEDIA_RENDITION.HEIGHT, rendition.height())
-                .set(MEDIA_RENDITION.DURATION_MS, rendition.duration().toMillis())
-                .set(MEDIA_RENDITION.FACTS, facts)
-                .set(MEDIA_RENDITION.REPORT, report)
-                .onConflict(MEDIA_RENDITION.MEDIA_ID, MEDIA_RENDITION.KIND).doUpdate()
-                .set(MEDIA_RENDITION.STORAGE_KEY, storageKey)
-                .set(MEDIA_RENDITION.CONTENT_TYPE, rendition.contentType())
-                .set(MEDIA_RENDITION.SIZE_BYTES, rendition.sizeBytes())
-                .set(MEDIA_RENDITION.WIDTH, rendition.width())
-                .set(MEDIA_RENDITION.HEIGHT, rendition.height())
-                .set(MEDIA_RENDITION.DURATION_MS, rendition.duration().toMillis())
-                .set(MEDIA_RENDITION.FACTS, facts)
-                .set(MEDIA_RENDITION.REPORT, report)
-                .set(MEDIA_RENDITION.CREATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+        MediaRenditionRecord row = db.newRecord(MEDIA_RENDITION);
+        row.setMediaId(mediaId);
+        row.setKind(rendition.kind().name());
+        row.setStorageKey(storageKey);
+        row.setContentType(rendition.contentType());
+        row.setSizeBytes(rendition.sizeBytes());
+        row.setWidth(rendition.width());
+        row.setHeight(rendition.height());
+        row.setDurationMs(rendition.duration().toMillis());
+        row.setFacts(rendition.facts() == null ? null : JSONB.valueOf(json.write(rendition.facts())));
+        row.setReport(rendition.report() == null ? null : JSONB.valueOf(json.write(rendition.report())));
+        row.setCreatedAt(OffsetDateTime.now());
+        db.insertInto(MEDIA_RENDITION).set(row)
+                .onConflict(MEDIA_RENDITION.MEDIA_ID, MEDIA_RENDITION.KIND).doUpdate().set(row)
                 .execute();
     }
 
