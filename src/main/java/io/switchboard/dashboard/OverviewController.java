@@ -6,15 +6,12 @@ import io.switchboard.identity.Role;
 import io.switchboard.infrastructure.DatabaseFacts;
 import io.switchboard.tasks.InstanceStatus;
 import io.switchboard.tasks.Instances;
-import io.switchboard.tasks.TaskFilter;
 import io.switchboard.tasks.TaskQueries;
-import io.switchboard.tasks.TaskState;
 import io.switchboard.tasks.ThroughputPoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +56,11 @@ class OverviewController {
         model.addAttribute("operatorsByRole", byRole);
         model.addAttribute("roles", Role.values());
         model.addAttribute("operatorCount", byRole.values().stream().mapToInt(Integer::intValue).sum());
-        model.addAttribute("counts", tasks.counts());
-        model.addAttribute("queues", tasks.queues());
-        model.addAttribute("failures", tasks.find(TaskFilter.inState(TaskState.FAILED), null, 8).tasks());
-        List<ThroughputPoint> points = tasks.throughput(Duration.ofHours(1));
+        TaskQueries.Overview overview = tasks.overview();
+        model.addAttribute("counts", overview.counts());
+        model.addAttribute("queues", overview.queues());
+        model.addAttribute("failures", overview.failures());
+        List<ThroughputPoint> points = overview.throughput();
         model.addAttribute("throughputChart", charts.throughput(points, MINUTE));
         model.addAttribute("finishedLastHour", points.stream().mapToLong(ThroughputPoint::total).sum());
     }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TasksController {
     static final int PAGE_SIZE = 50;
-    static final int BULK_COUNT_CAP = 1_000_000;
+    static final int BULK_COUNT_CAP = 100_000;
     private final TaskQueries queries;
     private final Tasks tasks;
     private final PayloadView payloads;

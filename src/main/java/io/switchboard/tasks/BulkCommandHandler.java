@@ -31,7 +31,7 @@ class BulkCommandHandler implements TaskHandler<BulkCommand> {
 
     @Override
     public Outcome handle(BulkCommand command, TaskContext context) throws InterruptedException {
-        long total = reads.countMatching(command.filter(), command.action().states(), Integer.MAX_VALUE);
+        long total = reads.countMatching(command.filter(), command.action().states());
         context.info(command.requestedBy() + " asked to " + command.action().name().toLowerCase() + " " + total
                 + " task(s)");
         long done = 0;

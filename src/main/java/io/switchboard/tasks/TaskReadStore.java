@@ -10,6 +10,7 @@ import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.ResultQuery;
 import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.conf.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import switchboard.jooq.tables.records.TaskLogRecord;
@@ -59,27 +60,27 @@ class TaskReadStore {
             TASK.STATE, TASK.PRIORITY, TASK.ATTEMPT, TASK.MAX_ATTEMPTS, TASK.CONCURRENCY_KEY, TASK.UNIQUE_KEY,
             TASK.GROUP_KEY, TASK.LAST_ERROR, TASK.CANCEL_REQUESTED, TASK.LOCKED_BY, TASK.PROGRESS_DONE,
             TASK.PROGRESS_TOTAL, TASK.CREATED_AT, TASK.RUN_AT, TASK.STARTED_AT, TASK.FINISHED_AT);
+    /** A page's query is cancelled after this long rather than load the database. */
+    static final Duration PAGE_QUERY_TIMEOUT = Duration.ofSeconds(3);
     private final DSLContext db;
+    private final DSLContext pages;
     private final JsonMapper json;
 
     TaskReadStore(DSLContext db, JsonMapper json) {
         this.db = db;
+        this.pages = db.configuration()
+                .derive(new Settings().withQueryTimeout((int) PAGE_QUERY_TIMEOUT.toSeconds())).dsl();
         this.json = json;
     }
 
-    /** Server-side statement timeout for the rest of the current transaction. */
-    void limitStatementsTo(Duration timeout) {
-        db.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
-    }
-
     Optional<TaskDetail> detail(long id) {
-        return db.selectFrom(TASK).where(TASK.ID.eq(id)).fetchOptional().map(r -> new TaskDetail(view(r),
+        return pages.selectFrom(TASK).where(TASK.ID.eq(id)).fetchOptional().map(r -> new TaskDetail(view(r),
                 r.getPayload().data(), counters(r.getCounters()), failures(r.getErrors()), logs(id, 0)));
     }
 
     /** Log lines of a task written after the line with id {@code afterId}, oldest first (at most 500). */
     List<TaskDetail.LogEntry> logs(long taskId, long afterId) {
-        return logsQuery(taskId, afterId).fetch(l -> new TaskDetail.LogEntry(l.getId(), l.getAttempt(), l.getAt(),
+        return pages.fetch(logsQuery(taskId, afterId)).map(l -> new TaskDetail.LogEntry(l.getId(), l.getAttempt(), l.getAt(),
                         LogLevel.valueOf(l.getLevel()), l.getMessage()))
                 .reversed().stream()
                 .sorted(Comparator.comparing(TaskDetail.LogEntry::at).thenComparing(TaskDetail.LogEntry::id))
@@ -92,62 +93,107 @@ class TaskReadStore {
     }
 
     TaskPage find(TaskFilter filter, @Nullable Long before, int limit) {
-        List<TaskView> rows = db.fetch(findQuery(filter, before, limit + 1)).map(TaskReadStore::view);
+        List<TaskView> rows = pages.fetch(findQuery(filter, before, limit + 1)).map(TaskReadStore::view);
         boolean more = rows.size() > limit;
         List<TaskView> page = more ? rows.subList(0, limit) : rows;
         return new TaskPage(page, more ? page.getLast().id() : null);
     }
 
     /**
-     * Newest first: live and finished tasks are found through different (partial) indexes, so they are asked
-     * for separately, each already limited, and merged.
+     * Newest first. Each live state has a small partial index of its own and finished tasks have theirs, so
+     * each is asked for separately (already limited) and the answers merged: no scan of the big table.
      */
     ResultQuery<Record> findQuery(TaskFilter filter, @Nullable Long before, int limit) {
         Condition common = matching(filter).and(before == null ? noCondition() : TASK.ID.lt(before));
-        Set<TaskState> states = filter.effectiveStates();
-        List<String> live = dbValues(states, LIVE);
-        List<String> finished = dbValues(states, FINISHED);
-        var liveTasks = select(LIST_FIELDS).from(TASK).where(common.and(TASK.STATE.in(live)))
-                .orderBy(TASK.ID.desc()).limit(limit);
-        var finishedTasks = select(LIST_FIELDS).from(TASK).where(common.and(TASK.STATE.in(finished)))
-                .orderBy(TASK.ID.desc()).limit(limit);
-        var both = live.isEmpty() ? finishedTasks : finished.isEmpty() ? liveTasks : liveTasks.unionAll(finishedTasks);
-        var merged = both.asTable("t");
+        var merged = unionAll(byIndex(statesFor(filter), state -> select(LIST_FIELDS).from(TASK)
+                .where(common.and(state)).orderBy(TASK.ID.desc()).limit(limit))).asTable("t");
         return db.select(merged.asterisk()).from(merged).orderBy(merged.field(TASK.ID).desc()).limit(limit);
     }
 
-    /** How many tasks match, among those in the given states, counting at most {@code cap}. */
-    long countMatching(TaskFilter filter, Set<TaskState> among, int cap) {
-        return db.fetchCount(countQuery(filter, among, cap));
+    /** How many tasks match, among those in the given states, counting at most {@code cap} (for a page). */
+    long countForPage(TaskFilter filter, Set<TaskState> among, int cap) {
+        return pages.fetchCount(countQuery(filter, among, cap));
+    }
+
+    /** How many tasks match, among those in the given states, without time limit (for a bulk command). */
+    long countMatching(TaskFilter filter, Set<TaskState> among) {
+        return db.fetchCount(countQuery(filter, among, Integer.MAX_VALUE));
     }
 
     Select<Record1<Long>> countQuery(TaskFilter filter, Set<TaskState> among, int cap) {
-        EnumSet<TaskState> states = EnumSet.copyOf(filter.effectiveStates());
+        EnumSet<TaskState> states = EnumSet.copyOf(statesFor(filter));
         states.retainAll(among);
-        return select(TASK.ID).from(TASK)
-                .where(matching(filter).and(TASK.STATE.in(dbValues(states, EnumSet.allOf(TaskState.class)))))
-                .limit(cap);
+        if (states.isEmpty()) {
+            return select(TASK.ID).from(TASK).where(org.jooq.impl.DSL.falseCondition());
+        }
+        var merged = unionAll(byIndex(states, state -> select(TASK.ID).from(TASK)
+                .where(matching(filter).and(state)).limit(cap))).asTable("t");
+        return select(merged.field(TASK.ID)).from(merged).limit(cap);
+    }
+
+    /** The states a filter selects; only running tasks have an instance, so that filter means running. */
+    private static Set<TaskState> statesFor(TaskFilter filter) {
+        EnumSet<TaskState> states = EnumSet.copyOf(filter.effectiveStates());
+        if (filter.instance() != null) {
+            states.retainAll(EnumSet.of(TaskState.RUNNING));
+        }
+        return states;
+    }
+
+    /**
+     * One query per index that covers the states: a branch per live state (each has a partial index) and one
+     * for all finished states.
+     */
+    private static <R extends Record> List<Select<R>> byIndex(Set<TaskState> states,
+                                                             java.util.function.Function<Condition, Select<R>> branch) {
+        List<Select<R>> branches = new ArrayList<>();
+        for (TaskState state : LIVE) {
+            if (states.contains(state)) {
+                branches.add(branch.apply(TASK.STATE.eq(state.dbValue())));
+            }
+        }
+        List<String> finished = dbValues(states, FINISHED);
+        if (!finished.isEmpty()) {
+            branches.add(branch.apply(TASK.STATE.in(finished)));
+        }
+        return branches;
+    }
+
+    private static <R extends Record> Select<R> unionAll(List<Select<R>> branches) {
+        Select<R> union = branches.getFirst();
+        for (Select<R> next : branches.subList(1, branches.size())) {
+            union = union.unionAll(next);
+        }
+        return union;
     }
 
     /** Ids of tasks matching, in the given states, newest first, below {@code before}. */
     List<Long> ids(TaskFilter filter, Set<TaskState> among, @Nullable Long before, int limit) {
-        EnumSet<TaskState> states = EnumSet.copyOf(filter.effectiveStates());
+        EnumSet<TaskState> states = EnumSet.copyOf(statesFor(filter));
         states.retainAll(among);
         if (states.isEmpty()) {
             return List.of();
         }
-        return db.select(TASK.ID).from(TASK)
-                .where(matching(filter).and(TASK.STATE.in(dbValues(states, EnumSet.allOf(TaskState.class))))
-                        .and(before == null ? noCondition() : TASK.ID.lt(before)))
-                .orderBy(TASK.ID.desc()).limit(limit)
-                .fetch(TASK.ID);
+        Condition common = matching(filter).and(before == null ? noCondition() : TASK.ID.lt(before));
+        var merged = unionAll(byIndex(states, state -> select(TASK.ID).from(TASK).where(common.and(state))
+                .orderBy(TASK.ID.desc()).limit(limit))).asTable("t");
+        return db.select(merged.field(TASK.ID)).from(merged).orderBy(merged.field(TASK.ID).desc()).limit(limit)
+                .fetch(merged.field(TASK.ID));
     }
 
-    TaskCounts counts() {
+    /** Live tasks per queue and state. */
+    record LiveCount(String queue, TaskState state, long count) {
+    }
+
+    List<LiveCount> liveCounts() {
+        return pages.fetch(liveCountsQuery()).map(r -> new LiveCount(r.get(TASK.QUEUE), TaskState.fromDb(r.get(TASK.STATE)),
+                r.get(count()).longValue()));
+    }
+
+    TaskCounts counts(List<LiveCount> live) {
         Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
-        liveCountsQuery().forEach(r -> counts.merge(TaskState.fromDb(r.get(TASK.STATE)), r.get(count()).longValue(),
-                Long::sum));
-        var finished = finishedCountsQuery(Duration.ofHours(24)).fetchSingle();
+        live.forEach(c -> counts.merge(c.state(), c.count(), Long::sum));
+        var finished = pages.fetchSingle(finishedCountsQuery(Duration.ofHours(24)));
         counts.put(TaskState.SUCCEEDED, value(finished.value1()));
         counts.put(TaskState.FAILED, value(finished.value2()));
         counts.put(TaskState.CANCELLED, value(finished.value3()));
@@ -155,9 +201,10 @@ class TaskReadStore {
     }
 
     ResultQuery<Record3<String, String, Integer>> liveCountsQuery() {
-        return db.select(TASK.QUEUE, TASK.STATE, count()).from(TASK)
-                .where(TASK.STATE.in(dbValues(LIVE, LIVE)))
-                .groupBy(TASK.QUEUE, TASK.STATE);
+        var merged = unionAll(byIndex(LIVE, state -> select(TASK.QUEUE, TASK.STATE, count()).from(TASK).where(state)
+                .groupBy(TASK.QUEUE, TASK.STATE))).asTable("c");
+        return db.select(merged.field(TASK.QUEUE), merged.field(TASK.STATE), merged.field(2, Integer.class).as(count()))
+                .from(merged);
     }
 
     ResultQuery<Record3<BigDecimal, BigDecimal, BigDecimal>> finishedCountsQuery(
@@ -166,14 +213,12 @@ class TaskReadStore {
                 .from(TASK_THROUGHPUT).where(TASK_THROUGHPUT.MINUTE.ge(Sql.ago(window)));
     }
 
-    List<QueueStats> queues(ToIntFunction<String> concurrency) {
+    List<QueueStats> queues(List<LiveCount> counts, ToIntFunction<String> concurrency) {
         Map<String, long[]> live = new TreeMap<>();
-        liveCountsQuery().forEach(r -> {
-            long[] byState = live.computeIfAbsent(r.get(TASK.QUEUE), q -> new long[3]);
-            byState[List.copyOf(LIVE).indexOf(TaskState.fromDb(r.get(TASK.STATE)))] += r.get(count());
-        });
+        List<TaskState> order = List.copyOf(LIVE);
+        counts.forEach(c -> live.computeIfAbsent(c.queue(), q -> new long[3])[order.indexOf(c.state())] += c.count());
         Map<String, Long> finished = new HashMap<>();
-        db.select(TASK_THROUGHPUT.QUEUE, sum(TASK_THROUGHPUT.SUCCEEDED.plus(TASK_THROUGHPUT.FAILED)
+        pages.select(TASK_THROUGHPUT.QUEUE, sum(TASK_THROUGHPUT.SUCCEEDED.plus(TASK_THROUGHPUT.FAILED)
                         .plus(TASK_THROUGHPUT.CANCELLED)))
                 .from(TASK_THROUGHPUT).where(TASK_THROUGHPUT.MINUTE.ge(Sql.ago(Duration.ofHours(1))))
                 .groupBy(TASK_THROUGHPUT.QUEUE)
@@ -182,7 +227,7 @@ class TaskReadStore {
                     live.computeIfAbsent(r.value1(), q -> new long[3]);
                 });
         Map<String, TaskQueueRecord> paused = new HashMap<>();
-        db.selectFrom(TASK_QUEUE).forEach(r -> {
+        pages.selectFrom(TASK_QUEUE).forEach(r -> {
             paused.put(r.getName(), r);
             live.computeIfAbsent(r.getName(), q -> new long[3]);
         });
@@ -200,10 +245,10 @@ class TaskReadStore {
     /** Tasks finished per minute over the window, oldest first, minutes without any included as zero. */
     List<ThroughputPoint> throughput(Duration window) {
         Map<OffsetDateTime, ThroughputPoint> byMinute = new LinkedHashMap<>();
-        throughputQuery(window).forEach(r -> byMinute.put(r.value1().withOffsetSameInstant(ZoneOffset.UTC),
+        pages.fetch(throughputQuery(window)).forEach(r -> byMinute.put(r.value1().withOffsetSameInstant(ZoneOffset.UTC),
                 new ThroughputPoint(r.value1(), value(r.value2()), value(r.value3()), value(r.value4()))));
-        OffsetDateTime now = db.select(field("date_trunc('minute', {0})", OffsetDateTime.class, NOW)).fetchSingle().value1()
-                .withOffsetSameInstant(ZoneOffset.UTC);
+        // the chart's axis may follow this instance's clock; the counts come from the database's minutes
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         List<ThroughputPoint> points = new ArrayList<>();
         for (OffsetDateTime minute = now.minus(window).plusMinutes(1); !minute.isAfter(now); minute = minute.plusMinutes(1)) {
             points.add(byMinute.getOrDefault(minute, new ThroughputPoint(minute, 0, 0, 0)));
