@@ -2,7 +2,6 @@ package io.switchboard.tasks;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
