@@ -46,6 +46,7 @@ CREATE TABLE sandbox_container
     account_id       BIGINT      NOT NULL REFERENCES sandbox_account ON DELETE CASCADE,
     media_type       TEXT        NOT NULL CHECK (media_type IN ('IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL')),
     carousel_item    BOOLEAN     NOT NULL DEFAULT FALSE,
+    video            BOOLEAN     NOT NULL DEFAULT FALSE,
     media_url        TEXT,
     resumable        BOOLEAN     NOT NULL DEFAULT FALSE,
     caption          TEXT,
@@ -85,12 +86,13 @@ CREATE TABLE sandbox_hashtag
 -- what a fetched file was found to be, by content: the same bytes are probed once
 CREATE TABLE sandbox_media_check
 (
-    sha256        BYTEA PRIMARY KEY,
+    sha256        BYTEA       NOT NULL,
     kind          TEXT        NOT NULL,
     error_code    INT,
     error_subcode INT,
     error_message TEXT,
-    checked_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+    checked_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (sha256, kind)
 );
 
 -- runtime behaviour set from the Sandbox page or tests; one row

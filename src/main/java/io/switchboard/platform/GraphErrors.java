@@ -96,6 +96,11 @@ final class GraphErrors {
 
     /** The {@code error} object of a Graph error body, or null when the body is not one. */
     static @Nullable GraphError parse(int httpStatus, @Nullable JsonNode body) {
+        if (body != null && body.hasNonNull("error_message")) {
+            // api.instagram.com answers flat: {"error_type", "code" (the HTTP status), "error_message"}
+            return new GraphError(httpStatus, 0, null, Redaction.query(body.path("error_message").asString("")),
+                    null, null, null);
+        }
         if (body == null || !body.path("error").isObject()) {
             return null;
         }
