@@ -68,7 +68,8 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         if (graph.oauthAvailable()) {
             switch (graph.debugToken(credentials)) {
                 case GraphResult.Ok<TokenInfo>(TokenInfo info) when !info.valid() ->
-                        { return reconnect(account, "The platform says the token is no longer valid", context); }
+                        { return reconnect(account, "The platform refused the token (debug_token: not valid): connect the "
+                        + "account again", context); }
                 case GraphResult.Ok<TokenInfo>(TokenInfo info) -> expiresAt = info.expiresAt() == null ? expiresAt
                         : info.expiresAt().atOffset(ZoneOffset.UTC);
                 case GraphResult.Failed<TokenInfo>(GraphProblem problem) -> {

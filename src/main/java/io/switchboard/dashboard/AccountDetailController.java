@@ -39,8 +39,8 @@ class AccountDetailController {
         this.tasks = tasks;
     }
 
-    /** A task of the account as its page lists it. */
-    record RecentTask(AccountTaskRef ref, TaskDetail detail) {
+    /** A task of the account as its page lists it (public: templates read it). */
+    public record RecentTask(AccountTaskRef ref, TaskDetail detail) {
     }
 
     @GetMapping("/accounts/{id}")

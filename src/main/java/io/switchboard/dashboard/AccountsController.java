@@ -39,9 +39,9 @@ class AccountsController {
         this.graph = graph;
     }
 
-    /** The list's filters as the URL carries them. */
-    record Filters(@Nullable String status, @Nullable String tag, @Nullable String q, @Nullable String after) {
-        AccountFilter filter() {
+    /** The list's filters as the URL carries them (public: templates read it). */
+    public record Filters(@Nullable String status, @Nullable String tag, @Nullable String q, @Nullable String after) {
+        public AccountFilter filter() {
             AccountStatus parsed = null;
             if (status != null && !status.isBlank()) {
                 try {
@@ -53,7 +53,7 @@ class AccountsController {
             return new AccountFilter(parsed, blankToNull(tag), blankToNull(q));
         }
 
-        boolean any() {
+        public boolean any() {
             return filter().status() != null || filter().tag() != null || filter().text() != null;
         }
     }
@@ -162,8 +162,8 @@ class AccountsController {
         accounts.exportCsv(filters.filter(), new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
 
-    /** The bulk commands of the list. */
-    enum BulkAction {
+    /** The bulk commands of the list (public: templates read it). */
+    public enum BulkAction {
         HEALTH("Check the token health of", "Check health"),
         AUDIT("Audit the profiles of", "Audit profiles"),
         TAG("Tag", "Add tag"),

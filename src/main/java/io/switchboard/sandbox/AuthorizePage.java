@@ -41,7 +41,7 @@ class AuthorizePage {
         model.addAttribute("redirectUri", redirectUri);
         model.addAttribute("scope", scope);
         model.addAttribute("state", state);
-        model.addAttribute("accounts", accounts.latest(50));
+        model.addAttribute("accounts", RecordViews.of(accounts.latest(50)));
         model.addAttribute("suggestedUsername", "sandbox_" + java.util.concurrent.ThreadLocalRandom.current()
                 .nextInt(1000, 10_000));
         return "sandbox/authorize";

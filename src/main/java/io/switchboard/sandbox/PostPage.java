@@ -30,8 +30,8 @@ class PostPage {
     @GetMapping("/sandbox/p/{id}")
     String post(@PathVariable String id, Model model) {
         SandboxPost post = containers.post(parse(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("post", post);
-        model.addAttribute("account", accounts.byId(post.accountId()).orElseThrow());
+        model.addAttribute("post", RecordViews.of(post));
+        model.addAttribute("account", RecordViews.of(accounts.byId(post.accountId()).orElseThrow()));
         return "sandbox/post";
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The ADMIN page "Sandbox": latency, processing delay, quota, injected errors from the platform's table, usage
@@ -34,14 +35,19 @@ class SandboxPage {
 
     @GetMapping("/sandbox")
     String page(Model model) {
-        model.addAttribute("settings", behaviour.settings());
-        model.addAttribute("faults", behaviour.faults());
-        model.addAttribute("floors", behaviour.floors());
-        model.addAttribute("catalog", FaultCatalog.ENTRIES);
+        model.addAttribute("settings", RecordViews.of(behaviour.settings()));
+        model.addAttribute("faults", behaviour.faults().stream().map(f -> {
+            Map<String, Object> view = new java.util.LinkedHashMap<>(RecordViews.of(f));
+            view.put("key", f.entry().key());
+            view.put("meaning", f.entry().meaning());
+            return view;
+        }).toList());
+        model.addAttribute("floors", RecordViews.of(behaviour.floors()));
+        model.addAttribute("catalog", FaultCatalog.ENTRIES.stream().map(e -> Map.of("key", e.key(), "meaning", e.meaning())).toList());
         model.addAttribute("calls", Fault.CALLS);
-        model.addAttribute("accounts", accounts.latest(50));
+        model.addAttribute("accounts", RecordViews.of(accounts.latest(50)));
         model.addAttribute("accountCount", accounts.count());
-        model.addAttribute("posts", containers.latestPosts(20));
+        model.addAttribute("posts", RecordViews.of(containers.latestPosts(20)));
         return "sandbox";
     }
 

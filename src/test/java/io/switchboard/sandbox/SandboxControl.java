@@ -26,6 +26,12 @@ public final class SandboxControl {
         return new GraphCredentials(null, String.valueOf(account.id()), token);
     }
 
+    /** Another long-lived token for an existing sandbox account (as reconnecting it would give). */
+    public static String newToken(AppInstance app, String platformUserId) {
+        return app.bean(AccountStore.class).issueToken(Long.parseLong(platformUserId), true,
+                SandboxOAuth.DEFAULT_SCOPES, SandboxOAuth.LONG_LIVED);
+    }
+
     public static void settings(AppInstance app, Duration latency, Duration processingDelay, int publishQuota) {
         app.bean(BehaviourStore.class).update(latency, processingDelay, publishQuota, 4800, "test");
     }
