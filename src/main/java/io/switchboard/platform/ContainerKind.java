@@ -13,9 +13,5 @@ public enum ContainerKind {
     /** A video inside a carousel ({@code is_carousel_item=true&media_type=VIDEO}). */
     VIDEO_CAROUSEL_ITEM,
     /** The carousel itself: 2 to 10 children. Counts once against the publishing quota. */
-    CAROUSEL;
-
-    boolean video() {
-        return this == REELS || this == VIDEO_STORY || this == VIDEO_CAROUSEL_ITEM;
-    }
+    CAROUSEL
 }

@@ -32,12 +32,4 @@ public sealed interface GraphResult<T> {
     default boolean ok() {
         return this instanceof Ok<T>;
     }
-
-    @SuppressWarnings("unchecked")
-    default <R> GraphResult<R> map(java.util.function.Function<T, R> mapper) {
-        return switch (this) {
-            case Ok<T>(T value) -> new Ok<>(mapper.apply(value));
-            case Failed<T> failed -> (GraphResult<R>) failed;
-        };
-    }
 }
