@@ -143,7 +143,7 @@ class SandboxPublishing {
 
     private void fetch(long containerId) {
         tasks.submit(TaskRequest.of(MediaFetch.KIND, new MediaFetch.Fetch(containerId)).withQueue(MediaFetch.QUEUE)
-                .withMaxAttempts(1));
+                .withMaxAttempts(3));
     }
 
     private ContainerStore.NewContainer media(long accountId, String type, boolean video, @Nullable String url,
