@@ -86,11 +86,11 @@ final class AccountFields {
         }
         try {
             URI uri = URI.create(value.strip());
-            if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                throw new IllegalArgumentException();
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("not a web address");
             }
             return uri.toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new AccountProblem(field, "'" + value.strip() + "' is not a web address: enter one such as "
                     + "https://example.com.");
         }

@@ -75,7 +75,7 @@ public class Accounts {
         List<Account> shown = page.subList(0, size);
         Account last = shown.getLast();
         String next = last.id() + ":" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(last.username().toLowerCase().getBytes(StandardCharsets.UTF_8));
+                .encodeToString(last.username().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
         return new AccountPage(List.copyOf(shown), next);
     }
 

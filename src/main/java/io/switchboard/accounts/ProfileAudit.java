@@ -77,6 +77,6 @@ class ProfileAudit implements TaskHandler<ProfileAudit.Check> {
     }
 
     private static String normalise(String url) {
-        return url.strip().toLowerCase().replaceFirst("^https?://", "").replaceFirst("/$", "");
+        return url.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("/$", "");
     }
 }

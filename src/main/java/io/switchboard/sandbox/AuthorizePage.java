@@ -60,7 +60,7 @@ class AuthorizePage {
                     .queryParam("error_description", "The user denied your request.").encode().build().toUriString();
         }
         long accountId = account != null && !account.equals("new") ? SandboxPublishing.parseId(account)
-                : oauth.createAccount(String.valueOf(newUsername).strip().toLowerCase()).id();
+                : oauth.createAccount(String.valueOf(newUsername).strip().toLowerCase(java.util.Locale.ROOT)).id();
         String code = oauth.authorize(accountId, redirectUri, scope);
         return "redirect:" + back.queryParam("code", code).encode().build().toUriString() + "#_";
     }

@@ -49,7 +49,7 @@ class SandboxOAuth {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String name = FIRST[random.nextInt(FIRST.length)] + " " + SECOND[random.nextInt(SECOND.length)];
-        return accounts.create(username, name, "Sandbox account · " + name.toLowerCase(), "https://example.com/"
+        return accounts.create(username, name, "Sandbox account · " + name.toLowerCase(java.util.Locale.ROOT), "https://example.com/"
                 + username.replace('.', '-'), random.nextInt(120, 25_000), random.nextInt(40, 900));
     }
 
@@ -59,7 +59,7 @@ class SandboxOAuth {
         if (count < 1 || count > 500) {
             throw GraphFault.invalidParameter("count must be 1 to 500");
         }
-        String base = prefix.toLowerCase().replaceAll("[^a-z0-9._]", "");
+        String base = prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._]", "");
         base = base.isEmpty() ? "sandbox" : base.substring(0, Math.min(base.length(), 20));
         List<Map<String, Object>> created = new ArrayList<>();
         for (int n = 1; created.size() < count; n++) {

@@ -87,7 +87,7 @@ class SandboxReads {
     }
 
     Map<String, Object> hashtagSearch(String q) {
-        String name = q.strip().replaceFirst("^#", "").toLowerCase();
+        String name = q.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
         if (!name.matches("\\w{1,100}")) {
             throw GraphFault.invalidParameter("q must be one hashtag, without spaces");
         }
