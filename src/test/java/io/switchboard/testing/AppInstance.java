@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AppInstance implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** The encryption key every test instance shares (base64 of 32 bytes), like N replicas would. */
+    public static final String ENCRYPTION_KEY = "c3dpdGNoYm9hcmQtdGVzdC1lbmNyeXB0aW9uLWtleSE=";
     private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
@@ -51,7 +53,10 @@ public final class AppInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.datasource.hikari.maximum-pool-size=8",
-                "switchboard.identity.admin-password=" + ADMIN_PASSWORD));
+                "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
+                // every test instance talks to its own sandbox of the Graph API, never to Meta
+                "switchboard.platform.mode=sandbox",
+                "switchboard.encryption.key=" + ENCRYPTION_KEY));
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
