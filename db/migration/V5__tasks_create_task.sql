@@ -49,6 +49,8 @@ CREATE UNIQUE INDEX task_unique_key_idx ON task (unique_key)
 -- (live tasks are few and found through the indexes above).
 CREATE INDEX task_finished_idx ON task (state, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
 CREATE INDEX task_finished_kind_idx ON task (kind, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
+CREATE INDEX task_finished_queue_idx ON task (queue, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
+CREATE INDEX task_unique_key_all_idx ON task (unique_key, id) WHERE unique_key IS NOT NULL;
 CREATE INDEX task_group_idx ON task (group_key, id) WHERE group_key IS NOT NULL;
 CREATE INDEX task_concurrency_key_idx ON task (concurrency_key, id) WHERE concurrency_key IS NOT NULL;
 CREATE INDEX task_last_error_idx ON task USING gin (last_error gin_trgm_ops) WHERE last_error IS NOT NULL;

@@ -84,6 +84,11 @@ public class ProbeTasks {
         FINISHED_GROUPS.add(event);
     }
 
+    private static synchronized void print(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
     @Bean
     TaskHandler<Probe> probeHandler(InstanceIdentity instance) {
         return new TaskHandler<>() {
@@ -97,7 +102,7 @@ public class ProbeTasks {
                 long start = System.nanoTime();
                 RUNS.computeIfAbsent(context.taskId(), id -> new AtomicInteger()).incrementAndGet();
                 if (Boolean.getBoolean("probe.print")) {
-                    System.out.println("PROBE start " + context.taskId() + " " + context.attempt());
+                    print("PROBE start " + context.taskId() + " " + context.attempt());
                 }
                 AtomicInteger active = probe.key().isEmpty() ? null
                         : ACTIVE_PER_KEY.computeIfAbsent(probe.key(), k -> new AtomicInteger());
@@ -111,7 +116,7 @@ public class ProbeTasks {
                     var behaviour = BEHAVIOURS.get(probe.scenario());
                     Outcome outcome = behaviour == null ? Outcome.completed() : behaviour.apply(probe, context);
                     if (Boolean.getBoolean("probe.print")) {
-                        System.out.println("PROBE end " + context.taskId() + " " + context.attempt());
+                        print("PROBE end " + context.taskId() + " " + context.attempt());
                     }
                     return outcome;
                 } finally {

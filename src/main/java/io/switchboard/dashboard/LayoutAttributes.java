@@ -2,18 +2,31 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.InstanceIdentity;
+import io.switchboard.platform.InstagramGraph;
+import io.switchboard.platform.PlatformMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout shows on every page: who is signed in, which instance served the page, the version. */
+/**
+ * What the layout shows on every page: who is signed in, which instance served the page, the version, and
+ * whether the platform is the sandbox.
+ */
 @ControllerAdvice
 class LayoutAttributes {
     private final InstanceIdentity instance;
+    private final InstagramGraph graph;
 
-    LayoutAttributes(InstanceIdentity instance) {
+    LayoutAttributes(InstanceIdentity instance, InstagramGraph graph) {
         this.instance = instance;
+        this.graph = graph;
+    }
+
+    /** The platform is the built-in sandbox (the Sandbox page exists). */
+    @ModelAttribute("sandboxMode")
+    boolean sandboxMode() {
+        return graph.mode() == PlatformMode.SANDBOX;
     }
 
     @ModelAttribute("me")

@@ -26,13 +26,18 @@ import java.util.LinkedHashMap;
 
 /**
  * Who may reach what. Everyone signed in sees every page; changing anything needs OPERATOR or ADMIN, and
- * managing operators needs ADMIN. The rules are enforced here for every request, whatever the page shows.
+ * managing operators and the sandbox needs ADMIN. The sandbox's Graph API and its post pages are public (the
+ * server calls the former with tokens; permalinks open without a session). The rules are enforced here for
+ * every request, whatever the page shows.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error"};
+            "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**"};
+    /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
+    private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
+    private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
 
     @Bean
@@ -86,6 +91,8 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(PUBLIC).permitAll();
+                    a.requestMatchers(SANDBOX_GRAPH).permitAll();
+                    a.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();
                     for (String method : CHANGING_METHODS) {
@@ -94,6 +101,7 @@ class SecurityConfiguration {
                     }
                     a.anyRequest().authenticated();
                 })
+                .csrf(c -> c.ignoringRequestMatchers(SANDBOX_GRAPH))
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", false))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

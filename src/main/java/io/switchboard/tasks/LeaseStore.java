@@ -1,5 +1,6 @@
 package io.switchboard.tasks;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -12,6 +13,7 @@ import switchboard.jooq.tables.TaskConcurrency;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -140,32 +142,15 @@ class LeaseStore {
      * ones recorded. A task whose cancel was requested ends cancelled instead of running again.
      */
     List<Finished> finish(List<Finish> batch, UUID instance) {
-        int n = batch.size();
-        Long[] ids = new Long[n];
-        UUID[] tokens = new UUID[n];
-        String[] states = new String[n];
-        Long[] delays = new Long[n];
-        Integer[] deltas = new Integer[n];
-        String[] errors = new String[n];
-        Long[] dones = new Long[n];
-        Long[] totals = new Long[n];
-        String[] counters = new String[n];
-        for (int i = 0; i < n; i++) {
-            Finish f = batch.get(i);
-            ids[i] = f.id();
-            tokens[i] = f.leaseToken();
-            states[i] = f.state().dbValue();
-            delays[i] = f.delayMillis();
-            deltas[i] = f.attemptDelta();
-            errors[i] = f.error();
-            dones[i] = f.progressDone();
-            totals[i] = f.progressTotal();
-            counters[i] = f.countersJson();
-        }
-        Sql.Rows in = Sql.rows("i", column(TASK.ID, ids), column(TASK.LEASE_TOKEN, tokens),
-                column(TASK.STATE, states), column("delay_ms", delays), column("attempt_delta", deltas),
-                column("error", errors), column(TASK.PROGRESS_DONE, dones), column(TASK.PROGRESS_TOTAL, totals),
-                column(TASK.COUNTERS, counters));
+        Sql.Rows in = Sql.rows("i", column(TASK.ID, batch, Finish::id, Long[]::new),
+                column(TASK.LEASE_TOKEN, batch, Finish::leaseToken, UUID[]::new),
+                column(TASK.STATE, batch, f -> f.state().dbValue(), String[]::new),
+                column("delay_ms", batch, Finish::delayMillis, Long[]::new),
+                column("attempt_delta", batch, Finish::attemptDelta, Integer[]::new),
+                column("error", batch, Finish::error, String[]::new),
+                column(TASK.PROGRESS_DONE, batch, Finish::progressDone, Long[]::new),
+                column(TASK.PROGRESS_TOTAL, batch, Finish::progressTotal, Long[]::new),
+                column(TASK.COUNTERS, batch, Finish::countersJson, String[]::new));
         Field<String> requested = in.field(TASK.STATE.getName(), String.class);
         Field<String> error = in.field("error", String.class);
         Field<String> state = when(TASK.CANCEL_REQUESTED.isTrue().and(requested.in(TaskState.SCHEDULED.dbValue(),
@@ -184,17 +169,26 @@ class LeaseStore {
                         jsonbArray(jsonbObject(key("attempt").value(TASK.ATTEMPT), key("at").value(NOW),
                                 key("instance").value(val(instance.toString())), key("error").value(error)))))
                         .otherwise(TASK.ERRORS))
-                .set(TASK.PROGRESS_DONE, coalesce(in.field(TASK.PROGRESS_DONE.getName(), Long.class), TASK.PROGRESS_DONE))
-                .set(TASK.PROGRESS_TOTAL, coalesce(in.field(TASK.PROGRESS_TOTAL.getName(), Long.class), TASK.PROGRESS_TOTAL))
-                .set(TASK.COUNTERS, coalesce(in.field(TASK.COUNTERS.getName(), String.class).cast(TASK.COUNTERS.getDataType()),
-                        TASK.COUNTERS))
+                .set(progress(in))
                 .from(in.table())
-                .where(TASK.ID.eq(in.field(TASK.ID.getName(), Long.class))
-                        .and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN.getName(), UUID.class)))
-                        .and(TASK.STATE.eq(RUNNING)))
+                .where(underLease(in))
                 .returning(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.GROUP_KEY, TASK.CONCURRENCY_KEY,
                         TASK.LAST_ERROR)
                 .fetch(LeaseStore::finished);
+    }
+
+    /** The rows' task is still running under the row's lease token. */
+    private static Condition underLease(Sql.Rows in) {
+        return TASK.ID.eq(in.field(TASK.ID)).and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN)))
+                .and(TASK.STATE.eq(RUNNING));
+    }
+
+    /** Progress and counters from the rows where they are given, kept where not. */
+    private static Map<Field<?>, Field<?>> progress(Sql.Rows in) {
+        return Map.of(TASK.PROGRESS_DONE, coalesce(in.field(TASK.PROGRESS_DONE), TASK.PROGRESS_DONE),
+                TASK.PROGRESS_TOTAL, coalesce(in.field(TASK.PROGRESS_TOTAL), TASK.PROGRESS_TOTAL),
+                TASK.COUNTERS, coalesce(in.field(TASK.COUNTERS.getName(), String.class).cast(TASK.COUNTERS.getDataType()),
+                        TASK.COUNTERS));
     }
 
     static Finished finished(Record r) {
@@ -237,33 +231,17 @@ class LeaseStore {
      * lease.
      */
     Map<Long, Boolean> heartbeat(List<Execution.Beat> beats, Duration lease) {
-        int n = beats.size();
-        Long[] ids = new Long[n];
-        UUID[] tokens = new UUID[n];
-        Long[] dones = new Long[n];
-        Long[] totals = new Long[n];
-        String[] counters = new String[n];
-        for (int i = 0; i < n; i++) {
-            var beat = beats.get(i);
-            ids[i] = beat.id();
-            tokens[i] = beat.leaseToken();
-            dones[i] = beat.progressDone();
-            totals[i] = beat.progressTotal();
-            counters[i] = beat.countersJson();
-        }
-        Sql.Rows in = Sql.rows("i", column(TASK.ID, ids), column(TASK.LEASE_TOKEN, tokens),
-                column(TASK.PROGRESS_DONE, dones), column(TASK.PROGRESS_TOTAL, totals), column(TASK.COUNTERS, counters));
+        Sql.Rows in = Sql.rows("i", column(TASK.ID, beats, Execution.Beat::id, Long[]::new),
+                column(TASK.LEASE_TOKEN, beats, Execution.Beat::leaseToken, UUID[]::new),
+                column(TASK.PROGRESS_DONE, beats, Execution.Beat::progressDone, Long[]::new),
+                column(TASK.PROGRESS_TOTAL, beats, Execution.Beat::progressTotal, Long[]::new),
+                column(TASK.COUNTERS, beats, Execution.Beat::countersJson, String[]::new));
         Map<Long, Boolean> held = new HashMap<>();
         db.update(TASK)
                 .set(TASK.LEASE_UNTIL, Sql.fromNow(lease))
-                .set(TASK.PROGRESS_DONE, coalesce(in.field(TASK.PROGRESS_DONE.getName(), Long.class), TASK.PROGRESS_DONE))
-                .set(TASK.PROGRESS_TOTAL, coalesce(in.field(TASK.PROGRESS_TOTAL.getName(), Long.class), TASK.PROGRESS_TOTAL))
-                .set(TASK.COUNTERS, coalesce(in.field(TASK.COUNTERS.getName(), String.class).cast(TASK.COUNTERS.getDataType()),
-                        TASK.COUNTERS))
+                .set(progress(in))
                 .from(in.table())
-                .where(TASK.ID.eq(in.field(TASK.ID.getName(), Long.class))
-                        .and(TASK.LEASE_TOKEN.eq(in.field(TASK.LEASE_TOKEN.getName(), UUID.class)))
-                        .and(TASK.STATE.eq(RUNNING)))
+                .where(underLease(in))
                 .returning(TASK.ID, TASK.CANCEL_REQUESTED)
                 .forEach(r -> held.put(r.get(TASK.ID), r.get(TASK.CANCEL_REQUESTED)));
         return held;
@@ -274,25 +252,12 @@ class LeaseStore {
         if (lines.isEmpty()) {
             return;
         }
-        int n = lines.size();
-        Long[] ids = new Long[n];
-        UUID[] tokens = new UUID[n];
-        Integer[] attempts = new Integer[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        String[] levels = new String[n];
-        String[] messages = new String[n];
-        for (int i = 0; i < n; i++) {
-            LogLine line = lines.get(i);
-            ids[i] = line.taskId();
-            tokens[i] = line.leaseToken();
-            attempts[i] = line.attempt();
-            times[i] = line.at().atOffset(java.time.ZoneOffset.UTC);
-            levels[i] = line.level().name();
-            messages[i] = line.message();
-        }
-        Sql.Rows in = Sql.rows("i", column(TASK_LOG.TASK_ID, ids), column(TASK.LEASE_TOKEN, tokens),
-                column(TASK_LOG.ATTEMPT, attempts), column(TASK_LOG.AT, times), column(TASK_LOG.LEVEL, levels),
-                column(TASK_LOG.MESSAGE, messages));
+        Sql.Rows in = Sql.rows("i", column(TASK_LOG.TASK_ID, lines, LogLine::taskId, Long[]::new),
+                column(TASK.LEASE_TOKEN, lines, LogLine::leaseToken, UUID[]::new),
+                column(TASK_LOG.ATTEMPT, lines, LogLine::attempt, Integer[]::new),
+                column(TASK_LOG.AT, lines, l -> l.at().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
+                column(TASK_LOG.LEVEL, lines, l -> l.level().name(), String[]::new),
+                column(TASK_LOG.MESSAGE, lines, LogLine::message, String[]::new));
         Field<Long> taskId = in.field(TASK_LOG.TASK_ID.getName(), Long.class);
         db.insertInto(TASK_LOG, TASK_LOG.TASK_ID, TASK_LOG.ATTEMPT, TASK_LOG.AT, TASK_LOG.LEVEL, TASK_LOG.MESSAGE)
                 .select(select(taskId, in.field(TASK_LOG.ATTEMPT.getName(), Integer.class),

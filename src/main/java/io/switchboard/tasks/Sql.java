@@ -8,6 +8,9 @@ import org.jooq.impl.DSL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -74,6 +77,19 @@ final class Sql {
     }
 
     record Column<T>(String name, T[] values) {
+    }
+
+    /** A column named after {@code named} holding {@code value} of each item, in order. */
+    static <E, T> Column<T> column(Field<?> named, List<E> items, Function<E, T> value, IntFunction<T[]> array) {
+        return column(named.getName(), items, value, array);
+    }
+
+    static <E, T> Column<T> column(String name, List<E> items, Function<E, T> value, IntFunction<T[]> array) {
+        T[] values = array.apply(items.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(items.get(i));
+        }
+        return new Column<>(name, values);
     }
 
     static <T> Column<T> column(Field<?> named, T[] values) {

@@ -2,7 +2,6 @@ package io.switchboard.tasks;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -50,35 +49,18 @@ class SubmitStore {
     Stored insert(List<NewTask> tasks) {
         upsertConcurrencyKeys(tasks);
         upsertGroups(tasks);
-        int n = tasks.size();
-        String[] kinds = new String[n];
-        String[] queues = new String[n];
-        Integer[] priorities = new Integer[n];
-        OffsetDateTime[] runAts = new OffsetDateTime[n];
-        String[] payloads = new String[n];
-        Integer[] maxAttempts = new Integer[n];
-        String[] keys = new String[n];
-        Integer[] limits = new Integer[n];
-        String[] uniqueKeys = new String[n];
-        String[] groups = new String[n];
-        for (int i = 0; i < n; i++) {
-            TaskRequest<?> r = tasks.get(i).request();
-            kinds[i] = r.kind().name();
-            queues[i] = r.queue();
-            priorities[i] = r.priority();
-            runAts[i] = r.runAt() == null ? null : r.runAt().atOffset(ZoneOffset.UTC);
-            payloads[i] = tasks.get(i).payloadJson();
-            maxAttempts[i] = r.maxAttempts();
-            keys[i] = r.concurrencyKey();
-            limits[i] = r.concurrencyKey() == null ? null : r.concurrencyLimit();
-            uniqueKeys[i] = r.uniqueKey();
-            groups[i] = r.group();
-        }
-        Sql.Rows in = Sql.rows("i", column(TASK.KIND, kinds), column(TASK.QUEUE, queues),
-                column(TASK.PRIORITY, priorities), column(TASK.RUN_AT, runAts), column(TASK.PAYLOAD, payloads),
-                column(TASK.MAX_ATTEMPTS, maxAttempts), column(TASK.CONCURRENCY_KEY, keys),
-                column(TASK.CONCURRENCY_LIMIT, limits), column(TASK.UNIQUE_KEY, uniqueKeys),
-                column(TASK.GROUP_KEY, groups));
+        Sql.Rows in = Sql.rows("i", column(TASK.KIND, tasks, t -> t.request().kind().name(), String[]::new),
+                column(TASK.QUEUE, tasks, t -> t.request().queue(), String[]::new),
+                column(TASK.PRIORITY, tasks, t -> t.request().priority(), Integer[]::new),
+                column(TASK.RUN_AT, tasks, t -> t.request().runAt() == null ? null
+                        : t.request().runAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
+                column(TASK.PAYLOAD, tasks, NewTask::payloadJson, String[]::new),
+                column(TASK.MAX_ATTEMPTS, tasks, t -> t.request().maxAttempts(), Integer[]::new),
+                column(TASK.CONCURRENCY_KEY, tasks, t -> t.request().concurrencyKey(), String[]::new),
+                column(TASK.CONCURRENCY_LIMIT, tasks, t -> t.request().concurrencyKey() == null ? null
+                        : t.request().concurrencyLimit(), Integer[]::new),
+                column(TASK.UNIQUE_KEY, tasks, t -> t.request().uniqueKey(), String[]::new),
+                column(TASK.GROUP_KEY, tasks, t -> t.request().group(), String[]::new));
         Field<OffsetDateTime> runAt = coalesce(in.field(TASK.RUN_AT.getName(), OffsetDateTime.class), NOW);
         var inserted = db.insertInto(TASK, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.PRIORITY, TASK.RUN_AT, TASK.PAYLOAD,
                         TASK.MAX_ATTEMPTS, TASK.CONCURRENCY_KEY, TASK.CONCURRENCY_LIMIT, TASK.UNIQUE_KEY, TASK.GROUP_KEY)
@@ -113,7 +95,7 @@ class SubmitStore {
                 dueQueues.add(row.get(TASK.QUEUE));
             }
         }
-        List<Submitted> result = new ArrayList<>(n);
+        List<Submitted> result = new ArrayList<>(tasks.size());
         int next = 0;
         Map<String, Long> claimedKeys = new HashMap<>();
         for (NewTask task : tasks) {

@@ -100,8 +100,16 @@ class TaskEngine implements SmartLifecycle {
     private QueueWorker worker(String queue) {
         return workers.computeIfAbsent(queue, q -> new QueueWorker(q, settings.concurrency(q), settings.claimBatch(),
                 settings.pollInterval().toMillis(),
-                limit -> leases.claim(q, limit, instance.id(), settings.leaseDuration()),
+                limit -> claim(q, limit),
                 this::dispatch).start());
+    }
+
+    private List<ClaimedTask> claim(String queue, int limit) {
+        List<ClaimedTask> claimed = leases.claim(queue, limit, instance.id(), settings.leaseDuration());
+        if (!claimed.isEmpty()) {
+            notifier.changed();
+        }
+        return claimed;
     }
 
     private void dispatch(ClaimedTask task) {

@@ -129,14 +129,28 @@ public class Tasks {
     /** Cancels every waiting task of the group and asks its running ones to stop; returns how many. */
     @Transactional
     public int cancelGroup(String group) {
-        Condition which = TASK.GROUP_KEY.eq(group);
-        return cancelWaiting(which).size() + commands.requestCancel(which);
+        return cancelAll(TASK.GROUP_KEY.eq(group));
     }
 
     /** Runs the group's failed and cancelled tasks again; returns how many. */
     @Transactional
     public int retryGroup(String group) {
         return retry(TASK.GROUP_KEY.eq(group));
+    }
+
+    /**
+     * Retries or cancels every task the filter selects, in throttled batches by a task of its own (so the
+     * work shows with progress and survives a restart); returns that task's id.
+     */
+    @Transactional
+    public long bulk(TaskQueries.BulkAction action, TaskFilter filter, String actor) {
+        return submit(TaskRequest.of(BulkCommand.KIND, new BulkCommand(action, filter, actor))
+                .withQueue(BulkCommand.QUEUE).withMaxAttempts(3)).id();
+    }
+
+    @Transactional
+    int cancelAll(Condition which) {
+        return cancelWaiting(which).size() + commands.requestCancel(which);
     }
 
     public Optional<TaskDetail> detail(long taskId) {
@@ -153,6 +167,11 @@ public class Tasks {
             groups.finishIfDone(touched).forEach(events::publishEvent);
         }
         return cancelled;
+    }
+
+    @Transactional
+    int retryMatching(Condition which) {
+        return retry(which);
     }
 
     private int retry(Condition which) {

@@ -2,7 +2,6 @@ package io.switchboard.tasks;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -47,24 +46,12 @@ class ThroughputStore {
         if (counts.isEmpty()) {
             return;
         }
-        int n = counts.size();
-        String[] queues = new String[n];
-        String[] kinds = new String[n];
-        Integer[] succeeded = new Integer[n];
-        Integer[] failed = new Integer[n];
-        Integer[] cancelled = new Integer[n];
-        int i = 0;
-        for (var entry : counts.entrySet()) {
-            queues[i] = entry.getKey().queue();
-            kinds[i] = entry.getKey().kind();
-            succeeded[i] = entry.getValue()[0];
-            failed[i] = entry.getValue()[1];
-            cancelled[i] = entry.getValue()[2];
-            i++;
-        }
-        Sql.Rows in = Sql.rows("i", column(TASK_THROUGHPUT.QUEUE, queues), column(TASK_THROUGHPUT.KIND, kinds),
-                column(TASK_THROUGHPUT.SUCCEEDED, succeeded), column(TASK_THROUGHPUT.FAILED, failed),
-                column(TASK_THROUGHPUT.CANCELLED, cancelled));
+        List<Map.Entry<QueueKind, int[]>> rows = List.copyOf(counts.entrySet());
+        Sql.Rows in = Sql.rows("i", column(TASK_THROUGHPUT.QUEUE, rows, e -> e.getKey().queue(), String[]::new),
+                column(TASK_THROUGHPUT.KIND, rows, e -> e.getKey().kind(), String[]::new),
+                column(TASK_THROUGHPUT.SUCCEEDED, rows, e -> e.getValue()[0], Integer[]::new),
+                column(TASK_THROUGHPUT.FAILED, rows, e -> e.getValue()[1], Integer[]::new),
+                column(TASK_THROUGHPUT.CANCELLED, rows, e -> e.getValue()[2], Integer[]::new));
         Field<OffsetDateTime> minute = field("date_trunc('minute', {0})", OffsetDateTime.class, NOW);
         db.insertInto(TASK_THROUGHPUT, TASK_THROUGHPUT.MINUTE, TASK_THROUGHPUT.INSTANCE, TASK_THROUGHPUT.QUEUE,
                         TASK_THROUGHPUT.KIND, TASK_THROUGHPUT.SUCCEEDED, TASK_THROUGHPUT.FAILED, TASK_THROUGHPUT.CANCELLED)

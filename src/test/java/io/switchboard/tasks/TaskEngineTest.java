@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static switchboard.jooq.Tables.SHEDLOCK;
 import static switchboard.jooq.Tables.TASK;
 import static testsupport.ProbeTasks.PROBE;
 import static testsupport.TaskWaits.awaitState;
@@ -261,6 +262,27 @@ class TaskEngineTest {
 
         assertThat(tasks.detail(old)).isEmpty();
         assertThat(tasks.detail(recent)).isPresent();
+    }
+
+    @Test
+    void housekeeping_skips_its_run_while_another_instance_holds_the_lock() {
+        long old = tasks.submit(TaskRequest.of(PROBE, Probe.of("old"))).id();
+        awaitState(tasks, old, TaskState.SUCCEEDED);
+        db.update(TASK).set(TASK.FINISHED_AT, TASK.FINISHED_AT.minus(org.jooq.types.DayToSecond.valueOf(Duration.ofDays(8))))
+                .where(TASK.ID.eq(old)).execute();
+        var lockUntil = Sql.fromNow(Duration.ofMinutes(1));
+        db.insertInto(SHEDLOCK).set(SHEDLOCK.NAME, "tasks.prune").set(SHEDLOCK.LOCK_UNTIL, lockUntil)
+                .set(SHEDLOCK.LOCKED_AT, Sql.NOW).set(SHEDLOCK.LOCKED_BY, "another-instance")
+                .onConflict(SHEDLOCK.NAME).doUpdate().set(SHEDLOCK.LOCK_UNTIL, lockUntil)
+                .set(SHEDLOCK.LOCKED_BY, "another-instance").execute();
+
+        app.bean(TaskHousekeeping.class).prune();
+        assertThat(tasks.detail(old)).as("the other instance holds the prune lock").isPresent();
+
+        db.update(SHEDLOCK).set(SHEDLOCK.LOCK_UNTIL, Sql.ago(Duration.ofSeconds(1))).where(SHEDLOCK.NAME.eq("tasks.prune"))
+                .execute();
+        app.bean(TaskHousekeeping.class).prune();
+        assertThat(tasks.detail(old)).isEmpty();
     }
 
     static void sleep(long millis) {

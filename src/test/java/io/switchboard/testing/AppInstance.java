@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AppInstance implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** The encryption key every test instance shares (base64 of 32 bytes), like N replicas would. */
+    public static final String ENCRYPTION_KEY = "c3dpdGNoYm9hcmQtdGVzdC1lbmNyeXB0aW9uLWtleSE=";
     public static final String MEDIA_SIGNING_KEY = "media-signing-key-for-tests-0123456789abcdef";
     /** Media files of test instances: under target/, never the project's ./data. */
     public static final Path MEDIA_DIR = Path.of("target", "test-media");
@@ -55,6 +57,9 @@ public final class AppInstance implements AutoCloseable {
                 "server.port=0",
                 "spring.datasource.hikari.maximum-pool-size=8",
                 "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
+                // every test instance talks to its own sandbox of the Graph API, never to Meta
+                "switchboard.platform.mode=sandbox",
+                "switchboard.encryption.key=" + ENCRYPTION_KEY,
                 "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY,
                 "switchboard.media.local-dir=" + MEDIA_DIR.resolve("p" + ProcessHandle.current().pid())));
         all.addAll(properties);

@@ -1,0 +1,12 @@
+package io.switchboard.accounts;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which accounts a list shows; every part is optional.
+ *
+ * @param text matched anywhere in the username, name or notes, without regard to case
+ */
+public record AccountFilter(@Nullable AccountStatus status, @Nullable String tag, @Nullable String text) {
+    public static final AccountFilter ALL = new AccountFilter(null, null, null);
+}

@@ -1,0 +1,248 @@
+package io.switchboard.accounts;
+
+import io.switchboard.infrastructure.SecretBox;
+import io.switchboard.platform.Profile;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.records.AccountRecord;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.selectOne;
+import static switchboard.jooq.Tables.ACCOUNT;
+import static switchboard.jooq.Tables.ACCOUNT_TAG;
+import static switchboard.jooq.Tables.ACCOUNT_TASK;
+
+/** The accounts' rows: profile, status, sealed token, settings, tags, and the tasks submitted for them. */
+@Repository
+class AccountRepository {
+    private static final Field<String> TEXT = ACCOUNT.USERNAME.concat(" ").concat(ACCOUNT.NAME).concat(" ")
+            .concat(ACCOUNT.NOTES);
+    private final DSLContext db;
+
+    AccountRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Where a page ends: the last row's lower-cased username and id. */
+    record Cursor(String username, long id) {
+    }
+
+    Optional<Account> find(long id) {
+        return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetch()).stream().findFirst();
+    }
+
+    Optional<Account> byPlatformUserId(String platformUserId) {
+        return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.PLATFORM_USER_ID.eq(platformUserId)).fetch())
+                .stream().findFirst();
+    }
+
+    List<Account> page(AccountFilter filter, @Nullable Cursor after, int limit) {
+        Condition where = matching(filter);
+        if (after != null) {
+            where = where.and(row(lower(ACCOUNT.USERNAME), ACCOUNT.ID).gt(after.username(), after.id()));
+        }
+        return withTags(db.selectFrom(ACCOUNT).where(where).orderBy(lower(ACCOUNT.USERNAME), ACCOUNT.ID)
+                .limit(limit).fetch());
+    }
+
+    List<Long> ids(AccountFilter filter) {
+        return db.select(ACCOUNT.ID).from(ACCOUNT).where(matching(filter))
+                .orderBy(lower(ACCOUNT.USERNAME), ACCOUNT.ID).fetch(ACCOUNT.ID);
+    }
+
+    List<Long> idsNotDisabled() {
+        return db.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.STATUS.ne(AccountStatus.DISABLED.name()))
+                .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
+    }
+
+    /** Tags in use and how many accounts carry each. */
+    Map<String, Integer> tagCounts() {
+        return db.select(ACCOUNT_TAG.TAG, count()).from(ACCOUNT_TAG).groupBy(ACCOUNT_TAG.TAG).orderBy(ACCOUNT_TAG.TAG)
+                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    Map<AccountStatus, Integer> statusCounts() {
+        Map<AccountStatus, Integer> counts = new LinkedHashMap<>();
+        for (AccountStatus status : AccountStatus.values()) {
+            counts.put(status, 0);
+        }
+        db.select(ACCOUNT.STATUS, count()).from(ACCOUNT).groupBy(ACCOUNT.STATUS).fetch()
+                .forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    Optional<SecretBox.Sealed> token(long id) {
+        return db.select(ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
+                .fetchOptional(r -> new SecretBox.Sealed(r.value1(), r.value2()));
+    }
+
+    long insert(NewAccount a) {
+        Profile p = a.profile();
+        long id = db.insertInto(ACCOUNT)
+                .set(ACCOUNT.PLATFORM_USER_ID, p.platformUserId())
+                .set(ACCOUNT.TOKEN_CIPHERTEXT, a.token().bytes()).set(ACCOUNT.TOKEN_KEY_ID, a.token().keyId())
+                .set(ACCOUNT.TOKEN_EXPIRES_AT, a.tokenExpiresAt()).set(ACCOUNT.TOKEN_SCOPES, a.tokenScopes())
+                .set(ACCOUNT.CONNECTED_VIA, a.via().name()).set(ACCOUNT.TIME_ZONE, a.timeZone())
+                .set(ACCOUNT.NOTES, a.notes()).set(ACCOUNT.DESIRED_BIOGRAPHY, a.desiredBiography())
+                .set(ACCOUNT.DESIRED_WEBSITE, a.desiredWebsite())
+                .set(ACCOUNT.USERNAME, p.username())
+                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
+        updateProfile(id, p);
+        setTags(id, a.tags());
+        return id;
+    }
+
+    void updateProfile(long id, Profile p) {
+        db.update(ACCOUNT).set(ACCOUNT.USERNAME, p.username()).set(ACCOUNT.NAME, p.name())
+                .set(ACCOUNT.PICTURE_URL, p.pictureUrl()).set(ACCOUNT.BIOGRAPHY, p.biography())
+                .set(ACCOUNT.WEBSITE, p.website()).set(ACCOUNT.FOLLOWERS_COUNT, p.followers())
+                .set(ACCOUNT.FOLLOWS_COUNT, p.follows()).set(ACCOUNT.MEDIA_COUNT, p.mediaCount())
+                .set(ACCOUNT.PROFILE_READ_AT, currentOffsetDateTime()).set(ACCOUNT.UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    void replaceToken(long id, SecretBox.Sealed token, @Nullable OffsetDateTime expiresAt, @Nullable String scopes,
+                      boolean refreshed) {
+        var update = db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, token.bytes())
+                .set(ACCOUNT.TOKEN_KEY_ID, token.keyId()).set(ACCOUNT.TOKEN_EXPIRES_AT, expiresAt)
+                .set(ACCOUNT.UPDATED_AT, currentOffsetDateTime());
+        if (scopes != null) {
+            update = update.set(ACCOUNT.TOKEN_SCOPES, scopes);
+        }
+        if (refreshed) {
+            update = update.set(ACCOUNT.TOKEN_REFRESHED_AT, currentOffsetDateTime());
+        }
+        update.where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    void setTokenExpiry(long id, OffsetDateTime expiresAt) {
+        db.update(ACCOUNT).set(ACCOUNT.TOKEN_EXPIRES_AT, expiresAt).where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    /** The status before, read under the row lock, and the new one set; empty when the account is gone. */
+    Optional<AccountStatus> setStatus(long id, AccountStatus status, String reason) {
+        Optional<AccountStatus> before = db.select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(id)).forUpdate()
+                .fetchOptional(r -> AccountStatus.valueOf(r.value1()));
+        before.ifPresent(b -> db.update(ACCOUNT).set(ACCOUNT.STATUS, status.name()).set(ACCOUNT.STATUS_REASON, reason)
+                .set(ACCOUNT.STATUS_CHANGED_AT, b == status ? ACCOUNT.STATUS_CHANGED_AT : currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_AT, currentOffsetDateTime()).where(ACCOUNT.ID.eq(id)).execute());
+        return before;
+    }
+
+    void healthRequested(Collection<Long> ids) {
+        db.update(ACCOUNT).set(ACCOUNT.HEALTH_REQUESTED_AT, currentOffsetDateTime()).where(ACCOUNT.ID.in(ids)).execute();
+    }
+
+    void health(long id, boolean ok, String message) {
+        db.update(ACCOUNT).set(ACCOUNT.HEALTH_OK, ok).set(ACCOUNT.HEALTH_MESSAGE, message)
+                .set(ACCOUNT.HEALTH_AT, currentOffsetDateTime()).where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    void drift(long id, String drift) {
+        db.update(ACCOUNT).set(ACCOUNT.DRIFT, drift).set(ACCOUNT.AUDITED_AT, currentOffsetDateTime())
+                .where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    void updateSettings(long id, String timeZone, String notes, @Nullable String desiredBiography,
+                        @Nullable String desiredWebsite) {
+        db.update(ACCOUNT).set(ACCOUNT.TIME_ZONE, timeZone).set(ACCOUNT.NOTES, notes)
+                .set(ACCOUNT.DESIRED_BIOGRAPHY, desiredBiography).set(ACCOUNT.DESIRED_WEBSITE, desiredWebsite)
+                .set(ACCOUNT.UPDATED_AT, currentOffsetDateTime()).where(ACCOUNT.ID.eq(id)).execute();
+    }
+
+    void setTags(long id, List<String> tags) {
+        db.deleteFrom(ACCOUNT_TAG).where(ACCOUNT_TAG.ACCOUNT_ID.eq(id)).execute();
+        addTag(List.of(id), tags);
+    }
+
+    void addTag(Collection<Long> ids, Collection<String> tags) {
+        if (ids.isEmpty() || tags.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(ACCOUNT_TAG, ACCOUNT_TAG.ACCOUNT_ID, ACCOUNT_TAG.TAG);
+        for (long id : ids) {
+            for (String tag : tags) {
+                insert = insert.values(id, tag);
+            }
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    void removeTag(Collection<Long> ids, String tag) {
+        db.deleteFrom(ACCOUNT_TAG).where(ACCOUNT_TAG.ACCOUNT_ID.in(ids).and(ACCOUNT_TAG.TAG.eq(tag))).execute();
+    }
+
+    void recordTasks(Map<Long, Long> taskIdByAccount, String kind) {
+        if (taskIdByAccount.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(ACCOUNT_TASK, ACCOUNT_TASK.ACCOUNT_ID, ACCOUNT_TASK.TASK_ID, ACCOUNT_TASK.KIND);
+        for (var entry : taskIdByAccount.entrySet()) {
+            insert = insert.values(entry.getKey(), entry.getValue(), kind);
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    List<AccountTaskRef> recentTasks(long accountId, int limit) {
+        return db.selectFrom(ACCOUNT_TASK).where(ACCOUNT_TASK.ACCOUNT_ID.eq(accountId))
+                .orderBy(ACCOUNT_TASK.TASK_ID.desc()).limit(limit)
+                .fetch(r -> new AccountTaskRef(r.getTaskId(), r.getKind(), r.getSubmittedAt()));
+    }
+
+    private static Condition matching(AccountFilter filter) {
+        Condition where = DSL.noCondition();
+        if (filter.status() != null) {
+            where = where.and(ACCOUNT.STATUS.eq(filter.status().name()));
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            where = where.and(DSL.exists(selectOne().from(ACCOUNT_TAG)
+                    .where(ACCOUNT_TAG.ACCOUNT_ID.eq(ACCOUNT.ID).and(ACCOUNT_TAG.TAG.eq(filter.tag())))));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where = where.and(TEXT.containsIgnoreCase(filter.text().strip()));
+        }
+        return where;
+    }
+
+    private List<Account> withTags(List<AccountRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        db.select(ACCOUNT_TAG.ACCOUNT_ID, ACCOUNT_TAG.TAG).from(ACCOUNT_TAG)
+                .where(ACCOUNT_TAG.ACCOUNT_ID.in(records.stream().map(AccountRecord::getId).toList()))
+                .orderBy(ACCOUNT_TAG.TAG)
+                .forEach(r -> tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return records.stream().map(r -> account(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private static Account account(AccountRecord r, List<String> tags) {
+        OffsetDateTime requested = r.getHealthRequestedAt();
+        boolean pending = requested != null && (r.getHealthAt() == null || r.getHealthAt().isBefore(requested));
+        return new Account(r.getId(), r.getPlatformUserId(), r.getUsername(), r.getName(), r.getPictureUrl(),
+                r.getBiography(), r.getWebsite(), r.getFollowersCount(), r.getFollowsCount(), r.getMediaCount(),
+                AccountStatus.valueOf(r.getStatus()), r.getStatusReason(), r.getStatusChangedAt(),
+                ConnectedVia.valueOf(r.getConnectedVia()), ZoneId.of(r.getTimeZone()), List.copyOf(tags), r.getNotes(),
+                r.getDesiredBiography(), r.getDesiredWebsite(), r.getTokenExpiresAt(), r.getTokenRefreshedAt(),
+                r.getHealthOk(), r.getHealthMessage(), r.getHealthAt(), pending, r.getDrift(), r.getAuditedAt(),
+                r.getProfileReadAt(), r.getCreatedAt());
+    }
+}

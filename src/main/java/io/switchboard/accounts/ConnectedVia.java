@@ -1,0 +1,6 @@
+package io.switchboard.accounts;
+
+/** How an account was connected. */
+public enum ConnectedVia {
+    OAUTH, TOKEN, IMPORT, SANDBOX
+}

@@ -1,0 +1,61 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.accounts.AccountProblem;
+import io.switchboard.accounts.Accounts;
+import io.switchboard.accounts.ImportPreview;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** CSV import: upload or paste, a preview with every error by row and column, then all rows or none. */
+@Controller
+class AccountImportController {
+    static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+    private final Accounts accounts;
+
+    AccountImportController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/accounts/import")
+    String page() {
+        return "accounts-import";
+    }
+
+    @PostMapping("/accounts/import")
+    String preview(@RequestParam(required = false) @Nullable MultipartFile file,
+                   @RequestParam(defaultValue = "") String csv, Model model) throws IOException {
+        if (file != null && file.getSize() > MAX_FILE_BYTES) {
+            // the multipart limit is the media library's (large videos); an account list is read into memory
+            model.addAttribute("problem", "The file is larger than 5 MB. Split it into smaller files and import "
+                    + "them one after another.");
+            return "accounts-import";
+        }
+        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+        ImportPreview preview = accounts.previewImport(text);
+        model.addAttribute("preview", preview);
+        return "accounts-import";
+    }
+
+    @PostMapping("/accounts/import/{id}")
+    String commit(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            int imported = accounts.commitImport(id);
+            redirect.addFlashAttribute("notice", "Imported " + imported + " account(s).");
+            return "redirect:/accounts";
+        } catch (AccountProblem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+            return "redirect:/accounts/import";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.publishing;
+
+import java.util.List;
+
+/**
+ * Where each post's caption comes from. Templates may use {@code {account.username}}, {@code {account.name}},
+ * {@code {media.title}}, {@code {media.caption}}, {@code {date}} (the post's date in the account's time zone)
+ * and {@code {n}} (the post's number in the campaign, from 1).
+ */
+public sealed interface CaptionStrategy {
+
+    /** Each media's own default caption. */
+    record OwnCaption() implements CaptionStrategy {
+    }
+
+    /** One template for every post. */
+    record Template(String template) implements CaptionStrategy {
+    }
+
+    /** A list of captions (templates too), used in turn across the posts. */
+    record Rotate(List<String> captions) implements CaptionStrategy {
+        public Rotate {
+            if (captions.isEmpty()) {
+                throw new IllegalArgumentException("A rotation needs at least one caption");
+            }
+            captions = List.copyOf(captions);
+        }
+    }
+}

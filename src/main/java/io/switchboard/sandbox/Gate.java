@@ -1,0 +1,126 @@
+package io.switchboard.sandbox;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every sandbox call goes through before it does anything: the injected latency, the token check, the
+ * usage count with its headers, throttling above 100 % usage, and injected faults. Throws {@link GraphFault}.
+ */
+@Component
+@Conditional(SandboxEnabled.class)
+class Gate {
+    private final BehaviourStore behaviour;
+    private final AccountStore accounts;
+
+    Gate(BehaviourStore behaviour, AccountStore accounts) {
+        this.behaviour = behaviour;
+        this.accounts = accounts;
+    }
+
+    /** The account a valid token speaks for. */
+    record Caller(long accountId, SandboxToken token) {
+    }
+
+    /** A call made with an account's token. */
+    Caller enter(String call, @Nullable String token, HttpServletResponse response) {
+        SandboxSettings settings = pause();
+        if (token == null || token.isBlank()) {
+            headers(response, settings, null);
+            throw new GraphFault(2500, null, "An active access token must be used to query information about "
+                    + "the current user.");
+        }
+        OffsetDateTime now = accounts.now();
+        Optional<SandboxToken> found = accounts.token(token);
+        if (found.isEmpty() || !found.get().usableAt(now)) {
+            headers(response, settings, null);
+            throw invalid(found.orElse(null));
+        }
+        Caller caller = new Caller(found.get().accountId(), found.get());
+        headers(response, settings, caller.accountId());
+        strike(call, caller.accountId());
+        return caller;
+    }
+
+    /** A call made with the app's credentials only (code exchange, token debugging, sandbox accounts). */
+    void enterAsApp(String call, HttpServletResponse response) {
+        headers(response, pause(), null);
+        strike(call, null);
+    }
+
+    private SandboxSettings pause() {
+        SandboxSettings settings = behaviour.settings();
+        if (!settings.latency().isZero()) {
+            try {
+                Thread.sleep(settings.latency());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return settings;
+    }
+
+    private void headers(HttpServletResponse response, SandboxSettings settings, @Nullable Long accountId) {
+        List<UsageFloor> floors = behaviour.floors();
+        behaviour.count(BehaviourStore.APP_SCOPE);
+        long appBudget = (long) settings.hourlyCallBudget() * Math.max(1, accounts.count());
+        int app = Math.max(floor(floors, UsageFloor.APP).map(UsageFloor::percent).orElse(0),
+                percent(behaviour.callsInLastHour(BehaviourStore.APP_SCOPE), appBudget));
+        response.setHeader("X-App-Usage", usage(app));
+        if (app >= 100) {
+            throw GraphFault.of(FaultCatalog.entry(4, null));
+        }
+        if (accountId == null) {
+            return;
+        }
+        behaviour.count(accountId);
+        Optional<UsageFloor> floor = floor(floors, accountId.toString()).or(() -> floor(floors, UsageFloor.EVERY_ACCOUNT));
+        int account = Math.max(floor.map(UsageFloor::percent).orElse(0),
+                percent(behaviour.callsInLastHour(accountId), settings.hourlyCallBudget()));
+        int regain = floor.map(UsageFloor::regainMinutes).orElse(account >= 100 ? 10 : 0);
+        response.setHeader("X-Business-Use-Case-Usage", "{\"" + accountId + "\":[{\"type\":\"instagram\","
+                + usageFields(account) + ",\"estimated_time_to_regain_access\":" + regain + "}]}");
+        if (account >= 100) {
+            throw GraphFault.of(FaultCatalog.entry(80002, null));
+        }
+    }
+
+    private void strike(String call, @Nullable Long accountId) {
+        Optional<Fault> fault = behaviour.strike(call, accountId);
+        if (fault.isPresent()) {
+            throw GraphFault.of(fault.get().entry());
+        }
+    }
+
+    private static GraphFault invalid(@Nullable SandboxToken token) {
+        if (token == null) {
+            return new GraphFault(190, null, "Invalid OAuth access token - Cannot parse access token");
+        }
+        if (token.revokedAt() != null) {
+            return new GraphFault(190, 460, FaultCatalog.entry(190, 460).message());
+        }
+        return new GraphFault(190, 463, "Error validating access token: Session has expired.");
+    }
+
+    private static Optional<UsageFloor> floor(List<UsageFloor> floors, String scope) {
+        return floors.stream().filter(f -> f.scope().equals(scope)).findFirst();
+    }
+
+    private static int percent(long calls, long budget) {
+        return (int) Math.min(100, calls * 100 / Math.max(1, budget));
+    }
+
+    private static String usage(int percent) {
+        return "{" + usageFields(percent) + "}";
+    }
+
+    private static String usageFields(int percent) {
+        return "\"call_count\":" + percent + ",\"total_cputime\":" + percent + ",\"total_time\":" + percent;
+    }
+}

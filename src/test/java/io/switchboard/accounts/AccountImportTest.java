@@ -1,0 +1,157 @@
+package io.switchboard.accounts;
+
+import io.switchboard.platform.GraphCredentials;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.SharedApp;
+import io.switchboard.testing.WebSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CSV import through the Accounts pages over HTTP: all or nothing, every error named by row and column. */
+class AccountImportTest {
+    private static final Pattern COMMIT = Pattern.compile("action=\"/accounts/import/([0-9a-f-]{36})\"");
+    private static AppInstance app;
+    private static WebSession operator;
+    private static Accounts accounts;
+
+    @BeforeAll
+    static void start() {
+        app = SharedApp.get();
+        accounts = app.bean(Accounts.class);
+        operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
+    }
+
+    @Test
+    void a_file_with_one_bad_row_imports_nothing_and_names_the_row_and_column() {
+        List<GraphCredentials> tokens = tokens(3, "badfile");
+        String csv = "access_token,time_zone,tags\n"
+                + tokens.get(0).accessToken() + ",Europe/Berlin,eu\n"
+                + tokens.get(1).accessToken() + ",Mars/Olympus_Mons,eu\n"
+                + tokens.get(2).accessToken() + ",UTC,\"eu;brand\"\n";
+
+        HttpResponse<String> preview = preview(csv);
+
+        assertThat(preview.body()).contains("1 problem found. Nothing was imported");
+        assertThat(errorRows(preview.body())).containsExactly(List.of("3", "time_zone",
+                "&#39;Mars/Olympus_Mons&#39; is not a time zone: use an IANA name such as Europe/Berlin or America/New_York (or leave it empty for UTC)."));
+        assertThat(COMMIT.matcher(preview.body()).find()).as("no commit offered").isFalse();
+        tokens.forEach(t -> assertThat(connected(t)).isFalse());
+    }
+
+    @Test
+    void every_kind_of_bad_row_is_listed_at_once() {
+        List<GraphCredentials> tokens = tokens(3, "manybad");
+        GraphCredentials revoked = tokens.get(2);
+        SandboxControl.revokeTokens(app, revoked.platformUserId());
+        String csv = "access_token,username,desired_website\n"
+                + tokens.get(0).accessToken() + ",,https://example.com\n"
+                + tokens.get(0).accessToken() + ",,\n"
+                + tokens.get(1).accessToken() + ",someone_else,\n"
+                + revoked.accessToken() + ",,not a url\n"
+                + ",,\n";
+
+        List<List<String>> errors = errorRows(preview(csv).body());
+
+        assertThat(errors).extracting(e -> e.get(0) + " " + e.get(1)).containsExactly(
+                "3 access_token", "4 username", "5 access_token", "5 desired_website", "6 access_token");
+        assertThat(errors.get(0).get(2)).contains("the same token as row 2");
+        assertThat(errors.get(1).get(2)).contains("not @someone_else");
+        assertThat(errors.get(2).get(2)).contains("the platform refused the token");
+        tokens.forEach(t -> assertThat(connected(t)).isFalse());
+    }
+
+    @Test
+    void a_good_file_imports_every_row_after_the_preview() {
+        List<GraphCredentials> tokens = tokens(3, "goodfile");
+        String csv = "access_token,time_zone,tags,notes,desired_biography\r\n"
+                + tokens.get(0).accessToken() + ",America/New_York,us;launch,\"Notes, with a comma\",Hello\r\n"
+                + tokens.get(1).accessToken() + ",,us,,\r\n"
+                + tokens.get(2).accessToken() + ",Asia/Tokyo,,,\r\n";
+
+        HttpResponse<String> preview = preview(csv);
+        assertThat(preview.body()).contains("Ready to import 3 account(s)");
+        tokens.forEach(t -> assertThat(connected(t)).as("nothing before the commit").isFalse());
+        Matcher commit = COMMIT.matcher(preview.body());
+        assertThat(commit.find()).isTrue();
+
+        HttpResponse<String> committed = operator.post(app.url("/accounts/import/" + commit.group(1)), Map.of());
+        assertThat(committed.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
+
+        Account first = accounts.list(new AccountFilter(null, null, null), null, 200).accounts().stream()
+                .filter(a -> a.platformUserId().equals(tokens.get(0).platformUserId())).findFirst().orElseThrow();
+        assertThat(first.timeZone().getId()).isEqualTo("America/New_York");
+        assertThat(first.tags()).containsExactly("launch", "us");
+        assertThat(first.notes()).isEqualTo("Notes, with a comma");
+        assertThat(first.connectedVia()).isEqualTo(ConnectedVia.IMPORT);
+        assertThat(first.tokenExpiresAt()).isNotNull();
+        tokens.forEach(t -> assertThat(connected(t)).isTrue());
+        assertThat(operator.post(app.url("/accounts/import/" + commit.group(1)), Map.of()).headers()
+                .firstValue("Location").orElseThrow()).as("an import applies once").endsWith("/accounts/import");
+    }
+
+    @Test
+    void a_row_for_an_account_already_connected_is_refused() {
+        List<GraphCredentials> tokens = tokens(1, "again");
+        String csv = "access_token\n" + tokens.getFirst().accessToken() + "\n";
+        operator.post(app.url("/accounts/import/" + commitId(preview(csv))), Map.of());
+
+        assertThat(errorRows(preview(csv).body())).singleElement()
+                .satisfies(e -> assertThat(e).startsWith("2", "access_token").last().asString().contains("already connected"));
+    }
+
+    @Test
+    void a_viewer_cannot_import_even_with_a_forged_post() {
+        WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
+        assertThat(viewer.get(app.url("/accounts/import")).statusCode()).isEqualTo(200);
+        String csv = "access_token\n" + tokens(1, "viewer").getFirst().accessToken() + "\n";
+        assertThat(viewer.post(app.url("/accounts/import"), Map.of("csv", csv)).statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> preview(String csv) {
+        operator.get(app.url("/accounts/import"));
+        HttpResponse<String> response = operator.post(app.url("/accounts/import"), Map.of("csv", csv));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    private static String commitId(HttpResponse<String> preview) {
+        Matcher matcher = COMMIT.matcher(preview.body());
+        assertThat(matcher.find()).as(preview.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The rows of the error table: row, column, problem. */
+    static List<List<String>> errorRows(String html) {
+        int table = html.indexOf("id=\"import-errors\"");
+        if (table < 0) {
+            return List.of();
+        }
+        String body = html.substring(table, html.indexOf("</table>", table));
+        Matcher row = Pattern.compile("<tr>\\s*<td class=\"num\">([^<]*)</td>\\s*<td>(?:<code>([^<]*)</code>)?</td>\\s*<td>([^<]*)</td>")
+                .matcher(body);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            rows.add(List.of(row.group(1), row.group(2) == null ? "" : row.group(2), row.group(3)));
+        }
+        return rows;
+    }
+
+    private static List<GraphCredentials> tokens(int count, String prefix) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> SandboxControl.account(app, prefix)).toList();
+    }
+
+    private static boolean connected(GraphCredentials token) {
+        return accounts.ids(AccountFilter.ALL).stream().map(id -> accounts.find(id).orElseThrow().platformUserId())
+                .anyMatch(id -> id.equals(token.platformUserId()));
+    }
+}

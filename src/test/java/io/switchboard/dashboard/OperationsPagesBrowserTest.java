@@ -1,0 +1,211 @@
+package io.switchboard.dashboard;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.tasks.Outcome;
+import io.switchboard.tasks.TaskRequest;
+import io.switchboard.tasks.TaskState;
+import io.switchboard.tasks.Tasks;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.TestPostgres;
+import io.switchboard.testing.WebSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import testsupport.ProbeTasks;
+import testsupport.ProbeTasks.Probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static testsupport.ProbeTasks.PROBE;
+import static testsupport.TaskWaits.awaitState;
+
+/**
+ * The operations pages in Chromium. The browser talks to instance "web", which runs no tasks; instance
+ * "worker" runs them, so everything the pages show live came through the database's notifications.
+ */
+class OperationsPagesBrowserTest {
+    private static final String[] ENGINE = {"switchboard.tasks.poll-interval=300ms",
+            "switchboard.tasks.promote-interval=100ms", "switchboard.tasks.heartbeat-interval=300ms",
+            "switchboard.tasks.backoff-base=100ms"};
+    private static AppInstance web;
+    private static AppInstance worker;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        ProbeTasks.reset();
+        String url = TestPostgres.freshDatabase();
+        web = AppInstance.start(url, List.of(ProbeTasks.class), with("switchboard.tasks.workers=false"));
+        worker = AppInstance.start(url, List.of(ProbeTasks.class), ENGINE);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        worker.close();
+        web.close();
+    }
+
+    @Test
+    void a_task_goes_queued_running_succeeded_on_the_tasks_page_without_a_reload() {
+        Tasks tasks = web.bean(Tasks.class);
+        tasks.pauseQueue("live", "test");
+        long id = tasks.submit(TaskRequest.of(PROBE, new Probe("live-watch", "", 2500)).withQueue("live")).id();
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/tasks?queue=live"));
+        page.evaluate("window.sameDocument = true");
+        var row = page.locator("tr[data-task='" + id + "'] .state");
+        assertThat(row).hasText("queued");
+        Browser.screenshot(page, "tasks-queued");
+
+        worker.bean(Tasks.class).resumeQueue("live", "test");
+
+        assertThat(row).hasText("running", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(10_000));
+        Browser.screenshot(page, "tasks-running");
+        assertThat(row).hasText("succeeded", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(15_000));
+        assertThat(page.evaluate("window.sameDocument")).as("the page was never reloaded").isEqualTo(true);
+        assertThat(page.locator("html")).hasAttribute("data-live", "streaming");
+        Browser.screenshot(page, "tasks-succeeded");
+    }
+
+    @Test
+    void a_failed_task_is_retried_from_its_page() {
+        AtomicInteger runs = new AtomicInteger();
+        ProbeTasks.behave("retry-me", (probe, context) -> {
+            if (runs.incrementAndGet() == 1) {
+                context.warn("the platform said 2207052: media URL not fetchable");
+                return Outcome.failedPermanently("Media could not be fetched (9004/2207052): check the signed URL");
+            }
+            context.info("fetched and published");
+            return Outcome.completed();
+        });
+        Tasks tasks = web.bean(Tasks.class);
+        long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("retry-me")).withMaxAttempts(1)).id();
+        awaitState(tasks, id, TaskState.FAILED);
+
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/tasks/" + id));
+        assertThat(page.locator("#task-state")).hasText("failed");
+        assertThat(page.locator("#attempts")).containsText("Media could not be fetched");
+        assertThat(page.locator("#task-log")).containsText("2207052");
+        Browser.screenshot(page, "task-failed");
+
+        page.locator("#retry-task").click();
+
+        assertThat(page.locator("#task-state")).hasText("succeeded", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        assertThat(page.locator("#task-log")).containsText("fetched and published");
+        Browser.screenshot(page, "task-retried");
+    }
+
+    @Test
+    void a_paused_queue_stops_being_claimed_and_resumes() throws InterruptedException {
+        Tasks tasks = web.bean(Tasks.class);
+        long first = tasks.submit(TaskRequest.of(PROBE, Probe.of("queue-first")).withQueue("pausable")).id();
+        awaitState(tasks, first, TaskState.SUCCEEDED);
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/queues"));
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("tr[data-queue='pausable'] button:has-text('Pause')").click();
+        assertThat(page.locator("tr[data-queue='pausable'] .queue-state")).hasText("paused");
+
+        long held = tasks.submit(TaskRequest.of(PROBE, Probe.of("queue-held")).withQueue("pausable")).id();
+        Thread.sleep(1500);
+        assertThat(ProbeTasks.runs(held)).isZero();
+        assertThat(page.locator("tr[data-queue='pausable'] td").nth(2)).hasText("1");
+        Browser.screenshot(page, "queues-paused");
+
+        page.locator("tr[data-queue='pausable'] button:has-text('Resume')").click();
+        awaitState(tasks, held, TaskState.SUCCEEDED, Duration.ofSeconds(10));
+        assertThat(page.locator("tr[data-queue='pausable'] .queue-state")).hasText("running");
+    }
+
+    @Test
+    void the_overview_and_instances_pages_show_the_cluster() {
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/"));
+        assertThat(page.locator("#live-instances")).hasText("2");
+        assertThat(page.locator("#throughput-chart")).isVisible();
+        assertThat(page.locator("#queue-depths")).containsText("default");
+        Browser.screenshot(page, "overview-live");
+
+        page.navigate(web.url("/instances"));
+        assertThat(page.locator("#instances tbody tr")).hasCount(2);
+        assertThat(page.locator("#instances")).containsText("live");
+        Browser.screenshot(page, "instances");
+    }
+
+    @Test
+    void bulk_retry_says_how_many_and_runs_in_batches() {
+        ProbeTasks.behave("bulk-fail", (probe, context) -> probe.sleepMillis() == 0
+                ? Outcome.failedPermanently("wrong on purpose") : Outcome.completed());
+        Tasks tasks = web.bean(Tasks.class);
+        List<Long> ids = tasks.submitAll(java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> TaskRequest.of(PROBE, Probe.of("bulk-fail")).withGroup("bulk-demo")).toList())
+                .stream().map(io.switchboard.tasks.Submitted::id).toList();
+        ids.forEach(id -> awaitState(tasks, id, TaskState.FAILED));
+        ProbeTasks.behave("bulk-fail", (probe, context) -> Outcome.completed());
+
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/tasks?state=failed&group=bulk-demo"));
+        assertThat(page.locator("#tasks tbody tr[data-task]")).hasCount(12);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry selection…")).click();
+        assertThat(page.locator("#bulk-count")).hasText("12");
+        Browser.screenshot(page, "tasks-bulk-confirm");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, retry them")).click();
+
+        assertThat(page.locator("#task-state")).hasText("succeeded", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        ids.forEach(id -> awaitState(tasks, id, TaskState.SUCCEEDED));
+        Browser.screenshot(page, "tasks-bulk-done");
+    }
+
+    @Test
+    void a_viewer_sees_every_page_and_every_action_is_refused() {
+        String viewer = Operators.create(web, "VIEWER");
+        Tasks tasks = web.bean(Tasks.class);
+        ProbeTasks.behave("viewer-sees", (probe, context) -> Outcome.failedPermanently("for the viewer"));
+        long failed = tasks.submit(TaskRequest.of(PROBE, Probe.of("viewer-sees")).withMaxAttempts(1)).id();
+        awaitState(tasks, failed, TaskState.FAILED);
+
+        Page page = signedIn(viewer, Operators.PASSWORD);
+        for (String path : List.of("/", "/tasks", "/tasks/" + failed, "/queues", "/instances")) {
+            page.navigate(web.url(path));
+            assertThat(page.locator("main#content")).isVisible();
+            assertThat(page.locator("button.danger, button.primary, #retry-task, #cancel-task")).hasCount(0);
+        }
+        Browser.screenshot(page, "task-as-viewer");
+
+        WebSession forger = Operators.signedIn(web, viewer, Operators.PASSWORD);
+        forger.get(web.url("/tasks/" + failed));
+        for (String path : List.of("/tasks/" + failed + "/retry", "/tasks/" + failed + "/cancel", "/queues/default/pause",
+                "/queues/default/resume", "/tasks/bulk?state=failed", "/tasks/bulk/confirm?state=failed")) {
+            var response = forger.post(web.url(path), Map.of("action", "RETRY"));
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(tasks.detail(failed).orElseThrow().task().state()).isEqualTo(TaskState.FAILED);
+    }
+
+    private static Page signedIn(String username, String password) {
+        Page page = browser.newPage();
+        Browser.signIn(page, web, username, password);
+        return page;
+    }
+
+    private static String[] with(String... more) {
+        String[] all = java.util.Arrays.copyOf(ENGINE, ENGINE.length + more.length);
+        System.arraycopy(more, 0, all, ENGINE.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,132 @@
+package io.switchboard.publishing;
+
+import io.switchboard.publishing.Plan.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Planning a campaign: assignment, captions, the schedule in each account's time zone, and the checks. */
+class PlannerTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Test
+    void every_account_gets_every_media_spaced_inside_its_own_daily_window() {
+        var schedule = new Schedule(null, Duration.ofHours(2), LocalTime.of(9, 0), LocalTime.of(18, 0), 3);
+        Plan plan = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), schedule, new CaptionStrategy.OwnCaption()),
+                List.of(account(1, BERLIN), account(2, TOKYO)), media(5), NOW);
+
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.posts()).hasSize(10);
+        for (long account : new long[]{1, 2}) {
+            ZoneId zone = account == 1 ? BERLIN : TOKYO;
+            List<ZonedDateTime> times = plan.posts().stream().filter(p -> p.accountId() == account)
+                    .map(p -> p.at().atZone(zone)).sorted().toList();
+            assertThat(times).allSatisfy(t -> assertThat(t.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(18, 0)));
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(Duration.between(times.get(i - 1), times.get(i))).isGreaterThanOrEqualTo(Duration.ofHours(2));
+            }
+            assertThat(times.stream().collect(Collectors.groupingBy(ZonedDateTime::toLocalDate, Collectors.counting())))
+                    .allSatisfy((day, count) -> assertThat(count).isLessThanOrEqualTo(3));
+        }
+        // Berlin is at 09:00 when the campaign launches at 08:00 UTC; Tokyo (17:00) fits one post, then waits a day
+        assertThat(plan.posts().getFirst().at()).isEqualTo(NOW);
+        var tokyo = plan.posts().stream().filter(p -> p.accountId() == 2).map(p -> p.at().atZone(TOKYO)).toList();
+        assertThat(tokyo.getFirst().toLocalTime()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(tokyo.get(1).toLocalDateTime()).isEqualTo(tokyo.getFirst().toLocalDate().plusDays(1).atTime(9, 0));
+    }
+
+    @Test
+    void round_robin_gives_each_media_to_one_account_and_per_account_gives_distinct_media() {
+        Plan roundRobin = Planner.plan(spec(new Assignment.RoundRobin(), anyTime(), new CaptionStrategy.OwnCaption()),
+                List.of(account(1, BERLIN), account(2, BERLIN), account(3, BERLIN)), media(7), NOW);
+        assertThat(roundRobin.posts()).hasSize(7);
+        assertThat(roundRobin.posts().stream().collect(Collectors.groupingBy(Plan.Post::accountId, Collectors.counting())))
+                .isEqualTo(Map.of(1L, 3L, 2L, 2L, 3L, 2L));
+
+        Plan perAccount = Planner.plan(spec(new Assignment.PerAccount(2), anyTime(), new CaptionStrategy.OwnCaption()),
+                List.of(account(1, BERLIN), account(2, BERLIN)), media(5), NOW);
+        assertThat(perAccount.posts()).extracting(p -> p.accountId() + ":" + p.mediaIds().getFirst())
+                .containsExactly("1:101", "1:102", "2:103", "2:104");
+    }
+
+    @Test
+    void captions_fill_in_templates_rotate_and_carry_hashtag_sets() {
+        var captions = new CaptionStrategy.Rotate(List.of("{media.title} by @{account.username} on {date}", "#{n} {account.name}"));
+        var spec = new CampaignSpec("Launch", List.of(), null, List.of(), captions, List.of("#travel #sunset", "#food"),
+                new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN)), media(3), NOW);
+
+        assertThat(plan.posts()).extracting(Plan.Post::caption).containsExactly(
+                "Clip 101 by @brand1 on 2026-11-23\n\n#travel #sunset",
+                "#2 Brand One\n\n#food",
+                "Clip 103 by @brand1 on 2026-11-23\n\n#travel #sunset");
+    }
+
+    @Test
+    void every_problem_is_found_before_anything_is_sent() {
+        var tooManyTags = LongStream.rangeClosed(1, 31).mapToObj(i -> "#t" + i).collect(Collectors.joining(" "));
+        var spec = new CampaignSpec("Bad", List.of(), null, List.of(), new CaptionStrategy.Template("{media.title} {nope} "
+                + "x".repeat(2200)), List.of(tooManyTags), new Assignment.EveryAccountEveryMedia(),
+                new Schedule(null, Duration.ZERO, null, null, 60), PostOptions.reels());
+        var reconnect = new Planner.Target(9, "lapsed", "Lapsed", BERLIN, false, "token expired: needs reconnect", 50);
+        var notReady = new Planner.Material(200, "Raw cut", "", true, false, "preparing");
+        var image = new Planner.Material(201, "Poster", "", false, true, "ready");
+
+        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN), reconnect), List.of(notReady, image), NOW);
+
+        assertThat(plan.launchable()).isFalse();
+        assertThat(plan.problems()).extracting(Plan.Problem::message).anySatisfy(m -> assertThat(m).contains("@lapsed cannot publish: token expired"))
+                .anySatisfy(m -> assertThat(m).contains("\"Raw cut\" is not ready (preparing)"))
+                .anySatisfy(m -> assertThat(m).contains("\"Poster\" is an image: Reels need videos"))
+                .anySatisfy(m -> assertThat(m).contains("daily maximum of 60 is above @brand1's publishing quota of 50"))
+                .anySatisfy(m -> assertThat(m).contains("unknown variable {nope}"))
+                .anySatisfy(m -> assertThat(m).contains("the platform takes at most 2200"))
+                .anySatisfy(m -> assertThat(m).contains("31 hashtags"));
+    }
+
+    @Test
+    void a_dense_schedule_is_flagged_when_it_would_overrun_the_rolling_quota() {
+        var spec = spec(new Assignment.EveryAccountEveryMedia(), new Schedule(null, Duration.ofMinutes(10), null, null, 40),
+                new CaptionStrategy.OwnCaption());
+        var smallQuota = new Planner.Target(1, "brand1", "Brand One", BERLIN, true, "active", 50);
+        Plan plan = Planner.plan(spec, List.of(smallQuota), media(70), NOW);
+
+        assertThat(plan.posts()).hasSize(70);
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).contains("within 24 hours, above its quota of 50");
+        });
+        assertThat(plan.launchable()).isTrue();
+    }
+
+    private static CampaignSpec spec(Assignment assignment, Schedule schedule, CaptionStrategy captions) {
+        return new CampaignSpec("Test", List.of(), null, List.of(), captions, List.of(), assignment, schedule,
+                PostOptions.reels());
+    }
+
+    private static Schedule anyTime() {
+        return new Schedule(null, Duration.ofMinutes(30), null, null, 10);
+    }
+
+    private static Planner.Target account(long id, ZoneId zone) {
+        String[] names = {"", "One", "Two", "Three"};
+        return new Planner.Target(id, "brand" + id, "Brand " + names[(int) id], zone, true, "active", 50);
+    }
+
+    private static List<Planner.Material> media(int count) {
+        return LongStream.rangeClosed(101, 100 + count)
+                .mapToObj(id -> new Planner.Material(id, "Clip " + id, "Caption of " + id, true, true, "ready")).toList();
+    }
+}

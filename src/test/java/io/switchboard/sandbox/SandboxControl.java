@@ -1,0 +1,76 @@
+package io.switchboard.sandbox;
+
+import io.switchboard.platform.GraphCredentials;
+import io.switchboard.testing.AppInstance;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandbox's knobs for tests in any package, set in its database like the ADMIN Sandbox page sets them (so
+ * they apply on every instance of the test's cluster).
+ */
+public final class SandboxControl {
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    private SandboxControl() {
+    }
+
+    /** A fresh sandbox account with a long-lived token, as connecting it would give. */
+    public static GraphCredentials account(AppInstance app, String prefix) {
+        var oauth = app.bean(SandboxOAuth.class);
+        SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
+                + ACCOUNTS.incrementAndGet());
+        String token = app.bean(AccountStore.class).issueToken(account.id(), true, SandboxOAuth.DEFAULT_SCOPES,
+                SandboxOAuth.LONG_LIVED);
+        return new GraphCredentials(null, String.valueOf(account.id()), token);
+    }
+
+    /** Another long-lived token for an existing sandbox account (as reconnecting it would give). */
+    public static String newToken(AppInstance app, String platformUserId) {
+        return app.bean(AccountStore.class).issueToken(Long.parseLong(platformUserId), true,
+                SandboxOAuth.DEFAULT_SCOPES, SandboxOAuth.LONG_LIVED);
+    }
+
+    public static void settings(AppInstance app, Duration latency, Duration processingDelay, int publishQuota) {
+        app.bean(BehaviourStore.class).update(latency, processingDelay, publishQuota, 4800, "test");
+    }
+
+    /** The next {@code times} calls of {@code call} ("any", "publish", "profile", …) for the account fail so. */
+    public static void inject(AppInstance app, int code, Integer subcode, String call, long accountId, int times) {
+        app.bean(BehaviourStore.class).addFault(code, subcode, call, accountId, 1.0, times);
+    }
+
+    /** Usage the headers report for the account at least; 100 makes the sandbox throttle it. */
+    public static void usage(AppInstance app, String scope, int percent, int regainMinutes) {
+        app.bean(BehaviourStore.class).setFloor(scope, percent, regainMinutes);
+    }
+
+    /** Removes every fault and usage floor. */
+    public static void clearFaults(AppInstance app) {
+        app.bean(BehaviourStore.class).clear();
+    }
+
+    /** Calls of the account that reached the sandbox in the last hour. */
+    public static long calls(AppInstance app, String platformUserId) {
+        return app.bean(BehaviourStore.class).callsInLastHour(Long.parseLong(platformUserId));
+    }
+
+    /** Posts the account published within the last 24 hours. */
+    public static int publishes(AppInstance app, String platformUserId) {
+        return app.bean(ContainerStore.class).publishedWithin(Long.parseLong(platformUserId), Duration.ofHours(24)).size();
+    }
+
+    public static void revokeTokens(AppInstance app, String platformUserId) {
+        app.bean(AccountStore.class).revokeTokens(Long.parseLong(platformUserId));
+    }
+
+    /** Makes the account's tokens 59 days old: they expire in a day and may be refreshed. */
+    public static void ageTokens(AppInstance app, String platformUserId) {
+        app.bean(AccountStore.class).ageTokens(Long.parseLong(platformUserId));
+    }
+
+    public static void changeProfile(AppInstance app, String platformUserId, String biography, String website) {
+        app.bean(AccountStore.class).updateProfile(Long.parseLong(platformUserId), biography, website, 1000);
+    }
+}
