@@ -105,11 +105,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
 
     /** No container yet: respect the spacing and the quota, then make one and record it at once. */
     private Outcome create(Step step) {
-        Duration spacing = step.campaign().spec().schedule().minSpacing();
-        Optional<Instant> spaced = posts.lastPublishedAt(step.account().id())
-                .map(last -> last.toInstant().plus(spacing)).filter(Instant.now()::isBefore);
+        Optional<Outcome> spaced = spacing(step);
         if (spaced.isPresent()) {
-            return Outcome.retryAt(spaced.get(), "keeping " + spacing + " between the account's posts");
+            return spaced.get();
         }
         switch (graph.publishingLimit(step.credentials())) {
             case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> {
@@ -165,10 +163,25 @@ class PublishRunner implements TaskHandler<PublishPost> {
         };
     }
 
+    /**
+     * Checked before making a container and again before publishing: other posts of the account may have
+     * gone out while this one's media was processed (runs of one account never overlap, so this holds).
+     */
+    private Optional<Outcome> spacing(Step step) {
+        Duration spacing = step.campaign().spec().schedule().minSpacing();
+        return posts.lastPublishedAt(step.account().id())
+                .map(last -> last.toInstant().plus(spacing)).filter(Instant.now()::isBefore)
+                .map(next -> Outcome.retryAt(next, "keeping " + spacing + " between the account's posts"));
+    }
+
     /** Records the request first, so a run after a crash here asks the platform before publishing again. */
     private Outcome publish(Step step) {
         if (!step.context().leaseHeld()) {
             return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before publishing");
+        }
+        Optional<Outcome> spaced = spacing(step);
+        if (spaced.isPresent()) {
+            return spaced.get();
         }
         posts.publishRequested(step.postId());
         return switch (graph.publish(step.credentials(), step.post().containerId())) {

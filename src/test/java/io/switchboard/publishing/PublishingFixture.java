@@ -27,18 +27,18 @@ import static switchboard.jooq.Tables.CAMPAIGN_POST;
 import static testsupport.TaskWaits.eventually;
 
 /** Sandbox accounts connected to Switchboard, ready media, and campaigns made of them, for publishing tests. */
-final class PublishingFixture {
+public final class PublishingFixture {
     private static final Path DIR = Path.of("target", "publishing-media");
     /** Each picture a different width, so a different file (the library refuses the same bytes twice). */
     private static final AtomicInteger WIDTH = new AtomicInteger(1080);
     private final AppInstance app;
 
-    PublishingFixture(AppInstance app) {
+    public PublishingFixture(AppInstance app) {
         this.app = app;
     }
 
     /** A connected account per sandbox account, all with the tag; returns (Switchboard id, sandbox user id). */
-    List<Connected> accounts(int count, String tag) {
+    public List<Connected> accounts(int count, String tag) {
         List<Connected> connected = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             GraphCredentials sandbox = SandboxControl.account(app, tag);
@@ -48,11 +48,11 @@ final class PublishingFixture {
         return connected;
     }
 
-    record Connected(long id, String platformUserId) {
+    public record Connected(long id, String platformUserId) {
     }
 
     /** Distinct JPEG pictures within the feed's aspect ratios, uploaded and prepared. */
-    List<Long> images(int count) {
+    public List<Long> images(int count) {
         List<Long> ids = new ArrayList<>();
         try {
             Files.createDirectories(DIR);
@@ -67,7 +67,7 @@ final class PublishingFixture {
         return ids;
     }
 
-    long upload(Path file) throws IOException {
+    public long upload(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             var result = app.bean(MediaLibrary.class).upload(file.getFileName().toString(), in, "publishing-test");
             assertThat(result).isInstanceOf(UploadResult.Stored.class);
@@ -75,7 +75,7 @@ final class PublishingFixture {
         }
     }
 
-    void awaitReady(long mediaId) {
+    public void awaitReady(long mediaId) {
         MediaLibrary library = app.bean(MediaLibrary.class);
         eventually(Duration.ofSeconds(90), () -> assertThat(library.find(mediaId).orElseThrow().status().settled())
                 .isTrue());
