@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Records every {@link ProxyStatusChanged} an instance publishes, as a listening module would see it. */
+/**
+ * Records every {@link ProxyStatusChanged} one instance publishes, as a listening module would see it (per instance:
+ * each test database numbers its proxies from 1). Read it with {@code app.bean(ProxyEvents.class)}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProxyEvents {
-    private static final Queue<ProxyStatusChanged> EVENTS = new ConcurrentLinkedQueue<>();
+    private final Queue<ProxyStatusChanged> events = new ConcurrentLinkedQueue<>();
 
     @EventListener
     void on(ProxyStatusChanged event) {
-        EVENTS.add(event);
+        events.add(event);
     }
 
-    public static List<ProxyStatusChanged> of(long proxyId) {
-        return EVENTS.stream().filter(e -> e.proxyId() == proxyId).toList();
+    public List<ProxyStatusChanged> of(long proxyId) {
+        return events.stream().filter(e -> e.proxyId() == proxyId).toList();
     }
 }

@@ -45,6 +45,7 @@ class ProxyDiagnosticsTest {
     private static ProbeServer probe;
     private static AppInstance app;
     private static Proxies proxies;
+    private static ProxyEvents events;
     private static final List<LoopbackProxy> started = new ArrayList<>();
 
     @BeforeAll
@@ -58,6 +59,7 @@ class ProxyDiagnosticsTest {
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 "logging.level.io.switchboard=DEBUG");
         proxies = app.bean(Proxies.class);
+        events = app.bean(ProxyEvents.class);
     }
 
     @AfterAll
@@ -139,7 +141,7 @@ class ProxyDiagnosticsTest {
         LoopbackProxy http = started(LoopbackProxy.http().start());
         long id = add("http", http.port(), "", "");
         eventually(() -> assertThat(proxies.find(id).orElseThrow().exitIp()).isEqualTo("127.0.0.1"));
-        assertThat(ProxyEvents.of(id)).singleElement().satisfies(e -> {
+        assertThat(events.of(id)).singleElement().satisfies(e -> {
             assertThat(e.from()).isEqualTo(ProxyStatus.UNTESTED);
             assertThat(e.to()).isEqualTo(ProxyStatus.HEALTHY);
         });
@@ -161,7 +163,7 @@ class ProxyDiagnosticsTest {
         http.stop();
         proxies.diagnose(List.of(id));
         eventually(() -> assertThat(proxies.find(id).orElseThrow().status()).isEqualTo(ProxyStatus.DOWN));
-        assertThat(ProxyEvents.of(id)).last().satisfies(e -> {
+        assertThat(events.of(id)).last().satisfies(e -> {
             assertThat(e.from()).isEqualTo(ProxyStatus.HEALTHY);
             assertThat(e.to()).isEqualTo(ProxyStatus.DOWN);
             assertThat(e.reason()).startsWith("Connection failed: ").contains("refused the connection");

@@ -49,6 +49,7 @@ class ProxyRoutingTest {
     private static ProbeServer probe;
     private static AppInstance app;
     private static Proxies proxies;
+    private static ProxyEvents events;
     private static Accounts accounts;
     private static InstagramGraph graph;
     @TempDir
@@ -62,6 +63,7 @@ class ProxyRoutingTest {
                 "switchboard.proxies.trust-certificates=" + TestCertificates.trusted().pem(),
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms");
         proxies = app.bean(Proxies.class);
+        events = app.bean(ProxyEvents.class);
         accounts = app.bean(Accounts.class);
         graph = app.bean(InstagramGraph.class);
     }
@@ -187,7 +189,7 @@ class ProxyRoutingTest {
         http.stop();
         proxies.diagnose(List.of(proxy));
         eventually(() -> assertThat(proxies.find(proxy).orElseThrow().status()).isEqualTo(ProxyStatus.DOWN));
-        assertThat(ProxyEvents.of(proxy)).last().satisfies(e -> {
+        assertThat(events.of(proxy)).last().satisfies(e -> {
             assertThat(e.label()).isEqualTo(label(proxy));
             assertThat(e.from()).isEqualTo(ProxyStatus.HEALTHY);
             assertThat(e.to()).isEqualTo(ProxyStatus.DOWN);
@@ -222,7 +224,7 @@ class ProxyRoutingTest {
         proxies.update(proxy, new ProxyDraft(label(proxy), "http", "127.0.0.1", String.valueOf(replacement.port()),
                 "", null, "", "", true));
         eventually(() -> assertThat(proxies.find(proxy).orElseThrow().status()).isEqualTo(ProxyStatus.HEALTHY));
-        assertThat(ProxyEvents.of(proxy)).last().as("leaving DOWN is announced, so held posts can resume")
+        assertThat(events.of(proxy)).last().as("leaving DOWN is announced, so held posts can resume")
                 .satisfies(e -> assertThat(e).extracting(ProxyStatusChanged::from, ProxyStatusChanged::to)
                         .containsExactly(ProxyStatus.DOWN, ProxyStatus.HEALTHY));
         assertThat(graph.profile(accounts.credentials(account)).ok()).as("calls go through again").isTrue();
