@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Test media made on the spot with the bundled ffmpeg: synthetic picture and tone, any codec and size. */
@@ -14,19 +15,19 @@ public final class Clips {
     private Clips() {
     }
 
-    /** A 4:3 MPEG-4 Part 2 + MP3 clip, index at the end: out of the Reels spec, but fixable. */
+    /** A 4:3 MPEG-4 Part 2 + MP3 clip, index at the end: out of the Reels spec, but fixable. Unique bytes. */
     public static Path legacy(Path dir, String name, int seconds) {
         return make(dir.resolve(name), "-f", "lavfi", "-i", "testsrc=size=640x480:rate=25", "-f", "lavfi", "-i",
                 "sine=frequency=440:sample_rate=44100", "-t", String.valueOf(seconds), "-c:v", "mpeg4", "-c:a",
-                "libmp3lame", "-b:a", "96k");
+                "libmp3lame", "-b:a", "96k", "-metadata", "comment=" + UUID.randomUUID());
     }
 
-    /** A 9:16 H.264 High + AAC clip with the index first: within the Reels spec. */
+    /** A 9:16 H.264 High + AAC clip with the index first: within the Reels spec. Unique bytes. */
     public static Path compliant(Path dir, String name, int seconds) {
         return make(dir.resolve(name), "-f", "lavfi", "-i", "testsrc=size=720x1280:rate=30", "-f", "lavfi", "-i",
                 "sine=frequency=660:sample_rate=48000", "-t", String.valueOf(seconds), "-c:v", "libx264", "-profile:v",
                 "high", "-pix_fmt", "yuv420p", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "128k", "-ac", "2",
-                "-movflags", "+faststart");
+                "-movflags", "+faststart", "-metadata", "comment=" + UUID.randomUUID());
     }
 
     /** A still picture in the given format (by the file's extension: .jpg, .png). */

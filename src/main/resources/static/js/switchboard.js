@@ -125,4 +125,154 @@
     connect();
     drawCharts(event.detail.elt);
   });
+
+  // Media uploads: each dropped or chosen file is sent as the raw body of its own request, so the server streams
+  // it to storage and the browser reports its progress; the new item's card joins the grid and updates itself.
+  var PARALLEL_UPLOADS = 3;
+
+  function setupUpload() {
+    var form = document.getElementById("upload-form");
+    if (!form || form.dataset.scripted) {
+      return;
+    }
+    form.dataset.scripted = "true";
+    form.classList.add("scripted");
+    var input = form.querySelector("input[type=file]");
+    var queue = [];
+    var running = 0;
+
+    function next() {
+      while (running < PARALLEL_UPLOADS && queue.length > 0) {
+        running++;
+        send(form, queue.shift(), function () { running--; next(); });
+      }
+    }
+
+    function enqueue(files) {
+      Array.prototype.forEach.call(files, function (file) { queue.push(file); });
+      next();
+    }
+
+    input.addEventListener("change", function () {
+      enqueue(input.files);
+      input.value = "";
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      enqueue(input.files);
+    });
+    ["dragenter", "dragover"].forEach(function (name) {
+      form.addEventListener(name, function (event) {
+        event.preventDefault();
+        form.classList.add("dragging");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      form.addEventListener(name, function () { form.classList.remove("dragging"); });
+    });
+    form.addEventListener("drop", function (event) {
+      event.preventDefault();
+      enqueue(event.dataTransfer.files);
+    });
+  }
+
+  function uploadRow(file) {
+    var row = document.createElement("li");
+    row.className = "upload-row";
+    var name = document.createElement("span");
+    name.className = "upload-name";
+    name.textContent = file.name;
+    var bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", "Upload of " + file.name);
+    var message = document.createElement("span");
+    message.className = "upload-message muted";
+    message.textContent = "waiting";
+    row.append(name, bar, message);
+    document.getElementById("upload-list").prepend(row);
+    return {row: row, bar: bar, message: message};
+  }
+
+  function finish(ui, kind, text) {
+    ui.row.classList.add("upload-" + kind);
+    ui.message.className = "upload-message" + (kind === "refused" || kind === "failed" ? " error-text" : "");
+    ui.message.textContent = text;
+  }
+
+  function send(form, file, done) {
+    var ui = uploadRow(file);
+    var max = Number(form.dataset.maxBytes);
+    if (max > 0 && file.size > max) {
+      finish(ui, "refused", file.name + " is larger than the upload limit (" + Math.round(max / 1048576)
+        + " MB). Shorten or compress it, or ask an admin to raise the limit.");
+      done();
+      return;
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.dataset.uploadUrl + "?name=" + encodeURIComponent(file.name));
+    var header = meta("csrf-header"), token = meta("csrf-token");
+    if (header && token) {
+      xhr.setRequestHeader(header, token);
+    }
+    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    ui.message.textContent = "uploading";
+    xhr.upload.addEventListener("progress", function (event) {
+      if (event.lengthComputable) {
+        ui.bar.value = Math.floor(event.loaded * 100 / event.total);
+      }
+    });
+    xhr.addEventListener("load", function () {
+      var answer = null;
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch (e) {
+        answer = null;
+      }
+      if (!answer) {
+        finish(ui, "failed", xhr.status === 403 ? "Your role cannot upload. Ask an admin if you need it."
+          : "The server answered " + xhr.status + ". Try again; if it keeps failing, tell your admin.");
+      } else {
+        ui.bar.value = 100;
+        finish(ui, answer.outcome, answer.message);
+        if (answer.outcome === "stored") {
+          addCard(form, answer.id);
+        }
+      }
+      done();
+    });
+    xhr.addEventListener("error", function () {
+      finish(ui, "failed", "The upload was interrupted. Check your connection and drop the file again.");
+      done();
+    });
+    xhr.send(file);
+  }
+
+  function addCard(form, id) {
+    var empty = document.getElementById("media-empty");
+    if (empty) {
+      empty.hidden = true;
+    }
+    fetch(form.dataset.cardUrl + id + "/card", {headers: {"HX-Request": "true"}, credentials: "same-origin"})
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        var grid = document.getElementById("media-grid");
+        if (!html || !grid) {
+          return;
+        }
+        var holder = document.createElement("div");
+        holder.innerHTML = html.trim();
+        var card = holder.firstElementChild;
+        if (card && !document.getElementById(card.id)) {
+          grid.prepend(card);
+          htmx.process(card);
+        }
+      });
+  }
+
+  if (window.htmx) {
+    htmx.onLoad(setupUpload);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { setupUpload(); });
+  }
 })();

@@ -54,6 +54,22 @@ class SecurityConfiguration {
         return new ProviderManager(new ThrottledAuthentication(passwords, throttle, operators, audit));
     }
 
+    /**
+     * Signed media files: the platform fetches them with no session, so they are open to anyone, stateless and
+     * without CSRF; the media module checks each URL's signature and expiry itself (403 otherwise).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain mediaFiles(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/media/files/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     /** Actuator: health is public (load balancers, probes); the rest is for ADMINs, with HTTP Basic. */
     @Bean
     @Order(1)

@@ -97,7 +97,7 @@ public class MediaProbe {
                 throw new MediaUnreadable("ffprobe took longer than " + TIMEOUT_SECONDS + " s to read the file");
             }
             if (process.exitValue() != 0) {
-                String reason = errors.join().strip();
+                String reason = errors.join().strip().replace(file.toAbsolutePath() + ": ", "");
                 throw new MediaUnreadable("Not a readable video or image: "
                         + (reason.isEmpty() ? "ffprobe failed" : reason.lines().reduce((a, b) -> b).orElse(reason)));
             }

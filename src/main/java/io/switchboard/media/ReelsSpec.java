@@ -37,7 +37,11 @@ public final class ReelsSpec {
         }
         checks.add(rule("Container", facts.mp4Family(), Verdict.FIX, facts.container(), "MP4 or MOV"));
         checks.add(rule("Index (moov) before media", facts.moov() == MediaFacts.MoovPosition.FIRST, Verdict.FIX,
-                facts.moov() == MediaFacts.MoovPosition.LAST ? "at the end" : "not applicable",
+                switch (facts.moov()) {
+                    case FIRST -> "at the start";
+                    case LAST -> "at the end";
+                    case NOT_APPLICABLE -> "no MP4 index";
+                },
                 "at the start (faststart)"));
         checks.add(rule("Duration", !facts.duration().minus(MIN_DURATION).isNegative()
                         && facts.duration().compareTo(MAX_DURATION) <= 0, Verdict.REJECT, seconds(facts.duration()),

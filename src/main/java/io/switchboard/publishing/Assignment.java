@@ -1,6 +1,14 @@
 package io.switchboard.publishing;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /** Which account gets which media. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Assignment.EveryAccountEveryMedia.class, name = "every"),
+        @JsonSubTypes.Type(value = Assignment.RoundRobin.class, name = "round-robin"),
+        @JsonSubTypes.Type(value = Assignment.PerAccount.class, name = "per-account")})
 public sealed interface Assignment {
 
     /** Every account publishes every media (posts = accounts × media). */

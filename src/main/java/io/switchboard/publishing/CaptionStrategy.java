@@ -1,5 +1,8 @@
 package io.switchboard.publishing;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.util.List;
 
 /**
@@ -7,6 +10,11 @@ import java.util.List;
  * {@code {media.title}}, {@code {media.caption}}, {@code {date}} (the post's date in the account's time zone)
  * and {@code {n}} (the post's number in the campaign, from 1).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CaptionStrategy.OwnCaption.class, name = "own"),
+        @JsonSubTypes.Type(value = CaptionStrategy.Template.class, name = "template"),
+        @JsonSubTypes.Type(value = CaptionStrategy.Rotate.class, name = "rotate")})
 public sealed interface CaptionStrategy {
 
     /** Each media's own default caption. */

@@ -1,16 +1,19 @@
 package io.switchboard.publishing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
  * @param shareToFeed  a Reel also appears in the feed
- * @param coverOffset  where in the video its cover frame is taken (Reels)
+ * @param coverOffset  where in the video the platform takes the Reel's cover frame; null: the media's own
+ *                     cover image (chosen on its page)
  * @param carouselSize media per carousel post (2 to 10; ignored for other types)
  */
-public record PostOptions(PostType type, boolean shareToFeed, Duration coverOffset, int carouselSize) {
+public record PostOptions(PostType type, boolean shareToFeed, @Nullable Duration coverOffset, int carouselSize) {
 
     public static PostOptions reels() {
-        return new PostOptions(PostType.REELS, true, Duration.ofSeconds(1), 0);
+        return new PostOptions(PostType.REELS, true, null, 0);
     }
 
     /** How many media one post takes. */

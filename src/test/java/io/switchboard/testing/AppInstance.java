@@ -21,6 +21,9 @@ public final class AppInstance implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     /** The encryption key every test instance shares (base64 of 32 bytes), like N replicas would. */
     public static final String ENCRYPTION_KEY = "c3dpdGNoYm9hcmQtdGVzdC1lbmNyeXB0aW9uLWtleSE=";
+    public static final String MEDIA_SIGNING_KEY = "media-signing-key-for-tests-0123456789abcdef";
+    /** Media files of test instances: under target/, never the project's ./data. */
+    public static final Path MEDIA_DIR = Path.of("target", "test-media");
     private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
@@ -56,7 +59,9 @@ public final class AppInstance implements AutoCloseable {
                 "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
                 // every test instance talks to its own sandbox of the Graph API, never to Meta
                 "switchboard.platform.mode=sandbox",
-                "switchboard.encryption.key=" + ENCRYPTION_KEY));
+                "switchboard.encryption.key=" + ENCRYPTION_KEY,
+                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY,
+                "switchboard.media.local-dir=" + MEDIA_DIR.resolve("p" + ProcessHandle.current().pid())));
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)

@@ -60,6 +60,11 @@ public final class WebSession {
         return response;
     }
 
+    /** The CSRF token of the last page read, for requests a page's script would send with it as a header. */
+    public String csrf() {
+        return csrf;
+    }
+
     /** Posts a form with the CSRF token of the last page read (unless the form carries its own). */
     public HttpResponse<String> post(String url, Map<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>(form);

@@ -1,0 +1,171 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.publishing.Assignment;
+import io.switchboard.publishing.CampaignSpec;
+import io.switchboard.publishing.CaptionStrategy;
+import io.switchboard.publishing.PostOptions;
+import io.switchboard.publishing.PostType;
+import io.switchboard.publishing.Schedule;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The campaign form as the browser sends it (every field a string, so a wrong value comes back with an
+ * error beside it instead of a failed request); public for the templates.
+ */
+public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts, @Nullable String accountTag,
+                           @Nullable List<Long> media, @Nullable String postType, boolean shareToFeed,
+                           @Nullable String coverOffsetSeconds, @Nullable String carouselSize,
+                           @Nullable String captionMode, @Nullable String template, @Nullable String rotation,
+                           @Nullable String hashtagSets, @Nullable String assignment, @Nullable String perAccount,
+                           @Nullable String startAt, @Nullable String spacingMinutes, @Nullable String windowStart,
+                           @Nullable String windowEnd, @Nullable String dailyMax) {
+
+    public static CampaignForm blank() {
+        return new CampaignForm("", List.of(), "", List.of(), "REELS", true, "", "3", "own", "", "", "", "every", "1",
+                "", "60", "", "", "10");
+    }
+
+    public List<Long> accountIds() {
+        return accounts == null ? List.of() : accounts;
+    }
+
+    public List<Long> mediaIds() {
+        return media == null ? List.of() : media;
+    }
+
+    public boolean chose(String field, long id) {
+        return (field.equals("accounts") ? accountIds() : mediaIds()).contains(id);
+    }
+
+    /** The campaign the form describes; every value that does not read is rejected on its field. */
+    @Nullable CampaignSpec toSpec(BindingResult errors) {
+        String title = text(name);
+        if (title.isEmpty()) {
+            errors.rejectValue("name", "required", "Give the campaign a name.");
+        }
+        if (accountIds().isEmpty() && text(accountTag).isEmpty()) {
+            errors.rejectValue("accounts", "required", "Choose accounts, or a tag.");
+        }
+        if (mediaIds().isEmpty()) {
+            errors.rejectValue("media", "required", "Choose at least one media item.");
+        }
+        PostType type = enumValue(PostType.class, postType, "postType", "Choose a post type.", errors);
+        Duration cover = text(coverOffsetSeconds).isEmpty() ? null
+                : Duration.ofMillis(Math.round(number(coverOffsetSeconds, "coverOffsetSeconds", 0, 900, errors) * 1000));
+        int carousel = type == PostType.CAROUSEL ? (int) number(carouselSize, "carouselSize", 2, 10, errors) : 0;
+        CaptionStrategy captions = captions(errors);
+        Assignment assigned = switch (text(assignment)) {
+            case "round-robin" -> new Assignment.RoundRobin();
+            case "per-account" -> new Assignment.PerAccount((int) number(perAccount, "perAccount", 1, 1000, errors));
+            default -> new Assignment.EveryAccountEveryMedia();
+        };
+        Schedule schedule = schedule(errors);
+        if (errors.hasErrors() || type == null || captions == null || schedule == null) {
+            return null;
+        }
+        return new CampaignSpec(title, accountIds(), text(accountTag), mediaIds(), captions, lines(hashtagSets),
+                assigned, schedule, new PostOptions(type, shareToFeed, cover, carousel));
+    }
+
+    private @Nullable CaptionStrategy captions(BindingResult errors) {
+        return switch (text(captionMode)) {
+            case "template" -> {
+                if (text(template).isEmpty()) {
+                    errors.rejectValue("template", "required", "Write the template, e.g. \"{media.title} by @{account.username}\".");
+                    yield null;
+                }
+                yield new CaptionStrategy.Template(text(template));
+            }
+            case "rotate" -> {
+                List<String> captions = lines(rotation);
+                if (captions.isEmpty()) {
+                    errors.rejectValue("rotation", "required", "Write at least one caption, one per line.");
+                    yield null;
+                }
+                yield new CaptionStrategy.Rotate(captions);
+            }
+            default -> new CaptionStrategy.OwnCaption();
+        };
+    }
+
+    private @Nullable Schedule schedule(BindingResult errors) {
+        Instant start = null;
+        if (!text(startAt).isEmpty()) {
+            try {
+                start = LocalDateTime.parse(text(startAt)).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                errors.rejectValue("startAt", "format", "Give the start as a date and time (UTC), or leave it empty for now.");
+            }
+        }
+        double spacing = number(spacingMinutes, "spacingMinutes", 0, 7 * 24 * 60, errors);
+        LocalTime from = time(windowStart, "windowStart", errors);
+        LocalTime to = time(windowEnd, "windowEnd", errors);
+        if ((from == null) != (to == null) && !errors.hasFieldErrors("windowStart") && !errors.hasFieldErrors("windowEnd")) {
+            errors.rejectValue(from == null ? "windowStart" : "windowEnd", "required", "Give both ends of the daily window, or neither.");
+        } else if (from != null && !from.isBefore(to)) {
+            errors.rejectValue("windowEnd", "order", "The window must end after it starts (no window across midnight).");
+        }
+        int max = (int) number(dailyMax, "dailyMax", 1, 100, errors);
+        if (errors.hasErrors()) {
+            return null;
+        }
+        return new Schedule(start, Duration.ofSeconds(Math.round(spacing * 60)), from, to, max);
+    }
+
+    private static @Nullable LocalTime time(@Nullable String value, String field, BindingResult errors) {
+        if (text(value).isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text(value));
+        } catch (DateTimeParseException e) {
+            errors.rejectValue(field, "format", "Give a time of day as HH:MM.");
+            return null;
+        }
+    }
+
+    private static double number(@Nullable String value, String field, double min, double max, BindingResult errors) {
+        try {
+            double number = Double.parseDouble(text(value));
+            if (number < min || number > max) {
+                errors.rejectValue(field, "range", "Give a number from " + format(min) + " to " + format(max) + ".");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.rejectValue(field, "format", "Give a number from " + format(min) + " to " + format(max) + ".");
+            return min;
+        }
+    }
+
+    private static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, @Nullable String value, String field,
+                                                             String message, BindingResult errors) {
+        try {
+            return Enum.valueOf(type, text(value));
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue(field, "required", message);
+            return null;
+        }
+    }
+
+    private static List<String> lines(@Nullable String value) {
+        return Arrays.stream(text(value).split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
+    }
+}

@@ -1,0 +1,203 @@
+package io.switchboard.dashboard;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.switchboard.accounts.Account;
+import io.switchboard.accounts.AccountFilter;
+import io.switchboard.accounts.AccountStatus;
+import io.switchboard.accounts.Accounts;
+import io.switchboard.identity.CurrentOperator;
+import io.switchboard.media.MediaFilter;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.MediaStatus;
+import io.switchboard.media.RenditionKind;
+import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.CampaignProblem;
+import io.switchboard.publishing.CampaignSpec;
+import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PostStatus;
+import io.switchboard.publishing.Preview;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Campaigns: the list, the form with its preview, the launch, and a campaign's live page and commands. */
+@Controller
+class CampaignsController {
+    static final int POSTS_PER_PAGE = 100;
+    private final Campaigns campaigns;
+    private final Accounts accounts;
+    private final MediaLibrary media;
+    private final CampaignCalendar calendar;
+
+    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar) {
+        this.campaigns = campaigns;
+        this.accounts = accounts;
+        this.media = media;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/campaigns")
+    String list(@RequestParam(required = false) @Nullable Long before, HtmxRequest htmx, Model model) {
+        var page = campaigns.list(before, 50);
+        model.addAttribute("campaigns", page);
+        Map<Long, io.switchboard.publishing.PostCounts> counts = new HashMap<>();
+        page.forEach(c -> counts.put(c.id(), campaigns.counts(c.id())));
+        model.addAttribute("counts", counts);
+        model.addAttribute("nextBefore", page.size() == 50 ? page.getLast().id() : null);
+        return Fragments.wanted(htmx) ? "campaigns :: live" : "campaigns";
+    }
+
+    @GetMapping("/campaigns/new")
+    String form(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", CampaignForm.blank());
+        }
+        choices(model);
+        return "campaign-form";
+    }
+
+    /** Back from the preview to the form, with everything as it was. */
+    @PostMapping("/campaigns/edit")
+    String edit(@ModelAttribute("form") CampaignForm form, Model model) {
+        choices(model);
+        return "campaign-form";
+    }
+
+    @PostMapping("/campaigns/preview")
+    String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
+        CampaignSpec spec = form.toSpec(errors);
+        if (spec == null) {
+            choices(model);
+            return "campaign-form";
+        }
+        showPreview(campaigns.preview(spec), model);
+        return "campaign-preview";
+    }
+
+    @PostMapping("/campaigns")
+    String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        CampaignSpec spec = form.toSpec(errors);
+        if (spec == null) {
+            choices(model);
+            return "campaign-form";
+        }
+        try {
+            long id = campaigns.launch(spec, actor());
+            redirect.addFlashAttribute("notice", "Launched. Posts go out as scheduled; this page follows them live.");
+            return "redirect:/campaigns/" + id;
+        } catch (CampaignProblem problem) {
+            model.addAttribute("problem", problem.getMessage());
+            showPreview(campaigns.preview(spec), model);
+            return "campaign-preview";
+        }
+    }
+
+    @GetMapping("/campaigns/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) @Nullable PostStatus status,
+                  @RequestParam(required = false) @Nullable Long account, HtmxRequest htmx, Model model) {
+        var campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No campaign " + id));
+        List<CampaignPost> posts = campaigns.posts(id, status, account, 0, POSTS_PER_PAGE);
+        var byAccount = campaigns.countsByAccount(id);
+        Map<Long, String> usernames = new HashMap<>();
+        byAccount.keySet().forEach(a -> usernames.put(a, accounts.find(a).map(Account::username).orElse("#" + a)));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("counts", campaigns.counts(id));
+        model.addAttribute("byAccount", byAccount);
+        model.addAttribute("usernames", usernames);
+        model.addAttribute("posts", posts);
+        model.addAttribute("statuses", PostStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("account", account);
+        return Fragments.wanted(htmx) ? "campaign :: live" : "campaign";
+    }
+
+    @PostMapping("/campaigns/{id}/pause")
+    String pause(@PathVariable long id, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            campaigns.pause(id);
+            return "Paused: no post starts until you resume; posts already with the platform finish.";
+        });
+    }
+
+    @PostMapping("/campaigns/{id}/resume")
+    String resume(@PathVariable long id, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            campaigns.resume(id);
+            return "Resumed: posts go out as scheduled (those whose time passed go now).";
+        });
+    }
+
+    @PostMapping("/campaigns/{id}/retry")
+    String retry(@PathVariable long id, RedirectAttributes redirect) {
+        return command(id, redirect, () -> campaigns.retryFailed(id) + " failed post(s) go out again.");
+    }
+
+    @PostMapping("/campaigns/{id}/resume-paused")
+    String resumePaused(@PathVariable long id, RedirectAttributes redirect) {
+        return command(id, redirect, () -> campaigns.resumePaused(id) + " paused post(s) go on.");
+    }
+
+    @PostMapping("/campaigns/{id}/cancel")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        return command(id, redirect, () -> campaigns.cancelRest(id, actor())
+                + " post(s) cancelled; what was published stays published.");
+    }
+
+    @GetMapping("/campaigns/{id}/posts.csv")
+    void export(@PathVariable long id, HttpServletResponse response) throws IOException {
+        campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No campaign " + id));
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + id + "-posts.csv\"");
+        campaigns.exportCsv(id, response.getWriter());
+    }
+
+    private String command(long id, RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+        } catch (CampaignProblem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/campaigns/" + id;
+    }
+
+    private void showPreview(Preview preview, Model model) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("calendar", calendar.days(preview.plan().posts()));
+        model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
+    }
+
+    private void choices(Model model) {
+        model.addAttribute("accountChoices", accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null), null, 200)
+                .accounts());
+        model.addAttribute("accountTags", accounts.tags().keySet());
+        var ready = media.list(new MediaFilter(null, MediaStatus.READY, null, null), null, 200).items();
+        model.addAttribute("mediaChoices", ready);
+        Map<Long, String> covers = new HashMap<>();
+        ready.forEach(m -> covers.put(m.id(), media.pagePath(m.id(), RenditionKind.COVER)));
+        model.addAttribute("covers", covers);
+    }
+
+    private static String actor() {
+        return CurrentOperator.get().map(CurrentOperator::username).orElse("system");
+    }
+}

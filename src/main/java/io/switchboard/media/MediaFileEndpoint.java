@@ -1,0 +1,95 @@
+package io.switchboard.media;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Serves renditions to whoever holds a valid signed URL (the platform fetching a video, a page showing a
+ * thumbnail): no session, range requests for players and resumable downloads, 403 with the reason for a bad or
+ * expired signature.
+ */
+@Controller
+class MediaFileEndpoint {
+    private final UrlSigner signer;
+    private final MediaRenditions renditions;
+    private final MediaStorage storage;
+
+    MediaFileEndpoint(UrlSigner signer, MediaRenditions renditions, MediaStorage storage) {
+        this.signer = signer;
+        this.renditions = renditions;
+        this.storage = storage;
+    }
+
+    @RequestMapping(path = UrlSigner.PATH + "{mediaId}/{file}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void serve(@PathVariable long mediaId, @PathVariable String file,
+               @RequestParam(defaultValue = "") String expires, @RequestParam(defaultValue = "") String signature,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var kind = RenditionKind.fromFileName(file);
+        if (kind.isEmpty()) {
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "No such media file.");
+            return;
+        }
+        String refusal = signer.refusal(mediaId, kind.get(), expires, signature);
+        if (refusal != null) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
+            return;
+        }
+        var rendition = renditions.find(mediaId, kind.get());
+        var stored = rendition.isEmpty() ? java.util.Optional.<MediaStorage.StoredObject>empty()
+                : storage.stat(rendition.get().storageKey());
+        if (stored.isEmpty()) {
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "This media file does not exist (any more).");
+            return;
+        }
+        send(rendition.get().storageKey(), stored.get(), request, response);
+    }
+
+    private void send(String key, MediaStorage.StoredObject object, HttpServletRequest request,
+                      HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setContentType(object.contentType());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
+        long first = 0;
+        long length = object.size();
+        switch (ByteRange.of(request.getHeader(HttpHeaders.RANGE), object.size())) {
+            case ByteRange.Unsatisfiable u -> {
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + object.size());
+                response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                return;
+            }
+            case ByteRange.Part part -> {
+                first = part.first();
+                length = part.length();
+                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                response.setHeader(HttpHeaders.CONTENT_RANGE,
+                        "bytes " + part.first() + "-" + part.last() + "/" + object.size());
+            }
+            case ByteRange.Whole w -> response.setStatus(HttpServletResponse.SC_OK);
+        }
+        response.setContentLengthLong(length);
+        if (request.getMethod().equals("HEAD")) {
+            return;
+        }
+        try (InputStream in = storage.read(key, first, length); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getOutputStream().write((reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,75 @@
+package io.switchboard.media;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.records.MediaRenditionRecord;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import static switchboard.jooq.Tables.MEDIA_RENDITION;
+
+/** The files made from media items, and where their bytes are. */
+@Repository
+class MediaRenditions {
+    private final DSLContext db;
+    private final MediaJson json;
+
+    MediaRenditions(DSLContext db, MediaJson json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Inserts the rendition, or replaces the item's rendition of that kind. */
+    void save(long mediaId, String storageKey, Rendition rendition) {
+        MediaRenditionRecord row = db.newRecord(MEDIA_RENDITION);
+        row.setMediaId(mediaId);
+        row.setKind(rendition.kind().name());
+        row.setStorageKey(storageKey);
+        row.setContentType(rendition.contentType());
+        row.setSizeBytes(rendition.sizeBytes());
+        row.setWidth(rendition.width());
+        row.setHeight(rendition.height());
+        row.setDurationMs(rendition.duration().toMillis());
+        row.setFacts(rendition.facts() == null ? null : JSONB.valueOf(json.write(rendition.facts())));
+        row.setReport(rendition.report() == null ? null : JSONB.valueOf(json.write(rendition.report())));
+        row.setCreatedAt(OffsetDateTime.now());
+        db.insertInto(MEDIA_RENDITION).set(row)
+                .onConflict(MEDIA_RENDITION.MEDIA_ID, MEDIA_RENDITION.KIND).doUpdate().set(row)
+                .execute();
+    }
+
+    Optional<StoredRendition> find(long mediaId, RenditionKind kind) {
+        return db.selectFrom(MEDIA_RENDITION)
+                .where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId)).and(MEDIA_RENDITION.KIND.eq(kind.name()))
+                .fetchOptional(this::toRendition);
+    }
+
+    List<StoredRendition> of(long mediaId) {
+        return db.selectFrom(MEDIA_RENDITION).where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId))
+                .orderBy(MEDIA_RENDITION.KIND).fetch(this::toRendition);
+    }
+
+    List<StoredRendition> ofKind(Collection<Long> mediaIds, RenditionKind kind) {
+        return db.selectFrom(MEDIA_RENDITION)
+                .where(MEDIA_RENDITION.MEDIA_ID.in(mediaIds)).and(MEDIA_RENDITION.KIND.eq(kind.name()))
+                .fetch(this::toRendition);
+    }
+
+    void deleteAll(long mediaId) {
+        db.deleteFrom(MEDIA_RENDITION).where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId)).execute();
+    }
+
+    private StoredRendition toRendition(Record record) {
+        var r = record.into(MEDIA_RENDITION);
+        return new StoredRendition(r.getMediaId(), r.getStorageKey(), new Rendition(
+                RenditionKind.valueOf(r.getKind()), r.getContentType(), r.getSizeBytes(), r.getWidth(), r.getHeight(),
+                Duration.ofMillis(r.getDurationMs()), json.facts(r.getFacts() == null ? null : r.getFacts().data()),
+                json.report(r.getReport() == null ? null : r.getReport().data())));
+    }
+}

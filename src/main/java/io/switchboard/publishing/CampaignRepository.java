@@ -1,0 +1,67 @@
+package io.switchboard.publishing;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.records.CampaignRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.noCondition;
+import static switchboard.jooq.Tables.CAMPAIGN;
+
+/** Launched campaigns and their state. */
+@Repository
+class CampaignRepository {
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    CampaignRepository(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    long insert(CampaignSpec spec, String createdBy, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+        return db.insertInto(CAMPAIGN)
+                .set(CAMPAIGN.NAME, spec.name())
+                .set(CAMPAIGN.STATUS, CampaignStatus.RUNNING.dbValue())
+                .set(CAMPAIGN.SPEC, JSONB.valueOf(json.writeValueAsString(spec)))
+                .set(CAMPAIGN.POST_TYPE, spec.options().type().name())
+                .set(CAMPAIGN.CREATED_BY, createdBy)
+                .set(CAMPAIGN.FIRST_AT, firstAt)
+                .set(CAMPAIGN.LAST_AT, lastAt)
+                .returning(CAMPAIGN.ID).fetchSingle(CAMPAIGN.ID);
+    }
+
+    Optional<Campaign> find(long id) {
+        return db.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(this::campaign);
+    }
+
+    /** Newest first, those with an id below {@code before}. */
+    List<Campaign> page(@Nullable Long before, int limit) {
+        return db.selectFrom(CAMPAIGN).where(before == null ? noCondition() : CAMPAIGN.ID.lt(before))
+                .orderBy(CAMPAIGN.ID.desc()).limit(limit).fetch(this::campaign);
+    }
+
+    private Campaign campaign(CampaignRecord r) {
+        return new Campaign(r.getId(), r.getName(), CampaignStatus.fromDb(r.getStatus()), PostType.valueOf(r.getPostType()),
+                json.readValue(r.getSpec().data(), CampaignSpec.class), r.getCreatedBy(), r.getCreatedAt(),
+                r.getFirstAt(), r.getLastAt(), r.getPausedAt(), r.getFinishedAt());
+    }
+
+    /** Moves the campaign from one of {@code from} to {@code to}; returns whether it was in one of them. */
+    boolean transition(long id, List<CampaignStatus> from, CampaignStatus to) {
+        return db.update(CAMPAIGN)
+                .set(CAMPAIGN.STATUS, to.dbValue())
+                .set(CAMPAIGN.PAUSED_AT, to == CampaignStatus.PAUSED ? currentOffsetDateTime() : null)
+                .set(CAMPAIGN.FINISHED_AT, to == CampaignStatus.FINISHED || to == CampaignStatus.CANCELLED
+                        ? currentOffsetDateTime() : null)
+                .where(CAMPAIGN.ID.eq(id).and(CAMPAIGN.STATUS.in(from.stream().map(CampaignStatus::dbValue).toList())))
+                .execute() == 1;
+    }
+}

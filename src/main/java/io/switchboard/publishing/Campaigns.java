@@ -1,0 +1,219 @@
+package io.switchboard.publishing;
+
+import io.switchboard.infrastructure.Csv;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.tasks.GroupFinished;
+import io.switchboard.tasks.TaskRequest;
+import io.switchboard.tasks.Tasks;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
+
+/**
+ * Campaigns: preview (the plan and everything wrong with it), launch (all posts and their publish tasks in
+ * one transaction), and the operators' commands on a running campaign.
+ */
+@Service
+public class Campaigns {
+    private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    private final CampaignRepository campaigns;
+    private final PostRepository posts;
+    private final CampaignInputs inputs;
+    private final Tasks tasks;
+    private final MediaLibrary media;
+    private final PostHolds holds;
+
+    Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
+              MediaLibrary media, PostHolds holds) {
+        this.campaigns = campaigns;
+        this.posts = posts;
+        this.inputs = inputs;
+        this.tasks = tasks;
+        this.media = media;
+        this.holds = holds;
+    }
+
+    /** The campaign's posts as they would go out now, with every problem found; nothing is stored or sent. */
+    public Preview preview(CampaignSpec spec) {
+        var targets = inputs.targets(spec);
+        var materials = inputs.materials(spec);
+        Plan plan = Planner.plan(spec, targets, materials, Instant.now());
+        Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
+        targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
+                t.zone().getId(), t.active(), t.statusNote())));
+        Map<Long, String> titles = new LinkedHashMap<>();
+        materials.forEach(m -> titles.put(m.mediaId(), m.title()));
+        return new Preview(plan, accounts, titles);
+    }
+
+    /**
+     * Plans the campaign again and, if nothing blocks it, stores it with all its posts, submits every post's
+     * publish task in one batch and marks its media as scheduled, all in one transaction.
+     *
+     * @throws CampaignProblem naming the first problem when the plan has errors
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public long launch(CampaignSpec spec, String actor) {
+        Plan plan = preview(spec).plan();
+        if (!plan.launchable()) {
+            throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
+                    ? "The campaign has no posts: choose accounts and media."
+                    : "The campaign cannot launch: " + plan.problems().stream()
+                    .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
+                    .orElse("it has no posts.") + " Fix it in the preview.");
+        }
+        var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        long campaignId = campaigns.insert(spec, actor, times.getFirst().atOffset(ZoneOffset.UTC),
+                times.getLast().atOffset(ZoneOffset.UTC));
+        List<Long> postIds = posts.insert(campaignId, plan.posts());
+        List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
+        for (int i = 0; i < postIds.size(); i++) {
+            Plan.Post post = plan.posts().get(i);
+            requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
+                    post.at().atOffset(ZoneOffset.UTC)));
+        }
+        tasks.submitAll(requests);
+        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
+                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
+                postIds.size(), times.getFirst(), times.getLast());
+        return campaignId;
+    }
+
+    public Optional<Campaign> find(long campaignId) {
+        return campaigns.find(campaignId);
+    }
+
+    /** Newest first, those with an id below {@code before}. */
+    public List<Campaign> list(@Nullable Long before, int limit) {
+        return campaigns.page(before, Math.clamp(limit, 1, 200));
+    }
+
+    public PostCounts counts(long campaignId) {
+        return posts.counts(campaignId);
+    }
+
+    public Map<Long, PostCounts> countsByAccount(long campaignId) {
+        return posts.countsByAccount(campaignId);
+    }
+
+    /** Posts by number after {@code afterNumber}; optionally only of one status or account. */
+    public List<CampaignPost> posts(long campaignId, @Nullable PostStatus status, @Nullable Long accountId,
+                                    int afterNumber, int limit) {
+        return posts.page(campaignId, status, accountId, afterNumber, Math.clamp(limit, 1, 500));
+    }
+
+    /** No post of the campaign starts until it is resumed; posts already with the platform finish. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void pause(long campaignId) {
+        if (!campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING), CampaignStatus.PAUSED)) {
+            throw new CampaignProblem("Only a running campaign can be paused; reload the page to see its state.");
+        }
+        tasks.pauseGroup(Campaign.group(campaignId));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void resume(long campaignId) {
+        if (!campaigns.transition(campaignId, List.of(CampaignStatus.PAUSED), CampaignStatus.RUNNING)) {
+            throw new CampaignProblem("Only a paused campaign can be resumed; reload the page to see its state.");
+        }
+        tasks.resumeGroup(Campaign.group(campaignId));
+    }
+
+    /** Cancels every post that has not gone to the platform yet; returns how many. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public int cancelRest(long campaignId, String actor) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> notFound(campaignId));
+        if (campaign.status() == CampaignStatus.FINISHED || campaign.status() == CampaignStatus.CANCELLED) {
+            throw new CampaignProblem("The campaign is already " + campaign.status().name().toLowerCase() + ".");
+        }
+        int cancelled = posts.cancelRest(campaignId, "Cancelled by " + actor + ".");
+        tasks.cancelGroup(Campaign.group(campaignId));
+        campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED), CampaignStatus.CANCELLED);
+        media.releaseSchedule(Campaign.group(campaignId));
+        return cancelled;
+    }
+
+    /** Failed posts go out again, each with a new container; returns how many. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public int retryFailed(long campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> notFound(campaignId));
+        if (campaign.status() == CampaignStatus.CANCELLED) {
+            throw new CampaignProblem("The campaign was cancelled; launch a new one instead.");
+        }
+        var retried = posts.retryFailed(campaignId);
+        tasks.submitAll(retried.stream().map(PublishPost::request).toList());
+        campaigns.transition(campaignId, List.of(CampaignStatus.FINISHED), CampaignStatus.RUNNING);
+        return retried.size();
+    }
+
+    /** Posts paused for an account or route that is fine again go on; returns how many. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public int resumePaused(long campaignId) {
+        return holds.resume(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
+    }
+
+    /** Every post of the campaign with its outcome, as CSV (no tokens, nothing secret). */
+    public void exportCsv(long campaignId, Writer out) {
+        try {
+            out.write(Csv.record(List.of("post", "account_id", "media_ids", "scheduled_at", "status", "reason",
+                    "media_id", "permalink", "published_at", "caption")));
+            for (CampaignPost post : posts.all(campaignId)) {
+                out.write(Csv.record(List.of(String.valueOf(post.number()), String.valueOf(post.accountId()),
+                        String.join(";", post.mediaIds().stream().map(String::valueOf).toList()),
+                        post.scheduledAt().toString(), post.status().name().toLowerCase(),
+                        nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
+                        post.publishedAt() == null ? "" : post.publishedAt().toString(), post.caption())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The campaign's tasks all ended: finished unless some posts are still held back (then it waits). */
+    @ApplicationModuleListener
+    void on(GroupFinished finished) {
+        if (!finished.group().startsWith("campaign:")) {
+            return;
+        }
+        long campaignId = Long.parseLong(finished.group().substring("campaign:".length()));
+        PostCounts counts = posts.counts(campaignId);
+        if (counts.finished() == counts.total()
+                && campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING), CampaignStatus.FINISHED)) {
+            media.releaseSchedule(Campaign.group(campaignId));
+            log.info("Campaign {} finished: {} published, {} failed, {} cancelled", campaignId,
+                    counts.get(PostStatus.PUBLISHED), counts.get(PostStatus.FAILED), counts.get(PostStatus.CANCELLED));
+        }
+    }
+
+    private static CampaignProblem notFound(long campaignId) {
+        return new CampaignProblem("No campaign " + campaignId + ".");
+    }
+
+    private static String nullToEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,203 @@
+package io.switchboard.publishing;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.when;
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
+
+/** Campaign posts: inserted at launch, then moved along by the publish runner and the operators' commands. */
+@Repository
+class PostRepository {
+    private static final int INSERT_CHUNK = 2000;
+    private static final Field<OffsetDateTime> NOW = currentOffsetDateTime();
+    private final DSLContext db;
+
+    PostRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Inserts the plan's posts; returns their ids in plan order. */
+    List<Long> insert(long campaignId, List<Plan.Post> posts) {
+        List<Long> ids = new ArrayList<>(posts.size());
+        for (int from = 0; from < posts.size(); from += INSERT_CHUNK) {
+            var insert = db.insertInto(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.NUMBER,
+                    CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.MEDIA_IDS, CAMPAIGN_POST.CAPTION, CAMPAIGN_POST.SCHEDULED_AT,
+                    CAMPAIGN_POST.STATUS);
+            for (Plan.Post post : posts.subList(from, Math.min(posts.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(campaignId, post.number(), post.accountId(), post.mediaIds().toArray(Long[]::new),
+                        post.caption(), post.at().atOffset(ZoneOffset.UTC), PostStatus.SCHEDULED.dbValue());
+            }
+            ids.addAll(insert.returning(CAMPAIGN_POST.ID, CAMPAIGN_POST.NUMBER).fetch()
+                    .sortAsc(CAMPAIGN_POST.NUMBER).getValues(CAMPAIGN_POST.ID));
+        }
+        return ids;
+    }
+
+    Optional<CampaignPost> find(long postId) {
+        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ID.eq(postId)).fetchOptional(PostRepository::post);
+    }
+
+    /** A campaign's posts, by number, those after {@code afterNumber}; optionally of one status or account. */
+    List<CampaignPost> page(long campaignId, @Nullable PostStatus status, @Nullable Long accountId, int afterNumber,
+                            int limit) {
+        return db.selectFrom(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.NUMBER.gt(afterNumber)))
+                .and(status == null ? noCondition() : CAMPAIGN_POST.STATUS.eq(status.dbValue()))
+                .and(accountId == null ? noCondition() : CAMPAIGN_POST.ACCOUNT_ID.eq(accountId))
+                .orderBy(CAMPAIGN_POST.NUMBER).limit(limit)
+                .fetch(PostRepository::post);
+    }
+
+    List<CampaignPost> all(long campaignId) {
+        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
+    }
+
+    PostCounts counts(long campaignId) {
+        Map<PostStatus, Integer> counts = new EnumMap<>(PostStatus.class);
+        db.select(CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(CAMPAIGN_POST.STATUS)
+                .forEach(r -> counts.put(PostStatus.fromDb(r.value1()), r.value2()));
+        return PostCounts.of(counts);
+    }
+
+    Map<Long, PostCounts> countsByAccount(long campaignId) {
+        Map<Long, Map<PostStatus, Integer>> counts = new HashMap<>();
+        db.select(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.STATUS)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), a -> new EnumMap<>(PostStatus.class))
+                        .put(PostStatus.fromDb(r.value2()), r.value3()));
+        Map<Long, PostCounts> result = new HashMap<>();
+        counts.forEach((account, byStatus) -> result.put(account, PostCounts.of(byStatus)));
+        return result;
+    }
+
+    /** When the account last published (any campaign), if it has. */
+    Optional<OffsetDateTime> lastPublishedAt(long accountId) {
+        return Optional.ofNullable(db.select(max(CAMPAIGN_POST.PUBLISHED_AT)).from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(CAMPAIGN_POST.PUBLISHED_AT.isNotNull()))
+                .fetchSingle().value1());
+    }
+
+    void status(long postId, PostStatus status, @Nullable String reason) {
+        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, status.dbValue()).set(CAMPAIGN_POST.STATUS_REASON, reason)
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    /** The container exists: its id is recorded before anything else is done with it. */
+    void containerCreated(long postId, String containerId, List<String> children) {
+        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
+                .set(CAMPAIGN_POST.CHILD_CONTAINER_IDS, children.isEmpty() ? null : children.toArray(String[]::new))
+                .set(CAMPAIGN_POST.CONTAINER_CREATED_AT, NOW)
+                .set(CAMPAIGN_POST.POLLS, 0)
+                .set(CAMPAIGN_POST.STATUS, PostStatus.PROCESSING.dbValue())
+                .setNull(CAMPAIGN_POST.STATUS_REASON)
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    /** Counts a look at the container; returns how many there were. */
+    int polled(long postId) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.POLLS, CAMPAIGN_POST.POLLS.plus(1)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId)).returning(CAMPAIGN_POST.POLLS).fetchSingle(CAMPAIGN_POST.POLLS);
+    }
+
+    /** Forgets a container that expired or failed, so the next run makes a new one. */
+    void dropContainer(long postId, PostStatus status, @Nullable String reason) {
+        db.update(CAMPAIGN_POST).setNull(CAMPAIGN_POST.CONTAINER_ID).setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS)
+                .setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT).setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
+                .set(CAMPAIGN_POST.POLLS, 0).set(CAMPAIGN_POST.STATUS, status.dbValue())
+                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    /** About to ask the platform to publish: recorded first, so a retry checks the container before anything. */
+    void publishRequested(long postId) {
+        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHING.dbValue())
+                .set(CAMPAIGN_POST.PUBLISH_REQUESTED_AT, NOW).setNull(CAMPAIGN_POST.STATUS_REASON)
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    void published(long postId, @Nullable String mediaId, @Nullable String permalink, @Nullable String note) {
+        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHED.dbValue())
+                .set(CAMPAIGN_POST.PLATFORM_MEDIA_ID, mediaId).set(CAMPAIGN_POST.PERMALINK, permalink)
+                .set(CAMPAIGN_POST.PUBLISHED_AT, NOW).set(CAMPAIGN_POST.STATUS_REASON, note)
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    /** Pauses the account's posts that have not gone out yet (in any campaign); returns their ids. */
+    List<Long> pauseAccount(long accountId, PostHolds.Hold hold, String reason) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PAUSED.dbValue())
+                .set(CAMPAIGN_POST.HELD_FOR, hold.dbValue())
+                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(CAMPAIGN_POST.STATUS.in(
+                        PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                        PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue())))
+                .returning(CAMPAIGN_POST.ID).fetch(CAMPAIGN_POST.ID);
+    }
+
+    /**
+     * Puts paused posts back on their way (to processing when they have a container); returns them. A post
+     * paused after its publish was requested keeps that mark, so its next run asks the platform first.
+     */
+    List<CampaignPost> unpause(Condition which) {
+        return db.update(CAMPAIGN_POST)
+                .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.CONTAINER_ID.isNotNull(),
+                        PostStatus.PROCESSING.dbValue()).otherwise(PostStatus.SCHEDULED.dbValue()))
+                .setNull(CAMPAIGN_POST.STATUS_REASON).setNull(CAMPAIGN_POST.HELD_FOR).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(which.and(CAMPAIGN_POST.STATUS.eq(PostStatus.PAUSED.dbValue())))
+                .returning().fetch(PostRepository::post);
+    }
+
+    /** Fails become scheduled again, without their old container; returns them. */
+    List<CampaignPost> retryFailed(long campaignId) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.SCHEDULED.dbValue())
+                .setNull(CAMPAIGN_POST.STATUS_REASON).setNull(CAMPAIGN_POST.CONTAINER_ID)
+                .setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS).setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT)
+                .setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT).set(CAMPAIGN_POST.POLLS, 0)
+                .set(CAMPAIGN_POST.SCHEDULED_AT, greatest(CAMPAIGN_POST.SCHEDULED_AT, NOW))
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.STATUS.eq(PostStatus.FAILED.dbValue())))
+                .returning().fetch(PostRepository::post);
+    }
+
+    /** Cancels what has not gone to the platform yet; returns how many. */
+    int cancelRest(long campaignId, String reason) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.CANCELLED.dbValue())
+                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.STATUS.in(
+                        PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                        PostStatus.PAUSED.dbValue(), PostStatus.PROCESSING.dbValue())))
+                .execute();
+    }
+
+    static CampaignPost post(Record r) {
+        return new CampaignPost(r.get(CAMPAIGN_POST.ID), r.get(CAMPAIGN_POST.CAMPAIGN_ID), r.get(CAMPAIGN_POST.NUMBER),
+                r.get(CAMPAIGN_POST.ACCOUNT_ID), Arrays.asList(r.get(CAMPAIGN_POST.MEDIA_IDS)),
+                r.get(CAMPAIGN_POST.CAPTION), r.get(CAMPAIGN_POST.SCHEDULED_AT),
+                PostStatus.fromDb(r.get(CAMPAIGN_POST.STATUS)), r.get(CAMPAIGN_POST.STATUS_REASON),
+                r.get(CAMPAIGN_POST.CONTAINER_ID), r.get(CAMPAIGN_POST.PUBLISH_REQUESTED_AT),
+                r.get(CAMPAIGN_POST.PLATFORM_MEDIA_ID), r.get(CAMPAIGN_POST.PERMALINK),
+                r.get(CAMPAIGN_POST.PUBLISHED_AT), r.get(CAMPAIGN_POST.POLLS), r.get(CAMPAIGN_POST.UPDATED_AT));
+    }
+}

@@ -1,0 +1,17 @@
+package io.switchboard.publishing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign as it would go out, before launch.
+ *
+ * @param accounts the target accounts by id: username and time zone, for showing the plan
+ * @param media    the chosen media by id: title
+ */
+public record Preview(Plan plan, Map<Long, TargetView> accounts, Map<Long, String> media) {
+
+    /** A target account as the preview shows it. */
+    public record TargetView(long id, String username, String timeZone, boolean active, String status) {
+    }
+}

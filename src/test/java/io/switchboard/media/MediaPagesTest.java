@@ -1,0 +1,150 @@
+package io.switchboard.media;
+
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.TestPostgres;
+import io.switchboard.testing.WebSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import testsupport.Clips;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.switchboard.media.LibraryWaits.awaitReady;
+import static io.switchboard.media.LibraryWaits.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The media pages over real HTTP: a VIEWER sees everything and changes nothing (forged requests included), the
+ * upload endpoints enforce the limits with clear errors, the no-script form works, delete is refused while
+ * scheduled. The instance takes uploads up to 1 MB.
+ */
+class MediaPagesTest {
+    private static AppInstance app;
+    private static MediaLibrary library;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.media.max-upload-size=1MB");
+        library = app.bean(MediaLibrary.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_viewer_sees_the_library_but_forged_uploads_edits_and_deletes_are_refused() throws Exception {
+        MediaItem item = upload(library, Files.writeString(dir.resolve("viewer.mp4"), "text " + UUID.randomUUID()));
+        WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
+
+        var grid = viewer.get(app.url("/media"));
+        assertThat(grid.statusCode()).isEqualTo(200);
+        assertThat(grid.body()).contains("id=\"read-only-note\"", "media-" + item.id()).doesNotContain("id=\"upload-form\"");
+        assertThat(viewer.get(app.url("/media?type=&status=UPLOADED&tag=&used=false")).statusCode()).isEqualTo(200);
+        var page = viewer.get(app.url("/media/" + item.id()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("id=\"media-delete\"");
+
+        assertThat(raw(viewer, "forged.mp4", new byte[100]).statusCode()).isEqualTo(403);
+        assertThat(viewer.post(app.url("/media/" + item.id() + "/delete"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(viewer.post(app.url("/media/" + item.id()), Map.of("title", "renamed", "tags", "",
+                "defaultCaption", "", "coverOffsetSeconds", "1")).statusCode()).isEqualTo(403);
+        assertThat(viewer.post(app.url("/media/" + item.id() + "/prepare"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(library.find(item.id()).orElseThrow().title()).isEqualTo("viewer");
+    }
+
+    @Test
+    void the_upload_endpoint_streams_a_file_in_and_refuses_one_over_the_limit_naming_it() throws Exception {
+        WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
+        operator.get(app.url("/media"));
+
+        var stored = raw(operator, "small clip.mp4", ("small " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.statusCode()).isEqualTo(201);
+        assertThat(stored.body()).contains("\"outcome\":\"stored\"");
+
+        var tooLarge = raw(operator, "huge.mp4", new byte[1024 * 1024 + 1]);
+        assertThat(tooLarge.statusCode()).isEqualTo(422);
+        assertThat(tooLarge.body()).contains("\"outcome\":\"refused\"",
+                "huge.mp4 is larger than the upload limit of 1 MB", "switchboard.media.max-upload-size");
+
+        var wrongType = raw(operator, "slides.pptx", new byte[10]);
+        assertThat(wrongType.statusCode()).isEqualTo(422);
+        assertThat(wrongType.body()).contains("slides.pptx is not a file type the library takes");
+    }
+
+    @Test
+    void the_no_script_form_uploads_several_files_and_reports_each() throws Exception {
+        WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
+        operator.get(app.url("/media"));
+        String first = "form-one-" + UUID.randomUUID();
+        String second = "form-two-" + UUID.randomUUID();
+
+        var response = multipart(operator, Map.of(first + ".mp4", first.getBytes(), second + ".jpg", second.getBytes()));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(operator.get(app.url("/media")).body()).contains(first + ".mp4: uploaded", second + ".jpg: uploaded");
+
+        var tooLarge = multipart(operator, Map.of("too-big.mov", new byte[1024 * 1024 + 10]));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("Nothing was uploaded", "larger than the upload limit of 1.0 MiB");
+    }
+
+    @Test
+    void deleting_scheduled_media_is_refused_with_the_holder_named() throws Exception {
+        WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
+        long id = upload(library, Clips.compliant(dir, "held.mp4", 3)).id();
+        awaitReady(library, id);
+        library.markScheduled(id, "campaign:42");
+        operator.get(app.url("/media/" + id));
+
+        var refused = operator.post(app.url("/media/" + id + "/delete"), Map.of());
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/media/" + id);
+        assertThat(operator.get(app.url("/media/" + id)).body())
+                .contains("cannot be deleted: it is scheduled by campaign:42");
+        library.releaseSchedule("campaign:42");
+        operator.post(app.url("/media/" + id + "/delete"), Map.of());
+        assertThat(library.find(id)).isEmpty();
+    }
+
+    private static HttpResponse<String> raw(WebSession session, String name, byte[] body) {
+        return session.send(HttpRequest.newBuilder(URI.create(app.url("/media/uploads?name="
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8))))
+                .header("X-CSRF-TOKEN", session.csrf())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private static HttpResponse<String> multipart(WebSession session, Map<String, byte[]> files) throws Exception {
+        String boundary = "----switchboard" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var file : files.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(file.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return session.send(HttpRequest.newBuilder(URI.create(app.url("/media/upload?_csrf=" + session.csrf())))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+}

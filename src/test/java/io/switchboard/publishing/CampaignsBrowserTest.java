@@ -1,0 +1,106 @@
+package io.switchboard.publishing;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.SharedApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Campaigns pages in a real Chromium against a real instance publishing to the sandbox: a form with a
+ * mistake, the preview, the launch, the campaign going out live, and the published post's page.
+ */
+class CampaignsBrowserTest {
+    private static Browser browser;
+    private static AppInstance app;
+    private static String operator;
+    private static List<PublishingFixture.Connected> accounts;
+    private static List<Long> media;
+
+    @BeforeAll
+    static void start() {
+        app = SharedApp.get();
+        browser = new Browser();
+        operator = Operators.create(app, "OPERATOR");
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofSeconds(1), 50);
+        SignedIn.as("browser-setup", "OPERATOR");
+        try {
+            var fixture = new PublishingFixture(app);
+            accounts = fixture.accounts(2, "campaignweb");
+            media = fixture.images(2);
+        } finally {
+            SignedIn.out();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofSeconds(3), 50);
+        browser.close();
+    }
+
+    @Test
+    void an_operator_plans_a_campaign_previews_it_launches_it_and_watches_it_publish() {
+        Page page = browser.newPage();
+        Browser.signIn(page, app, operator, Operators.PASSWORD);
+        page.navigate(app.url("/campaigns"));
+        page.locator("#new-campaign").click();
+        assertThat(page.locator(".page-title")).hasText("New campaign");
+
+        // a mistake first: no media chosen, no name
+        page.locator("#postType").selectOption("IMAGE");
+        accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
+        page.locator("#preview-button").click();
+        assertThat(page.locator(".alert.error").first()).containsText("Some fields need attention");
+        assertThat(page.locator(".field.invalid, .card.invalid").first()).isVisible();
+        Browser.screenshot(page, "campaign-form-errors");
+
+        page.locator("#name").fill("Browser launch");
+        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        page.locator("input[name=captionMode][value=template]").check();
+        page.locator("#template").fill("{media.title} by @{account.username} #{n}");
+        page.locator("input[name=assignment][value=every]").check();
+        page.locator("#spacingMinutes").fill("0");
+        page.locator("#preview-button").click();
+
+        assertThat(page.locator(".page-title")).hasText("Preview: Browser launch");
+        assertThat(page.locator("#plan tbody tr")).hasCount(4);
+        assertThat(page.locator("#no-problems")).isVisible();
+        assertThat(page.locator("#calendar li")).hasCount(1);
+        Browser.screenshot(page, "campaign-preview");
+
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#launch-button").click();
+        assertThat(page.locator("#campaign-status")).isVisible();
+        assertThat(page.locator(".page-title")).hasText("Browser launch");
+
+        // the page follows the campaign live until every post is out
+        assertThat(page.locator("#published-count")).hasText("4", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#campaign-status")).hasText("finished",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#posts tr[data-status=published]")).hasCount(4);
+        Browser.screenshot(page, "campaign-finished");
+
+        String permalink = page.locator("#posts a.permalink").first().getAttribute("href");
+        assertThat(permalink).startsWith("http");
+        page.navigate(permalink);
+        assertThat(page.locator("body")).containsText("by @");
+        Browser.screenshot(page, "campaign-published-post");
+
+        page.navigate(app.url("/campaigns"));
+        assertThat(page.locator("#campaigns")).containsText("Browser launch");
+        Browser.screenshot(page, "campaigns-list");
+    }
+}

@@ -1,0 +1,99 @@
+package io.switchboard.publishing;
+
+import io.switchboard.accounts.Accounts;
+import io.switchboard.media.MediaItem;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.MediaStatus;
+import io.switchboard.media.UploadResult;
+import io.switchboard.platform.GraphCredentials;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import org.jooq.DSLContext;
+import testsupport.Clips;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
+import static testsupport.TaskWaits.eventually;
+
+/** Sandbox accounts connected to Switchboard, ready media, and campaigns made of them, for publishing tests. */
+final class PublishingFixture {
+    private static final Path DIR = Path.of("target", "publishing-media");
+    /** Each picture a different width, so a different file (the library refuses the same bytes twice). */
+    private static final AtomicInteger WIDTH = new AtomicInteger(1080);
+    private final AppInstance app;
+
+    PublishingFixture(AppInstance app) {
+        this.app = app;
+    }
+
+    /** A connected account per sandbox account, all with the tag; returns (Switchboard id, sandbox user id). */
+    List<Connected> accounts(int count, String tag) {
+        List<Connected> connected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            GraphCredentials sandbox = SandboxControl.account(app, tag);
+            long id = app.bean(Accounts.class).connectWithToken(sandbox.accessToken(), "UTC", tag);
+            connected.add(new Connected(id, sandbox.platformUserId()));
+        }
+        return connected;
+    }
+
+    record Connected(long id, String platformUserId) {
+    }
+
+    /** Distinct JPEG pictures within the feed's aspect ratios, uploaded and prepared. */
+    List<Long> images(int count) {
+        List<Long> ids = new ArrayList<>();
+        try {
+            Files.createDirectories(DIR);
+            for (int i = 0; i < count; i++) {
+                Path file = Clips.image(DIR, "pic-" + UUID.randomUUID() + ".jpg", WIDTH.getAndIncrement(), 1080);
+                ids.add(upload(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ids.forEach(this::awaitReady);
+        return ids;
+    }
+
+    long upload(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var result = app.bean(MediaLibrary.class).upload(file.getFileName().toString(), in, "publishing-test");
+            assertThat(result).isInstanceOf(UploadResult.Stored.class);
+            return ((UploadResult.Stored) result).item().id();
+        }
+    }
+
+    void awaitReady(long mediaId) {
+        MediaLibrary library = app.bean(MediaLibrary.class);
+        eventually(Duration.ofSeconds(90), () -> assertThat(library.find(mediaId).orElseThrow().status().settled())
+                .isTrue());
+        MediaItem item = library.find(mediaId).orElseThrow();
+        assertThat(item.status()).as("rejected: %s", item.rejection()).isEqualTo(MediaStatus.READY);
+    }
+
+    /** Every account publishes every picture, as soon as possible, a caption unique to each post. */
+    static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
+        return new CampaignSpec(name, accounts.stream().map(Connected::id).toList(), null, media,
+                new CaptionStrategy.Template(name + " {media.title} for @{account.username} #{n}"), List.of(),
+                new Assignment.EveryAccountEveryMedia(),
+                new Schedule(null, Duration.ZERO, null, null, 50),
+                new PostOptions(PostType.IMAGE, false, null, 0));
+    }
+
+    List<CampaignPost> posts(long campaignId) {
+        return app.bean(DSLContext.class).selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
+    }
+}

@@ -1,0 +1,209 @@
+package io.switchboard.publishing;
+
+import io.switchboard.accounts.AccountStatus;
+import io.switchboard.accounts.Accounts;
+import io.switchboard.platform.Egress;
+import io.switchboard.platform.EgressRoutes;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import testsupport.SignedIn;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static testsupport.TaskWaits.eventually;
+
+/**
+ * Campaigns published through the real engine against the sandbox platform (in this process, over HTTP):
+ * each post once, the quota respected, refused media failing with what to do, a refused token or a down
+ * egress route pausing the account's posts until it is fine again.
+ */
+class PublishingTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static AppInstance app;
+    private static Campaigns campaigns;
+    private static PublishingFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start(TestPostgres.freshDatabase(), List.of(DownRoutes.class),
+                "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
+                "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=1s");
+        campaigns = app.bean(Campaigns.class);
+        fixture = new PublishingFixture(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        SignedIn.as("publishing-test", "OPERATOR");
+        SandboxControl.clearFaults(app);
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(500), 50);
+        DownRoutes.DOWN.clear();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out();
+    }
+
+    @Test
+    void every_post_is_published_once_with_its_permalink_and_the_campaign_finishes() {
+        var accounts = fixture.accounts(3, "once");
+        var media = fixture.images(2);
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Once", accounts, media), "publishing-test");
+
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+        var posts = fixture.posts(id);
+        assertThat(posts).hasSize(6).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED);
+            assertThat(p.mediaId()).isNotBlank();
+            assertThat(p.permalink()).startsWith("http");
+        });
+        assertThat(posts.stream().map(CampaignPost::mediaId).distinct()).hasSize(6);
+        accounts.forEach(a -> assertThat(SandboxControl.publishes(app, a.platformUserId())).isEqualTo(2));
+
+        StringWriter csv = new StringWriter();
+        campaigns.exportCsv(id, csv);
+        assertThat(csv.toString().lines()).hasSize(7);
+        assertThat(csv.toString()).contains(posts.getFirst().permalink()).doesNotContain("token");
+    }
+
+    @Test
+    void a_used_up_quota_makes_the_rest_wait_for_a_slot_instead_of_failing() {
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 1);
+        var accounts = fixture.accounts(1, "quota");
+        var media = fixture.images(3);
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Quota", accounts, media), "publishing-test");
+
+        eventually(WAIT, () -> {
+            var posts = fixture.posts(id);
+            assertThat(posts).filteredOn(p -> p.status() == PostStatus.PUBLISHED).hasSize(1);
+            assertThat(posts).filteredOn(p -> p.status() == PostStatus.WAITING_QUOTA).hasSize(2)
+                    .allSatisfy(p -> assertThat(p.statusReason()).contains("quota"));
+        });
+        assertThat(SandboxControl.publishes(app, accounts.getFirst().platformUserId())).isEqualTo(1);
+        assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+        campaigns.cancelRest(id, "publishing-test");
+        assertThat(fixture.posts(id)).filteredOn(p -> p.status() == PostStatus.CANCELLED).hasSize(2);
+    }
+
+    @Test
+    void media_the_platform_refuses_fails_the_post_saying_what_to_do_and_can_be_retried() {
+        var accounts = fixture.accounts(1, "refused");
+        var media = fixture.images(1);
+        // the next container creation is refused: "The image format is not supported."
+        SandboxControl.inject(app, 36001, 2207005, "container", Long.parseLong(accounts.getFirst().platformUserId()), 1);
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Refused", accounts, media), "publishing-test");
+
+        eventually(WAIT, () -> assertThat(fixture.posts(id).getFirst().status()).isEqualTo(PostStatus.FAILED));
+        CampaignPost failed = fixture.posts(id).getFirst();
+        assertThat(failed.statusReason()).contains("refused the media").contains("retry");
+        assertThat(SandboxControl.publishes(app, accounts.getFirst().platformUserId())).isZero();
+
+        assertThat(campaigns.retryFailed(id)).isEqualTo(1);
+        eventually(WAIT, () -> assertThat(fixture.posts(id).getFirst().status()).isEqualTo(PostStatus.PUBLISHED));
+        assertThat(SandboxControl.publishes(app, accounts.getFirst().platformUserId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_refused_token_pauses_the_accounts_posts_and_reconnecting_lets_them_go() {
+        var accounts = fixture.accounts(2, "token");
+        var media = fixture.images(2);
+        var revoked = accounts.getFirst();
+        SandboxControl.revokeTokens(app, revoked.platformUserId());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Token", accounts, media), "publishing-test");
+
+        eventually(WAIT, () -> {
+            var posts = fixture.posts(id);
+            assertThat(posts).filteredOn(p -> p.accountId() == revoked.id())
+                    .allSatisfy(p -> {
+                        assertThat(p.status()).isEqualTo(PostStatus.PAUSED);
+                        assertThat(p.statusReason()).contains("Reconnect the account");
+                    });
+            assertThat(posts).filteredOn(p -> p.accountId() != revoked.id())
+                    .allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
+        });
+        assertThat(app.bean(Accounts.class).find(revoked.id()).orElseThrow().status())
+                .isEqualTo(AccountStatus.NEEDS_RECONNECT);
+        assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+
+        app.bean(Accounts.class).connectWithToken(SandboxControl.newToken(app, revoked.platformUserId()), "UTC", "token");
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+        assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
+        assertThat(SandboxControl.publishes(app, revoked.platformUserId())).isEqualTo(2);
+    }
+
+    @Test
+    void a_down_egress_route_pauses_that_accounts_posts_with_the_reason_until_it_works_again() {
+        var accounts = fixture.accounts(2, "route");
+        var media = fixture.images(1);
+        var routed = accounts.getFirst();
+        long connectCalls = SandboxControl.calls(app, routed.platformUserId());
+        DownRoutes.DOWN.add(routed.id());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Route", accounts, media), "publishing-test");
+
+        eventually(WAIT, () -> {
+            var posts = fixture.posts(id);
+            assertThat(posts).filteredOn(p -> p.accountId() == routed.id()).singleElement().satisfies(p -> {
+                assertThat(p.status()).isEqualTo(PostStatus.PAUSED);
+                assertThat(p.statusReason()).contains("proxy test-proxy").contains("try again when the proxy is up");
+            });
+            assertThat(posts).filteredOn(p -> p.accountId() != routed.id()).singleElement()
+                    .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
+        });
+        // the account itself is fine: only its route is down
+        assertThat(app.bean(Accounts.class).find(routed.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(SandboxControl.calls(app, routed.platformUserId())).as("calls through the down route")
+                .isEqualTo(connectCalls);
+
+        DownRoutes.DOWN.clear();
+        // the periodic check lets held posts try again once they were held proxy-wait; here: all of them now
+        assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+        assertThat(SandboxControl.publishes(app, routed.platformUserId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_campaign_with_problems_does_not_launch_and_stores_nothing() {
+        var accounts = fixture.accounts(1, "blocked");
+        var spec = PublishingFixture.imageCampaign("Blocked", accounts, List.of());
+        long before = campaigns.list(null, 200).size();
+        assertThatThrownBy(() -> campaigns.launch(spec, "publishing-test"))
+                .isInstanceOf(CampaignProblem.class).hasMessageContaining("No media: choose at least one ready video or image");
+        assertThat(campaigns.list(null, 200)).hasSize((int) before);
+    }
+
+    /** An egress route that is down for the accounts listed (what the proxies module says of a DOWN proxy). */
+    @Configuration
+    static class DownRoutes {
+        static final Set<Long> DOWN = ConcurrentHashMap.newKeySet();
+
+        @Bean
+        @Primary
+        EgressRoutes downRoutes() {
+            return accountId -> accountId != null && DOWN.contains(accountId)
+                    ? Egress.unavailable("proxy test-proxy", "its diagnostics found it DOWN.")
+                    : Egress.direct(Duration.ofSeconds(5));
+        }
+    }
+}
