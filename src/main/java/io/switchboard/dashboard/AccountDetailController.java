@@ -9,6 +9,7 @@ import io.switchboard.platform.GraphProblem;
 import io.switchboard.platform.GraphResult;
 import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PublishingLimit;
+import io.switchboard.proxies.Proxies;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
 import org.springframework.http.HttpStatus;
@@ -25,18 +26,21 @@ import java.util.List;
 
 /**
  * One account: profile, status with its reason, token expiry and last check, the live publishing quota (read
- * from the platform when the page asks), drift from the desired profile, settings, and its recent tasks.
+ * from the platform when the page asks), its egress route, drift from the desired profile, settings, and its recent
+ * tasks.
  */
 @Controller
 class AccountDetailController {
     private final Accounts accounts;
     private final InstagramGraph graph;
     private final Tasks tasks;
+    private final Proxies proxies;
 
-    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks) {
+    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies) {
         this.accounts = accounts;
         this.graph = graph;
         this.tasks = tasks;
+        this.proxies = proxies;
     }
 
     /** A task of the account as its page lists it (public: templates read it). */
@@ -47,6 +51,7 @@ class AccountDetailController {
     String detail(@PathVariable long id, Model model) {
         Account account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("account", account);
+        model.addAttribute("route", proxies.routeOf(id));
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
