@@ -1,6 +1,8 @@
 package io.switchboard.publishing;
 
 import io.switchboard.accounts.AccountStatusChanged;
+import io.switchboard.proxies.ProxyStatus;
+import io.switchboard.proxies.ProxyStatusChanged;
 import io.switchboard.tasks.Tasks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.Condition;
@@ -65,6 +67,20 @@ class PostHolds {
                     .and(CAMPAIGN_POST.HELD_FOR.eq(Hold.ACCOUNT.dbValue())));
             if (resumed > 0) {
                 log.info("Account @{} is {} again: {} paused post(s) go on", changed.username(), changed.to(), resumed);
+            }
+        }
+    }
+
+    /**
+     * A proxy is up again: every post held for a down route tries again (those whose route is still down are
+     * held again at their first call, without reaching the platform).
+     */
+    @ApplicationModuleListener
+    void on(ProxyStatusChanged changed) {
+        if (changed.from() == ProxyStatus.DOWN && changed.to() != ProxyStatus.DOWN) {
+            int resumed = resume(CAMPAIGN_POST.HELD_FOR.eq(Hold.ROUTE.dbValue()));
+            if (resumed > 0) {
+                log.info("Proxy {} is {} again: {} held post(s) try again", changed.label(), changed.to(), resumed);
             }
         }
     }
