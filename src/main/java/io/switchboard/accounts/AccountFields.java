@@ -1,21 +1,18 @@
 package io.switchboard.accounts;
 
+import io.switchboard.infrastructure.Tags;
 import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The operator-set fields of an account, checked the same way in forms and imports; each check throws
  * {@link AccountProblem} naming the field and what to enter instead.
  */
 final class AccountFields {
-    static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     static final int MAX_NOTES = 1000;
     static final int MAX_BIOGRAPHY = 150;
 
@@ -40,17 +37,10 @@ final class AccountFields {
 
     /** Tags separated by ';' or ',' (or spaces), lower-cased. */
     static List<String> tags(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        List<String> tags = Arrays.stream(value.split("[;,\\s]+")).map(t -> t.strip().toLowerCase(Locale.ROOT))
-                .filter(t -> !t.isEmpty()).distinct().toList();
-        for (String tag : tags) {
-            if (!TAG.matcher(tag).matches()) {
-                throw new AccountProblem(field, "'" + tag + "' is not a tag: use up to 40 letters, digits, '-' or '_', "
-                        + "separated by ';'.");
-            }
-        }
+        List<String> tags = Tags.split(value);
+        Tags.problem(tags).ifPresent(problem -> {
+            throw new AccountProblem(field, problem);
+        });
         return tags;
     }
 

@@ -1,11 +1,12 @@
 package io.switchboard.media;
 
+import io.switchboard.infrastructure.Tags;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What an operator says about a media item: title, tags, default caption, cover offset; checked and normalised
@@ -15,7 +16,6 @@ public record MediaDescription(String title, List<String> tags, String defaultCa
     public static final int MAX_TITLE = 200;
     public static final int MAX_CAPTION = 2200;
     public static final int MAX_TAGS = 30;
-    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     /** @throws MediaProblem naming the field that is wrong */
     public MediaDescription {
@@ -43,7 +43,7 @@ public record MediaDescription(String title, List<String> tags, String defaultCa
         TreeSet<String> clean = new TreeSet<>();
         for (String tag : tags) {
             String t = tag.strip().toLowerCase(Locale.ROOT);
-            if (!TAG.matcher(t).matches()) {
+            if (!Tags.TAG.matcher(t).matches()) {
                 throw new MediaProblem("tags", "“" + tag + "” is not a tag: use letters, digits, '-' or '_', "
                         + "at most 40 characters, starting with a letter or digit.");
             }

@@ -1,10 +1,10 @@
 package io.switchboard.proxies;
 
+import io.switchboard.infrastructure.Tags;
 import org.jspecify.annotations.Nullable;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * the field and what to enter instead.
  */
 final class ProxyFields {
-    static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final int MAX_LABEL = 60;
@@ -126,17 +125,10 @@ final class ProxyFields {
 
     /** Tags separated by ';' or ',' (or spaces), lower-cased. */
     static List<String> tags(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        List<String> tags = Arrays.stream(value.split("[;,\\s]+")).map(t -> t.strip().toLowerCase(Locale.ROOT))
-                .filter(t -> !t.isEmpty()).distinct().toList();
-        for (String tag : tags) {
-            if (!TAG.matcher(tag).matches()) {
-                throw new ProxyProblem(field, "'" + tag + "' is not a tag: use up to 40 letters, digits, '-' or '_', "
-                        + "separated by ';'.");
-            }
-        }
+        List<String> tags = Tags.split(value);
+        Tags.problem(tags).ifPresent(problem -> {
+            throw new ProxyProblem(field, problem);
+        });
         return tags;
     }
 
