@@ -48,6 +48,12 @@ class AccountRepository {
         return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetch()).stream().findFirst();
     }
 
+    /** Usernames by account id, for those of {@code ids} that exist (one query however many). */
+    Map<Long, String> usernames(Collection<Long> ids) {
+        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.ID.in(ids))
+                .fetchMap(ACCOUNT.ID, ACCOUNT.USERNAME);
+    }
+
     Optional<Account> byPlatformUserId(String platformUserId) {
         return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.PLATFORM_USER_ID.eq(platformUserId)).fetch())
                 .stream().findFirst();

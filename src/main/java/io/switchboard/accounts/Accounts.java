@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,11 @@ public class Accounts {
 
     public Optional<Account> find(long accountId) {
         return accounts.find(accountId);
+    }
+
+    /** Usernames by account id, for those of {@code accountIds} that exist. */
+    public Map<Long, String> usernames(Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? Map.of() : accounts.usernames(accountIds);
     }
 
     /**

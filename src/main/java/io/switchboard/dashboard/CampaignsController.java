@@ -1,7 +1,6 @@
 package io.switchboard.dashboard;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import io.switchboard.accounts.Account;
 import io.switchboard.accounts.AccountFilter;
 import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
@@ -112,13 +111,14 @@ class CampaignsController {
 
     @GetMapping("/campaigns/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) @Nullable PostStatus status,
-                  @RequestParam(required = false) @Nullable Long account, HtmxRequest htmx, Model model) {
+                  @RequestParam(required = false) @Nullable Long account,
+                  @RequestParam(defaultValue = "0") int after, HtmxRequest htmx, Model model) {
         var campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No campaign " + id));
-        List<CampaignPost> posts = campaigns.posts(id, status, account, 0, POSTS_PER_PAGE);
+        List<CampaignPost> posts = campaigns.posts(id, status, account, Math.max(0, after), POSTS_PER_PAGE);
         var byAccount = campaigns.countsByAccount(id);
-        Map<Long, String> usernames = new HashMap<>();
-        byAccount.keySet().forEach(a -> usernames.put(a, accounts.find(a).map(Account::username).orElse("#" + a)));
+        Map<Long, String> usernames = new HashMap<>(accounts.usernames(byAccount.keySet()));
+        byAccount.keySet().forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
         model.addAttribute("campaign", campaign);
         model.addAttribute("counts", campaigns.counts(id));
         model.addAttribute("byAccount", byAccount);
@@ -127,6 +127,8 @@ class CampaignsController {
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("account", account);
+        model.addAttribute("after", after);
+        model.addAttribute("nextAfter", posts.size() == POSTS_PER_PAGE ? posts.getLast().number() : null);
         return Fragments.wanted(htmx) ? "campaign :: live" : "campaign";
     }
 

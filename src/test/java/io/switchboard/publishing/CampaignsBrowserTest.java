@@ -93,6 +93,12 @@ class CampaignsBrowserTest {
         assertThat(page.locator("#posts tr[data-status=published]")).hasCount(4);
         Browser.screenshot(page, "campaign-finished");
 
+        String campaignPage = page.url().replaceFirst("\\?.*$", "");
+        page.navigate(campaignPage + "?after=2");
+        assertThat(page.locator("#posts tbody tr")).hasCount(2);
+        assertThat(page.locator("#posts tbody tr").first()).hasAttribute("data-post", "3");
+        page.navigate(campaignPage);
+
         String permalink = page.locator("#posts a.permalink").first().getAttribute("href");
         assertThat(permalink).startsWith("http");
         page.navigate(permalink);
