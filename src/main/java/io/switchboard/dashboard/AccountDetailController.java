@@ -10,6 +10,7 @@ import io.switchboard.platform.GraphResult;
 import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PublishingLimit;
 import io.switchboard.proxies.Proxies;
+import io.switchboard.publishing.Campaigns;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
 import org.springframework.http.HttpStatus;
@@ -35,12 +36,14 @@ class AccountDetailController {
     private final InstagramGraph graph;
     private final Tasks tasks;
     private final Proxies proxies;
+    private final Campaigns campaigns;
 
-    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies) {
+    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies, Campaigns campaigns) {
         this.accounts = accounts;
         this.graph = graph;
         this.tasks = tasks;
         this.proxies = proxies;
+        this.campaigns = campaigns;
     }
 
     /** A task of the account as its page lists it (public: templates read it). */
@@ -55,6 +58,7 @@ class AccountDetailController {
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
+        model.addAttribute("posts", campaigns.latestPostsOf(id, 10));
         model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
         return "account-detail";
     }

@@ -9,6 +9,7 @@ import io.switchboard.media.MediaFilter;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
 import io.switchboard.media.RenditionKind;
+import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.CampaignProblem;
 import io.switchboard.publishing.CampaignSpec;
@@ -56,9 +57,7 @@ class CampaignsController {
     String list(@RequestParam(required = false) @Nullable Long before, HtmxRequest htmx, Model model) {
         var page = campaigns.list(before, 50);
         model.addAttribute("campaigns", page);
-        Map<Long, io.switchboard.publishing.PostCounts> counts = new HashMap<>();
-        page.forEach(c -> counts.put(c.id(), campaigns.counts(c.id())));
-        model.addAttribute("counts", counts);
+        model.addAttribute("counts", campaigns.counts(page.stream().map(Campaign::id).toList()));
         model.addAttribute("nextBefore", page.size() == 50 ? page.getLast().id() : null);
         return Fragments.wanted(htmx) ? "campaigns :: live" : "campaigns";
     }

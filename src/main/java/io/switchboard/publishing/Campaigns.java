@@ -111,6 +111,11 @@ public class Campaigns {
         return posts.counts(campaignId);
     }
 
+    /** Post counts of each of these campaigns (one query). */
+    public Map<Long, PostCounts> counts(java.util.Collection<Long> campaignIds) {
+        return campaignIds.isEmpty() ? Map.of() : posts.countsByCampaign(campaignIds);
+    }
+
     public Map<Long, PostCounts> countsByAccount(long campaignId) {
         return posts.countsByAccount(campaignId);
     }
@@ -119,6 +124,11 @@ public class Campaigns {
     public List<CampaignPost> posts(long campaignId, @Nullable PostStatus status, @Nullable Long accountId,
                                     int afterNumber, int limit) {
         return posts.page(campaignId, status, accountId, afterNumber, Math.clamp(limit, 1, 500));
+    }
+
+    /** The account's latest posts in any campaign, newest first (for its page). */
+    public List<CampaignPost> latestPostsOf(long accountId, int limit) {
+        return posts.latestOf(accountId, Math.clamp(limit, 1, 100));
     }
 
     /** No post of the campaign starts until it is resumed; posts already with the platform finish. */

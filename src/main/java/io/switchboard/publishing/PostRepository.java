@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -68,28 +69,38 @@ class PostRepository {
                 .fetch(PostRepository::post);
     }
 
+    /** The account's latest posts across campaigns, newest first. */
+    List<CampaignPost> latestOf(long accountId, int limit) {
+        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId))
+                .orderBy(CAMPAIGN_POST.ID.desc()).limit(limit).fetch(PostRepository::post);
+    }
+
     List<CampaignPost> all(long campaignId) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
     }
 
     PostCounts counts(long campaignId) {
-        Map<PostStatus, Integer> counts = new EnumMap<>(PostStatus.class);
-        db.select(CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
-                .groupBy(CAMPAIGN_POST.STATUS)
-                .forEach(r -> counts.put(PostStatus.fromDb(r.value1()), r.value2()));
-        return PostCounts.of(counts);
+        return countsByCampaign(List.of(campaignId)).getOrDefault(campaignId, PostCounts.of(Map.of()));
+    }
+
+    /** Post counts per status of each of these campaigns, in one query. */
+    Map<Long, PostCounts> countsByCampaign(Collection<Long> campaignIds) {
+        return grouped(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.CAMPAIGN_ID.in(campaignIds));
     }
 
     Map<Long, PostCounts> countsByAccount(long campaignId) {
+        return grouped(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
+    }
+
+    private Map<Long, PostCounts> grouped(Field<Long> by, Condition where) {
         Map<Long, Map<PostStatus, Integer>> counts = new HashMap<>();
-        db.select(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST)
-                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
-                .groupBy(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.STATUS)
-                .forEach(r -> counts.computeIfAbsent(r.value1(), a -> new EnumMap<>(PostStatus.class))
+        db.select(by, CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST).where(where)
+                .groupBy(by, CAMPAIGN_POST.STATUS)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(PostStatus.class))
                         .put(PostStatus.fromDb(r.value2()), r.value3()));
         Map<Long, PostCounts> result = new HashMap<>();
-        counts.forEach((account, byStatus) -> result.put(account, PostCounts.of(byStatus)));
+        counts.forEach((key, byStatus) -> result.put(key, PostCounts.of(byStatus)));
         return result;
     }
 

@@ -105,6 +105,11 @@ class CampaignsBrowserTest {
         assertThat(page.locator("body")).containsText("by @");
         Browser.screenshot(page, "campaign-published-post");
 
+        page.navigate(app.url("/accounts/" + accounts.getFirst().id()));
+        assertThat(page.locator("#recent-posts tbody tr")).hasCount(2);
+        assertThat(page.locator("#recent-posts")).containsText("published");
+        Browser.screenshot(page, "account-latest-posts");
+
         page.navigate(app.url("/campaigns"));
         assertThat(page.locator("#campaigns")).containsText("Browser launch");
         Browser.screenshot(page, "campaigns-list");
