@@ -1,5 +1,7 @@
 package io.switchboard.accounts;
 
+import io.switchboard.infrastructure.ImportProblem;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -21,10 +23,20 @@ public record ImportPreview(UUID id, List<Row> rows, List<ImportError> errors) {
     }
 
     /** What is wrong, where: "row 3, column time_zone: …". */
-    public record ImportError(int row, String column, String message) {
+    public record ImportError(int row, String column, String message) implements ImportProblem {
+        @Override
+        public int number() {
+            return row;
+        }
+
+        @Override
+        public String unit() {
+            return "Row";
+        }
+
         @Override
         public String toString() {
-            return (row > 0 ? "Row " + row : "The file") + (column.isEmpty() ? "" : ", column " + column) + ": " + message;
+            return describe();
         }
     }
 

@@ -14,13 +14,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** CSV import: upload or paste, a preview with every error by row and column, then all rows or none. */
 @Controller
 class AccountImportController {
-    static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     private final Accounts accounts;
 
     AccountImportController(Accounts accounts) {
@@ -35,13 +33,11 @@ class AccountImportController {
     @PostMapping("/accounts/import")
     String preview(@RequestParam(required = false) @Nullable MultipartFile file,
                    @RequestParam(defaultValue = "") String csv, Model model) throws IOException {
-        if (file != null && file.getSize() > MAX_FILE_BYTES) {
-            // the multipart limit is the media library's (large videos); an account list is read into memory
-            model.addAttribute("problem", "The file is larger than 5 MB. Split it into smaller files and import "
-                    + "them one after another.");
+        String text = ImportText.of(file, csv);
+        if (text == null) {
+            model.addAttribute("problem", ImportText.TOO_LARGE);
             return "accounts-import";
         }
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
         ImportPreview preview = accounts.previewImport(text);
         model.addAttribute("preview", preview);
         return "accounts-import";

@@ -14,7 +14,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Proxy import: upload or paste URLs or CSV, a preview with every error by line and column, then all or none. */
@@ -34,7 +33,11 @@ class ProxyImportController {
     @PostMapping("/proxies/import")
     String preview(@RequestParam(required = false) @Nullable MultipartFile file,
                    @RequestParam(defaultValue = "") String text, Model model) throws IOException {
-        String input = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : text;
+        String input = ImportText.of(file, text);
+        if (input == null) {
+            model.addAttribute("problem", ImportText.TOO_LARGE);
+            return "proxies-import";
+        }
         ProxyImportPreview preview = proxies.previewImport(input);
         model.addAttribute("preview", preview);
         return "proxies-import";

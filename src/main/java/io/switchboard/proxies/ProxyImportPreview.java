@@ -1,5 +1,7 @@
 package io.switchboard.proxies;
 
+import io.switchboard.infrastructure.ImportProblem;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -22,11 +24,20 @@ public record ProxyImportPreview(UUID id, List<Row> rows, List<ImportError> erro
     }
 
     /** What is wrong, where: "Line 3, column port: …". {@code line} 0 is the file as a whole. */
-    public record ImportError(int line, String column, String message) {
+    public record ImportError(int line, String column, String message) implements ImportProblem {
+        @Override
+        public int number() {
+            return line;
+        }
+
+        @Override
+        public String unit() {
+            return "Line";
+        }
+
         @Override
         public String toString() {
-            return (line > 0 ? "Line " + line : "The file") + (column.isEmpty() ? "" : ", column " + column) + ": "
-                    + message;
+            return describe();
         }
     }
 
