@@ -7,6 +7,7 @@ import io.switchboard.tasks.Tasks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ class AccountChecks {
     static final String QUEUE = "accounts";
     static final TaskKind<TokenHealth.Check> HEALTH = TaskKind.of("accounts.token-health", TokenHealth.Check.class);
     static final TaskKind<ProfileAudit.Check> AUDIT = TaskKind.of("accounts.profile-audit", ProfileAudit.Check.class);
+    /** A check whose egress proxy is down waits this long and runs again, instead of failing. */
+    static final Duration ROUTE_WAIT = Duration.ofMinutes(5);
     private final Tasks tasks;
     private final AccountRepository accounts;
 

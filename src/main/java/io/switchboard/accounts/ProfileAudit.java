@@ -54,6 +54,8 @@ class ProfileAudit implements TaskHandler<ProfileAudit.Check> {
             }
             case GraphResult.Failed<Profile>(GraphProblem.Throttled t) -> Outcome.retryAt(t.until(), t.error().summary());
             case GraphResult.Failed<Profile>(GraphProblem.Transient t) -> Outcome.failed(t.error().summary());
+            case GraphResult.Failed<Profile>(GraphProblem.RouteUnavailable r) ->
+                    Outcome.retryAfter(AccountChecks.ROUTE_WAIT, r.error().summary());
             case GraphResult.Failed<Profile>(GraphProblem problem) -> Outcome.failedPermanently(
                     "The profile of @" + account.username() + " could not be read: " + problem.error().summary());
         };

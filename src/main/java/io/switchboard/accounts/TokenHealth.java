@@ -130,7 +130,7 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
                 yield Outcome.completed();
             }
             case GraphProblem.Throttled p -> Outcome.retryAt(p.until(), "The platform asks to wait: " + summary);
-            case GraphProblem.RouteUnavailable p -> Outcome.retryAfter(java.time.Duration.ofMinutes(5), summary);
+            case GraphProblem.RouteUnavailable p -> Outcome.retryAfter(AccountChecks.ROUTE_WAIT, summary);
             case GraphProblem.Transient p -> Outcome.failed(summary);
             default -> {
                 repository.health(account.id(), false, "Check failed: " + summary);
