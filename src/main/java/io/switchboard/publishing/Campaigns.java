@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class Campaigns {
     }
 
     /** Post counts of each of these campaigns (one query). */
-    public Map<Long, PostCounts> counts(java.util.Collection<Long> campaignIds) {
+    public Map<Long, PostCounts> counts(Collection<Long> campaignIds) {
         return campaignIds.isEmpty() ? Map.of() : posts.countsByCampaign(campaignIds);
     }
 
