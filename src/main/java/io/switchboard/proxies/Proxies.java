@@ -15,11 +15,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -121,6 +125,25 @@ public class Proxies {
         }
         return defaultProxy().map(p -> new AccountRoute(AccountRoute.Via.DEFAULT, p))
                 .orElse(new AccountRoute(AccountRoute.Via.DIRECT, null));
+    }
+
+    /** How each of these accounts' calls leave the servers now, in a few queries however many accounts. */
+    public Map<Long, AccountRoute> routesOf(Collection<Long> accountIds) {
+        Map<Long, Long> assigned = routing.proxiesOf(accountIds);
+        Optional<Long> fallback = routing.defaultProxy();
+        Set<Long> wanted = new HashSet<>(assigned.values());
+        fallback.ifPresent(wanted::add);
+        Map<Long, Proxy> byId = new HashMap<>();
+        proxies.findAll(wanted).forEach(p -> byId.put(p.id(), p));
+        Proxy defaultProxy = fallback.map(byId::get).orElse(null);
+        Map<Long, AccountRoute> routes = new LinkedHashMap<>();
+        for (long accountId : accountIds) {
+            Proxy own = assigned.containsKey(accountId) ? byId.get(assigned.get(accountId)) : null;
+            routes.put(accountId, own != null ? new AccountRoute(AccountRoute.Via.ASSIGNED, own)
+                    : defaultProxy != null ? new AccountRoute(AccountRoute.Via.DEFAULT, defaultProxy)
+                    : new AccountRoute(AccountRoute.Via.DIRECT, null));
+        }
+        return routes;
     }
 
     /** Writes the matching proxies as CSV without passwords; the file can be imported again once they are added. */

@@ -61,6 +61,10 @@ class ProxyRepository {
         return proxies(PROXY.ID.eq(id), 1).stream().findFirst();
     }
 
+    List<Proxy> findAll(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : proxies(PROXY.ID.in(ids), ids.size());
+    }
+
     /** Proxies matching the filter in label order, after the given lower-cased label. */
     List<Proxy> page(ProxyFilter filter, @Nullable String afterLabel, int limit) {
         Condition where = matching(filter);

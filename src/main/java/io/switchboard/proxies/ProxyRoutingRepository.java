@@ -55,6 +55,17 @@ class ProxyRoutingRepository {
                 .fetchOptional(PROXY_ASSIGNMENT.PROXY_ID);
     }
 
+    /** The proxy assigned to each of these accounts that has one. */
+    Map<Long, Long> proxiesOf(Collection<Long> accountIds) {
+        Map<Long, Long> proxyByAccount = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            db.select(PROXY_ASSIGNMENT.ACCOUNT_ID, PROXY_ASSIGNMENT.PROXY_ID).from(PROXY_ASSIGNMENT)
+                    .where(PROXY_ASSIGNMENT.ACCOUNT_ID.in(accountIds))
+                    .forEach(r -> proxyByAccount.put(r.value1(), r.value2()));
+        }
+        return proxyByAccount;
+    }
+
     List<Long> accountsOf(long proxyId) {
         return db.select(PROXY_ASSIGNMENT.ACCOUNT_ID).from(PROXY_ASSIGNMENT).where(PROXY_ASSIGNMENT.PROXY_ID.eq(proxyId))
                 .orderBy(PROXY_ASSIGNMENT.ACCOUNT_ID).fetch(PROXY_ASSIGNMENT.ACCOUNT_ID);

@@ -46,6 +46,6 @@ final class Assigner {
     }
 
     private static Plan.Post post(int number, Planner.Target target, List<Long> media) {
-        return new Plan.Post(number, target.accountId(), media, "", Instant.EPOCH);
+        return new Plan.Post(number, target.accountId(), media, "", Instant.EPOCH, null);
     }
 }

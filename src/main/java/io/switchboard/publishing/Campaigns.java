@@ -1,5 +1,6 @@
 package io.switchboard.publishing;
 
+import io.switchboard.accounts.Accounts;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.tasks.GroupFinished;
@@ -18,8 +19,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +37,37 @@ import static switchboard.jooq.Tables.CAMPAIGN_POST;
 @Service
 public class Campaigns {
     private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final CampaignRepository campaigns;
     private final PostRepository posts;
     private final CampaignInputs inputs;
     private final Tasks tasks;
     private final MediaLibrary media;
     private final PostHolds holds;
+    private final Accounts accounts;
+    private final PostWaits waits;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits) {
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
         this.tasks = tasks;
         this.media = media;
         this.holds = holds;
+        this.accounts = accounts;
+        this.waits = waits;
     }
 
     /** The campaign's posts as they would go out now, with every problem found; nothing is stored or sent. */
     public Preview preview(CampaignSpec spec) {
         var targets = inputs.targets(spec);
         var materials = inputs.materials(spec);
-        Plan plan = Planner.plan(spec, targets, materials, Instant.now());
+        Instant now = Instant.now();
+        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now);
         Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
-                t.zone().getId(), t.active(), t.statusNote())));
+                t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList())));
         Map<Long, String> titles = new LinkedHashMap<>();
         materials.forEach(m -> titles.put(m.mediaId(), m.title()));
         return new Preview(plan, accounts, titles);
@@ -187,21 +196,41 @@ public class Campaigns {
         return holds.resume(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
     }
 
-    /** Every post of the campaign with its outcome, as CSV (no tokens, nothing secret). */
+    /**
+     * Every post of the campaign with its outcome, as CSV in the operators' words: account usernames and media
+     * titles beside their ids, statuses as every page names them, what a waiting post waits for, times in UTC
+     * (no tokens, nothing secret).
+     */
     public void exportCsv(long campaignId, Writer out) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> notFound(campaignId));
+        List<CampaignPost> all = posts.all(campaignId);
+        Map<Long, String> usernames = accounts.usernames(all.stream().map(CampaignPost::accountId).distinct().toList());
+        Map<Long, String> titles = new HashMap<>();
+        media.findAll(campaign.spec().mediaIds()).forEach(m -> titles.put(m.id(), m.title()));
+        Map<Long, PostWait> waiting = waits.aheadIn(campaignId);
         try {
-            out.write(Csv.record(List.of("post", "account_id", "media_ids", "scheduled_at", "status", "reason",
-                    "media_id", "permalink", "published_at", "caption")));
-            for (CampaignPost post : posts.all(campaignId)) {
-                out.write(Csv.record(List.of(String.valueOf(post.number()), String.valueOf(post.accountId()),
+            out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
+                    "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
+                    "published_at_utc", "caption")));
+            for (CampaignPost post : all) {
+                PostWait wait = waiting.get(post.id());
+                out.write(Csv.record(List.of(String.valueOf(post.number()),
+                        "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
+                        String.valueOf(post.accountId()),
+                        String.join("; ", post.mediaIds().stream().map(id -> titles.getOrDefault(id, "removed media " + id)).toList()),
                         String.join(";", post.mediaIds().stream().map(String::valueOf).toList()),
-                        post.scheduledAt().toString(), post.status().name().toLowerCase(),
+                        utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
+                        wait == null ? "" : wait.reason(), post.status().label(),
                         nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
-                        post.publishedAt() == null ? "" : post.publishedAt().toString(), post.caption())));
+                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String utc(java.time.OffsetDateTime time) {
+        return CSV_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** The campaign's tasks all ended: finished unless some posts are still held back (then it waits). */

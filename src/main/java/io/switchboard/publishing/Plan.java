@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** A campaign's posts as they would go out, and every problem found with them before anything is sent. */
 public record Plan(List<Post> posts, List<Problem> problems) {
@@ -13,60 +14,76 @@ public record Plan(List<Post> posts, List<Problem> problems) {
         problems = List.copyOf(problems);
     }
 
-    /** Nothing blocks the launch: there are posts and no error. */
+    /** Nothing blocks the launch: there are posts and no blocker. */
     public boolean launchable() {
-        return !posts.isEmpty() && problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+        return !posts.isEmpty() && count(Severity.ERROR) == 0;
+    }
+
+    public long count(Severity severity) {
+        return problems.stream().filter(p -> p.severity() == severity).count();
     }
 
     public List<Problem> problemsOf(Post post) {
         return problems.stream().filter(p -> (p.postNumber() != null && p.postNumber() == post.number())
-                || (p.accountId() != null && p.postNumber() == null && p.accountId() == post.accountId())).toList();
+                || (p.postNumber() == null && p.accountIds().contains(post.accountId()))).toList();
     }
 
     /**
      * @param number   the post's place in the campaign, from 1
      * @param mediaIds one media, or a carousel's media in order
+     * @param at       when it really goes out: after every other campaign's posts of the account, the daily window
+     *                 and maximum, and the quota
+     * @param waitsFor what made it later than the campaign's own spacing alone would ("the daily window 09:00–18:00
+     *                 in Asia/Tokyo"), null when nothing did
      */
-    public record Post(int number, long accountId, List<Long> mediaIds, String caption, Instant at) {
+    public record Post(int number, long accountId, List<Long> mediaIds, String caption, Instant at,
+                       @Nullable String waitsFor) {
         Post withCaption(String caption) {
-            return new Post(number, accountId, mediaIds, caption, at);
+            return new Post(number, accountId, mediaIds, caption, at, waitsFor);
         }
 
-        Post at(Instant at) {
-            return new Post(number, accountId, mediaIds, caption, at);
+        Post at(Instant at, @Nullable String waitsFor) {
+            return new Post(number, accountId, mediaIds, caption, at, waitsFor);
         }
     }
 
     public enum Severity {
-        /** the campaign cannot launch until it is fixed */
+        /** a blocker: the campaign cannot launch until it is fixed */
         ERROR,
-        /** it can launch, but the operator should know */
+        /** it can launch, but some posts will be held or go out later than asked */
         WARNING
     }
 
     /**
-     * @param accountId  the account it concerns, if one
+     * @param accountIds the accounts it concerns (empty when none in particular)
      * @param postNumber the post it concerns, if one
+     * @param label      a few words for the plan's rows ("held: proxy down"), null to show the message
      */
-    public record Problem(Severity severity, String message, @Nullable Long accountId, @Nullable Integer postNumber) {
+    public record Problem(Severity severity, String message, Set<Long> accountIds, @Nullable Integer postNumber,
+                          @Nullable String label) {
+        public Problem {
+            accountIds = Set.copyOf(accountIds);
+        }
+
         static Problem error(String message) {
-            return new Problem(Severity.ERROR, message, null, null);
+            return new Problem(Severity.ERROR, message, Set.of(), null, null);
         }
 
         static Problem warning(String message) {
-            return new Problem(Severity.WARNING, message, null, null);
+            return new Problem(Severity.WARNING, message, Set.of(), null, null);
         }
 
         static Problem forAccount(long accountId, String message) {
-            return new Problem(Severity.ERROR, message, accountId, null);
+            return new Problem(Severity.ERROR, message, Set.of(accountId), null, null);
         }
 
         static Problem forPost(int number, String message) {
-            return new Problem(Severity.ERROR, message, null, number);
+            return new Problem(Severity.ERROR, message, Set.of(), number, null);
         }
 
-        Problem as(Severity severity) {
-            return new Problem(severity, message, accountId, postNumber);
+        /** The word the page shows for it: "Blocker" or "Warning". */
+        public String kind() {
+            return severity == Severity.ERROR ? "Blocker" : "Warning";
         }
     }
 }

@@ -5,26 +5,48 @@ import io.switchboard.publishing.Plan.Severity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a campaign into its posts: who publishes which media with which caption at what time, and
- * everything wrong with it, found before anything is sent.
+ * everything wrong with it, found before anything is sent. The times are those the posts will really go out at:
+ * after the account's posts from other campaigns (their spacing and ours), within the daily window and maximum, and
+ * within the publishing quota.
  */
 final class Planner {
     static final int PLATFORM_QUOTA = 50;
+    private static final int SHOWN_ACCOUNTS = 5;
 
     private Planner() {
     }
 
-    /** An account as planning needs it. */
-    record Target(long accountId, String username, String name, java.time.ZoneId zone, boolean active,
-                  String statusNote, int quota) {
+    /**
+     * An account as planning needs it.
+     *
+     * @param holds what would hold its posts back (its status, its egress route); empty when nothing would
+     */
+    record Target(long accountId, String username, String name, ZoneId zone, int quota, List<Hold> holds) {
+        Target {
+            holds = List.copyOf(holds);
+        }
+    }
+
+    /**
+     * Something that would keep an account's posts from going out.
+     *
+     * @param blocks whether the campaign cannot launch with it (otherwise its posts are held until it is fixed)
+     * @param cause  what it is ("Proxy eu-1 is down (connection refused)"), shared by every account it concerns
+     * @param fix    what to do, as a sentence
+     * @param label  a few words for the plan's rows ("held: proxy down")
+     */
+    record Hold(boolean blocks, String cause, String fix, String label) {
     }
 
     /** A media item as planning needs it. */
@@ -32,6 +54,12 @@ final class Planner {
     }
 
     static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials, Instant now) {
+        return plan(spec, targets, materials, Map.of(), now);
+    }
+
+    /** @param busy the target accounts' posts from other campaigns, by account id */
+    static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials,
+                     Map<Long, List<BusySlots.Busy>> busy, Instant now) {
         List<Problem> problems = new ArrayList<>();
         checkInputs(spec, targets, materials, problems);
         int perPost = spec.options().mediaPerPost();
@@ -39,7 +67,8 @@ final class Planner {
             return new Plan(List.of(), problems);
         }
         List<Plan.Post> unscheduled = Assigner.assign(spec, targets, materials);
-        List<Plan.Post> posts = schedule(spec, targets, unscheduled, now);
+        Later later = new Later();
+        List<Plan.Post> posts = schedule(spec, targets, unscheduled, busy, now, later);
         Map<Long, Material> media = new HashMap<>();
         materials.forEach(m -> media.put(m.mediaId(), m));
         Map<Long, Target> accounts = new HashMap<>();
@@ -51,7 +80,8 @@ final class Planner {
             Captions.check(caption, post.number(), problems);
             captioned.add(post.withCaption(caption));
         }
-        checkQuota(spec, targets, captioned, problems);
+        holds(targets, captioned, problems);
+        later(targets, later, problems);
         return new Plan(captioned, problems);
     }
 
@@ -64,10 +94,6 @@ final class Planner {
             problems.add(Problem.error("No media: choose at least one ready video or image."));
         }
         for (Target target : targets) {
-            if (!target.active()) {
-                problems.add(Problem.forAccount(target.accountId(), "@" + target.username() + " cannot publish: "
-                        + target.statusNote() + ". Reconnect or fix the account, or remove it from the campaign."));
-            }
             if (spec.schedule().dailyMax() > target.quota()) {
                 problems.add(Problem.forAccount(target.accountId(), "The daily maximum of "
                         + spec.schedule().dailyMax() + " is above @" + target.username() + "'s publishing quota of "
@@ -104,66 +130,88 @@ final class Planner {
 
     /** Gives each post its time: spacing per account, the daily window and maximum in the account's zone. */
     private static List<Plan.Post> schedule(CampaignSpec spec, List<Target> targets, List<Plan.Post> posts,
-                                            Instant now) {
+                                            Map<Long, List<BusySlots.Busy>> busy, Instant now, Later later) {
         Schedule schedule = spec.schedule();
         Instant start = schedule.startAt() == null || schedule.startAt().isBefore(now) ? now : schedule.startAt();
-        Map<Long, Target> byId = new HashMap<>();
-        targets.forEach(t -> byId.put(t.accountId(), t));
+        Map<Long, BusySlots> slots = new HashMap<>();
+        for (Target target : targets) {
+            slots.put(target.accountId(), new BusySlots(schedule, target, busy.getOrDefault(target.accountId(), List.of())));
+        }
         Map<Long, Instant> nextFree = new HashMap<>();
-        Map<Long, Map<LocalDate, Integer>> perDay = new HashMap<>();
         List<Plan.Post> scheduled = new ArrayList<>(posts.size());
         for (Plan.Post post : posts) {
-            Target target = byId.get(post.accountId());
-            Map<LocalDate, Integer> days = perDay.computeIfAbsent(post.accountId(), id -> new HashMap<>());
-            Instant at = slot(schedule, target.zone(), nextFree.getOrDefault(post.accountId(), start), days);
-            days.merge(at.atZone(target.zone()).toLocalDate(), 1, Integer::sum);
-            nextFree.put(post.accountId(), at.plus(schedule.minSpacing()));
-            scheduled.add(post.at(at));
+            BusySlots.Slot slot = slots.get(post.accountId()).take(nextFree.getOrDefault(post.accountId(), start));
+            nextFree.put(post.accountId(), slot.at().plus(schedule.minSpacing()));
+            later.count(post.accountId(), slot);
+            scheduled.add(post.at(slot.at(), slot.waitsFor()));
         }
         return scheduled;
     }
 
-    private static Instant slot(Schedule schedule, java.time.ZoneId zone, Instant earliest,
-                                Map<LocalDate, Integer> perDay) {
-        ZonedDateTime t = earliest.atZone(zone);
-        for (int guard = 0; guard < 3660; guard++) {
-            if (schedule.hasWindow()) {
-                if (t.toLocalTime().isBefore(schedule.windowStart())) {
-                    t = t.with(schedule.windowStart());
-                } else if (!t.toLocalTime().isBefore(schedule.windowEnd())) {
-                    t = t.toLocalDate().plusDays(1).atTime(schedule.windowStart()).atZone(zone);
-                    continue;
-                }
-            }
-            if (perDay.getOrDefault(t.toLocalDate(), 0) >= schedule.dailyMax()) {
-                t = t.toLocalDate().plusDays(1).atTime(schedule.hasWindow() ? schedule.windowStart()
-                        : java.time.LocalTime.MIDNIGHT).atZone(zone);
-                continue;
-            }
-            return t.toInstant();
+    /** How many posts the account's other posts made later: per other campaign, and per account for the quota. */
+    private record Later(Map<String, Integer> byCampaign, Map<Long, Integer> byQuota) {
+        Later() {
+            this(new TreeMap<>(), new LinkedHashMap<>());
         }
-        throw new IllegalStateException("No slot within ten years: check the schedule");
+
+        void count(long accountId, BusySlots.Slot slot) {
+            if (slot.cause() == BusySlots.Cause.SPACING && slot.campaign() != null) {
+                byCampaign.merge(slot.campaign(), 1, Integer::sum);
+            } else if (slot.cause() == BusySlots.Cause.QUOTA) {
+                byQuota.merge(accountId, 1, Integer::sum);
+            }
+        }
     }
 
-    /** Posts of one account within any 24 hours beyond its quota wait for a free slot: say so. */
-    private static void checkQuota(CampaignSpec spec, List<Target> targets, List<Plan.Post> posts,
-                                   List<Problem> problems) {
+    /** One problem per cause that would hold posts back, naming the accounts and how many posts. */
+    private static void holds(List<Target> targets, List<Plan.Post> posts, List<Problem> problems) {
+        Map<Long, Integer> postsOf = new HashMap<>();
+        posts.forEach(p -> postsOf.merge(p.accountId(), 1, Integer::sum));
+        Map<Hold, List<Target>> byHold = new LinkedHashMap<>();
         for (Target target : targets) {
-            List<Instant> times = posts.stream().filter(p -> p.accountId() == target.accountId())
-                    .map(Plan.Post::at).sorted().toList();
-            int most = 0;
-            for (int i = 0, j = 0; i < times.size(); i++) {
-                while (Duration.between(times.get(j), times.get(i)).compareTo(Duration.ofHours(24)) >= 0) {
-                    j++;
-                }
-                most = Math.max(most, i - j + 1);
-            }
-            if (most > target.quota()) {
-                problems.add(Problem.forAccount(target.accountId(), "@" + target.username() + " would publish " + most
-                        + " posts within 24 hours, above its quota of " + target.quota()
-                        + ": the extra posts wait for a free slot. Lower the daily maximum or add spacing.")
-                        .as(Severity.WARNING));
-            }
+            target.holds().forEach(hold -> byHold.computeIfAbsent(hold, h -> new ArrayList<>()).add(target));
         }
+        byHold.forEach((hold, held) -> {
+            int count = held.stream().mapToInt(t -> postsOf.getOrDefault(t.accountId(), 0)).sum();
+            String message = hold.cause() + ": " + count + " post" + (count == 1 ? "" : "s") + " of "
+                    + usernames(held) + (hold.blocks() ? " cannot go out. " : " will be held until it is fixed. ")
+                    + hold.fix();
+            problems.add(new Problem(hold.blocks() ? Severity.ERROR : Severity.WARNING, message,
+                    Set.copyOf(held.stream().map(Target::accountId).toList()), null, hold.label()));
+        });
+    }
+
+    /** Says how many posts go out later than the operator's own schedule would have them, and why. */
+    private static void later(List<Target> targets, Later later, List<Problem> problems) {
+        if (!later.byCampaign().isEmpty()) {
+            int count = later.byCampaign().values().stream().mapToInt(Integer::intValue).sum();
+            List<String> named = later.byCampaign().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .toList();
+            problems.add(Problem.warning(count + " post" + (count == 1 ? " goes" : "s go") + " out later to keep the "
+                    + "spacing with the same accounts' posts from other campaigns (" + String.join(", ", named)
+                    + "). The times below include the wait; lower the spacing to send them sooner."));
+        }
+        Map<Long, Target> byId = new HashMap<>();
+        targets.forEach(t -> byId.put(t.accountId(), t));
+        later.byQuota().forEach((accountId, count) -> {
+            Target target = byId.get(accountId);
+            problems.add(new Problem(Severity.WARNING, count + " post" + (count == 1 ? "" : "s") + " of @"
+                    + target.username() + " go out later to stay within its publishing quota of " + target.quota()
+                    + " posts per 24 hours (its posts of the last 24 hours and of other campaigns count too). The "
+                    + "times below include the wait; lower the daily maximum to spread them evenly.",
+                    Set.of(accountId), null, "later: quota"));
+        });
+    }
+
+    private static String usernames(List<Target> targets) {
+        List<String> names = targets.stream().limit(SHOWN_ACCOUNTS).map(t -> "@" + t.username()).toList();
+        String shown = names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        return targets.size() > SHOWN_ACCOUNTS ? String.join(", ", names) + " and " + (targets.size() - SHOWN_ACCOUNTS)
+                + " more" : shown;
+    }
+
+    static Duration quotaWindow() {
+        return Duration.ofHours(24);
     }
 }

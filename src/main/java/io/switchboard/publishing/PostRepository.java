@@ -21,7 +21,6 @@ import java.util.Optional;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.greatest;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.when;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
@@ -37,16 +36,17 @@ class PostRepository {
         this.db = db;
     }
 
-    /** Inserts the plan's posts; returns their ids in plan order. */
+    /** Inserts the plan's posts, with what the plan says each waits for; returns their ids in plan order. */
     List<Long> insert(long campaignId, List<Plan.Post> posts) {
         List<Long> ids = new ArrayList<>(posts.size());
         for (int from = 0; from < posts.size(); from += INSERT_CHUNK) {
             var insert = db.insertInto(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.NUMBER,
                     CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.MEDIA_IDS, CAMPAIGN_POST.CAPTION, CAMPAIGN_POST.SCHEDULED_AT,
-                    CAMPAIGN_POST.STATUS);
+                    CAMPAIGN_POST.STATUS, CAMPAIGN_POST.WAIT_REASON, CAMPAIGN_POST.WAIT_UNTIL);
             for (Plan.Post post : posts.subList(from, Math.min(posts.size(), from + INSERT_CHUNK))) {
                 insert = insert.values(campaignId, post.number(), post.accountId(), post.mediaIds().toArray(Long[]::new),
-                        post.caption(), post.at().atOffset(ZoneOffset.UTC), PostStatus.SCHEDULED.dbValue());
+                        post.caption(), post.at().atOffset(ZoneOffset.UTC), PostStatus.SCHEDULED.dbValue(),
+                        post.waitsFor(), post.waitsFor() == null ? null : post.at().atOffset(ZoneOffset.UTC));
             }
             ids.addAll(insert.returning(CAMPAIGN_POST.ID, CAMPAIGN_POST.NUMBER).fetch()
                     .sortAsc(CAMPAIGN_POST.NUMBER).getValues(CAMPAIGN_POST.ID));
@@ -102,13 +102,6 @@ class PostRepository {
         Map<Long, PostCounts> result = new HashMap<>();
         counts.forEach((key, byStatus) -> result.put(key, PostCounts.of(byStatus)));
         return result;
-    }
-
-    /** When the account last published (any campaign), if it has. */
-    Optional<OffsetDateTime> lastPublishedAt(long accountId) {
-        return Optional.ofNullable(db.select(max(CAMPAIGN_POST.PUBLISHED_AT)).from(CAMPAIGN_POST)
-                .where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(CAMPAIGN_POST.PUBLISHED_AT.isNotNull()))
-                .fetchSingle().value1());
     }
 
     void status(long postId, PostStatus status, @Nullable String reason) {
@@ -182,24 +175,47 @@ class PostRepository {
 
     /** Fails become scheduled again, without their old container; returns them. */
     List<CampaignPost> retryFailed(long campaignId) {
+        return retry(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
+    }
+
+    /** The post, if it failed, becomes scheduled again without its old container. */
+    Optional<CampaignPost> retryFailed(long campaignId, long postId) {
+        return retry(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.ID.eq(postId))).stream().findFirst();
+    }
+
+    private List<CampaignPost> retry(Condition which) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.SCHEDULED.dbValue())
                 .setNull(CAMPAIGN_POST.STATUS_REASON).setNull(CAMPAIGN_POST.CONTAINER_ID)
                 .setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS).setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT)
                 .setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT).set(CAMPAIGN_POST.POLLS, 0)
                 .set(CAMPAIGN_POST.SCHEDULED_AT, greatest(CAMPAIGN_POST.SCHEDULED_AT, NOW))
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW)
-                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.STATUS.eq(PostStatus.FAILED.dbValue())))
+                .where(which.and(CAMPAIGN_POST.STATUS.eq(PostStatus.FAILED.dbValue())))
                 .returning().fetch(PostRepository::post);
     }
 
     /** Cancels what has not gone to the platform yet; returns how many. */
     int cancelRest(long campaignId, String reason) {
+        return cancel(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId), reason);
+    }
+
+    /** Cancels the post if it has not gone to the platform yet; returns whether it did. */
+    boolean cancel(long campaignId, long postId, String reason) {
+        return cancel(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.ID.eq(postId)), reason) == 1;
+    }
+
+    private int cancel(Condition which, String reason) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.CANCELLED.dbValue())
                 .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
-                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.STATUS.in(
-                        PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
-                        PostStatus.PAUSED.dbValue(), PostStatus.PROCESSING.dbValue())))
+                .where(which.and(CAMPAIGN_POST.STATUS.in(Arrays.stream(PostStatus.values())
+                        .filter(PostStatus::cancellable).map(PostStatus::dbValue).toList())))
                 .execute();
+    }
+
+    /** These posts, whichever campaign they belong to. */
+    List<CampaignPost> findAll(Collection<Long> postIds) {
+        return postIds.isEmpty() ? List.of() : db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ID.in(postIds))
+                .fetch(PostRepository::post);
     }
 
     static CampaignPost post(Record r) {

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Preview(Plan plan, Map<Long, TargetView> accounts, Map<Long, String> media) {
 
-    /** A target account as the preview shows it. */
-    public record TargetView(long id, String username, String timeZone, boolean active, String status) {
+    /**
+     * A target account as the preview shows it.
+     *
+     * @param holds what would hold its posts back, in a few words each ("held: proxy down"); empty when nothing
+     */
+    public record TargetView(long id, String username, String timeZone, List<String> holds) {
     }
 }

@@ -17,7 +17,7 @@ record PublishPost(long postId) {
     static TaskRequest<PublishPost> request(long postId, long accountId, long campaignId, OffsetDateTime at) {
         return TaskRequest.of(KIND, new PublishPost(postId)).withQueue(QUEUE)
                 .withConcurrency(accountKey(accountId), 1)
-                .withUniqueKey("post:" + postId)
+                .withUniqueKey(uniqueKey(postId))
                 .withGroup(Campaign.group(campaignId))
                 .withRunAt(at.toInstant())
                 .withMaxAttempts(8);
@@ -26,6 +26,10 @@ record PublishPost(long postId) {
     /** The task that takes a post from where it is now, at its scheduled time (or at once if that passed). */
     static TaskRequest<PublishPost> request(CampaignPost post) {
         return request(post.id(), post.accountId(), post.campaignId(), post.scheduledAt());
+    }
+
+    static String uniqueKey(long postId) {
+        return "post:" + postId;
     }
 
     static String accountKey(long accountId) {

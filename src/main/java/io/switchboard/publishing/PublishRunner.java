@@ -41,9 +41,10 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final ContainerRequests requests;
     private final PostHolds holds;
     private final PublishingSettings settings;
+    private final Waits waits;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, InstagramGraph graph,
-                  ContainerRequests requests, PostHolds holds, PublishingSettings settings) {
+                  ContainerRequests requests, PostHolds holds, PublishingSettings settings, Waits waits) {
         this.posts = posts;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -51,6 +52,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         this.requests = requests;
         this.holds = holds;
         this.settings = settings;
+        this.waits = waits;
     }
 
     @Override
@@ -168,10 +170,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
      * gone out while this one's media was processed (runs of one account never overlap, so this holds).
      */
     private Optional<Outcome> spacing(Step step) {
-        Duration spacing = step.campaign().spec().schedule().minSpacing();
-        return posts.lastPublishedAt(step.account().id())
-                .map(last -> last.toInstant().plus(spacing)).filter(Instant.now()::isBefore)
-                .map(next -> Outcome.retryAt(next, "keeping " + spacing + " between the account's posts"));
+        return waits.forSpacing(step.post(), step.campaign().spec().schedule().minSpacing(), step.account().username());
     }
 
     /** Records the request first, so a run after a crash here asks the platform before publishing again. */
@@ -250,9 +249,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     private Outcome waitForQuota(Step step, Instant until) {
-        posts.status(step.postId(), PostStatus.WAITING_QUOTA, "The account's publishing quota is used up; it goes "
-                + "out when a slot frees, about " + until + ".");
-        return Outcome.retryAt(until, "publishing quota used up");
+        return waits.forQuota(step.post(), step.account().username(), until);
     }
 
     /** What each kind of platform problem means for the post (PLATFORM.md's error table). */

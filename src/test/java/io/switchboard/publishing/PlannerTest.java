@@ -80,14 +80,15 @@ class PlannerTest {
         var spec = new CampaignSpec("Bad", List.of(), null, List.of(), new CaptionStrategy.Template("{media.title} {nope} "
                 + "x".repeat(2200)), List.of(tooManyTags), new Assignment.EveryAccountEveryMedia(),
                 new Schedule(null, Duration.ZERO, null, null, 60), PostOptions.reels());
-        var reconnect = new Planner.Target(9, "lapsed", "Lapsed", BERLIN, false, "token expired: needs reconnect", 50);
+        var disabled = new Planner.Target(9, "lapsed", "Lapsed", BERLIN, 50, List.of(new Planner.Hold(true,
+                "@lapsed is disabled", "Enable it on its page, or remove it from the campaign.", "blocked: account disabled")));
         var notReady = new Planner.Material(200, "Raw cut", "", true, false, "preparing");
         var image = new Planner.Material(201, "Poster", "", false, true, "ready");
 
-        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN), reconnect), List.of(notReady, image), NOW);
+        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN), disabled), List.of(notReady, image), NOW);
 
         assertThat(plan.launchable()).isFalse();
-        assertThat(plan.problems()).extracting(Plan.Problem::message).anySatisfy(m -> assertThat(m).contains("@lapsed cannot publish: token expired"))
+        assertThat(plan.problems()).extracting(Plan.Problem::message).anySatisfy(m -> assertThat(m).contains("@lapsed is disabled: 2 posts of @lapsed cannot go out. Enable it"))
                 .anySatisfy(m -> assertThat(m).contains("\"Raw cut\" is not ready (preparing)"))
                 .anySatisfy(m -> assertThat(m).contains("\"Poster\" is an image: Reels need videos"))
                 .anySatisfy(m -> assertThat(m).contains("daily maximum of 60 is above @brand1's publishing quota of 50"))
@@ -97,18 +98,77 @@ class PlannerTest {
     }
 
     @Test
-    void a_dense_schedule_is_flagged_when_it_would_overrun_the_rolling_quota() {
+    void a_dense_schedule_is_spread_so_that_no_24_hours_pass_the_quota_and_the_operator_is_told() {
         var spec = spec(new Assignment.EveryAccountEveryMedia(), new Schedule(null, Duration.ofMinutes(10), null, null, 40),
                 new CaptionStrategy.OwnCaption());
-        var smallQuota = new Planner.Target(1, "brand1", "Brand One", BERLIN, true, "active", 50);
-        Plan plan = Planner.plan(spec, List.of(smallQuota), media(70), NOW);
+        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN)), media(70), NOW);
 
         assertThat(plan.posts()).hasSize(70);
+        List<Instant> times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        for (int i = 0; i + 50 < times.size(); i++) {
+            assertThat(Duration.between(times.get(i), times.get(i + 50))).as("51 posts within 24 hours from post %d", i)
+                    .isGreaterThanOrEqualTo(Duration.ofHours(24));
+        }
+        assertThat(plan.posts()).filteredOn(p -> p.waitsFor() != null && p.waitsFor().contains("publishing quota"))
+                .isNotEmpty();
         assertThat(plan.problems()).singleElement().satisfies(p -> {
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
-            assertThat(p.message()).contains("within 24 hours, above its quota of 50");
+            assertThat(p.message()).contains("of @brand1 go out later to stay within its publishing quota of 50");
         });
         assertThat(plan.launchable()).isTrue();
+    }
+
+    @Test
+    void a_post_waits_for_the_spacing_after_the_accounts_post_from_another_campaign_and_says_so() {
+        Instant autumn = Instant.parse("2026-11-23T11:19:00Z");
+        var spec = spec(new Assignment.EveryAccountEveryMedia(), new Schedule(Instant.parse("2026-11-23T11:21:00Z"),
+                Duration.ofMinutes(60), null, null, 10), new CaptionStrategy.OwnCaption());
+        Plan plan = Planner.plan(spec, List.of(account(1, BERLIN)), media(2),
+                Map.of(1L, List.of(new BusySlots.Busy(autumn, Duration.ofMinutes(60), "Autumn launch"))), NOW);
+
+        assertThat(plan.posts().getFirst().at()).isEqualTo(Instant.parse("2026-11-23T12:19:00Z"));
+        assertThat(plan.posts().getFirst().waitsFor())
+                .isEqualTo("the 60-minute spacing after @brand1's 11:19 UTC post from Autumn launch");
+        assertThat(plan.posts().get(1).at()).isEqualTo(Instant.parse("2026-11-23T13:19:00Z"));
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).startsWith("1 post goes out later").contains("(Autumn launch: 1)");
+        });
+    }
+
+    @Test
+    void a_post_does_not_push_a_later_post_of_another_campaign_and_the_daily_maximum_counts_every_campaign() {
+        // the other campaign's 12:00 post keeps 30 minutes after the account's previous one: 11:50 would delay it
+        var spec = spec(new Assignment.EveryAccountEveryMedia(), new Schedule(Instant.parse("2026-11-23T11:50:00Z"),
+                Duration.ofMinutes(60), null, null, 3), new CaptionStrategy.OwnCaption());
+        var busy = List.of(new BusySlots.Busy(Instant.parse("2026-11-23T12:00:00Z"), Duration.ofMinutes(30), "Spring"),
+                new BusySlots.Busy(Instant.parse("2026-11-23T20:00:00Z"), Duration.ZERO, "Spring"));
+        Plan plan = Planner.plan(spec, List.of(account(1, ZoneId.of("UTC"))), media(3), Map.of(1L, busy), NOW);
+
+        assertThat(plan.posts()).extracting(Plan.Post::at).containsExactly(Instant.parse("2026-11-23T13:00:00Z"),
+                Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T01:00:00Z"));
+        assertThat(plan.posts().getFirst().waitsFor()).isEqualTo("@brand1's 12:00 UTC post from Spring and its "
+                + "30-minute spacing");
+        assertThat(plan.posts().get(1).waitsFor()).isEqualTo("the daily maximum of 3 posts on @brand1");
+    }
+
+    @Test
+    void holds_are_warnings_that_name_the_cause_the_posts_and_the_fix_and_a_disabled_account_blocks() {
+        var proxyDown = new Planner.Hold(false, "Proxy eu-1 is down (connection refused)", "Fix the proxy.",
+                "held: proxy down");
+        var first = new Planner.Target(1, "brand1", "One", BERLIN, 50, List.of(proxyDown));
+        var second = new Planner.Target(2, "brand2", "Two", BERLIN, 50, List.of(proxyDown));
+        Plan plan = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), anyTime(), new CaptionStrategy.OwnCaption()),
+                List.of(first, second, account(3, BERLIN)), media(2), NOW);
+
+        assertThat(plan.launchable()).isTrue();
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).isEqualTo("Proxy eu-1 is down (connection refused): 4 posts of @brand1 and @brand2 "
+                    + "will be held until it is fixed. Fix the proxy.");
+            assertThat(p.accountIds()).containsExactlyInAnyOrder(1L, 2L);
+        });
+        assertThat(plan.problemsOf(plan.posts().getFirst())).extracting(Plan.Problem::label).containsExactly("held: proxy down");
     }
 
     private static CampaignSpec spec(Assignment assignment, Schedule schedule, CaptionStrategy captions) {
@@ -122,7 +182,7 @@ class PlannerTest {
 
     private static Planner.Target account(long id, ZoneId zone) {
         String[] names = {"", "One", "Two", "Three"};
-        return new Planner.Target(id, "brand" + id, "Brand " + names[(int) id], zone, true, "active", 50);
+        return new Planner.Target(id, "brand" + id, "Brand " + names[(int) id], zone, 50, List.of());
     }
 
     private static List<Planner.Material> media(int count) {
