@@ -4,23 +4,29 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the operations pages ask about tasks. Every query is cancelled after a few seconds rather than load
- * the database, lists use keyset pagination over indexes, and the overview's figures are shared by all
- * pages of this instance for a second, however many browsers watch it.
+ * the database, lists use keyset pagination over indexes, and the overview's figures are read once for all the
+ * pages of this instance that ask at the same moment, however many browsers watch it, but never older than the
+ * request: a page asking while a read is under way waits for the next read, which starts after it asked.
  */
 @Service
 public class TaskQueries {
-    static final Duration OVERVIEW_FRESHNESS = Duration.ofSeconds(1);
     private final TaskReadStore store;
     private final TaskSettings settings;
-    private volatile @Nullable Snapshot overview;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Object reads = new Object();
+    /** The read that has not started yet: every caller that joins it asked before it started. */
+    private @Nullable CompletableFuture<Overview> next;
+    /** The read under way, if any; the next one starts when it ends. */
+    private @Nullable CompletableFuture<Overview> running;
 
     TaskQueries(TaskReadStore store, TaskSettings settings) {
         this.store = store;
@@ -37,38 +43,51 @@ public class TaskQueries {
                            List<ThroughputPoint> throughput) {
     }
 
-    private record Snapshot(Overview overview, long takenNanos) {
-    }
-
     /**
-     * The overview's figures, at most a second old: when they are older, this answer still uses them while a
-     * fresh set is read in the background (a page never waits for the refresh, only the very first one).
+     * The overview's figures as the database has them at the moment of the call or later: callers that ask
+     * together share one read, and a caller never gets a read that started before it asked.
      */
     public Overview overview() {
-        Snapshot snapshot = overview;
-        if (snapshot == null) {
-            return refreshOverview().overview();
+        CompletableFuture<Overview> mine;
+        boolean reader;
+        synchronized (reads) {
+            reader = next == null;
+            if (reader) {
+                next = new CompletableFuture<>();
+            }
+            mine = next;
         }
-        if (System.nanoTime() - snapshot.takenNanos() > OVERVIEW_FRESHNESS.toNanos()
-                && refreshing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("overview-refresh").start(() -> {
-                try {
-                    refreshOverview();
-                } finally {
-                    refreshing.set(false);
-                }
-            });
+        if (reader) {
+            read(mine);
         }
-        return snapshot.overview();
+        try {
+            return mine.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
-    private Snapshot refreshOverview() {
-        var live = store.liveCounts();
-        Snapshot snapshot = new Snapshot(new Overview(store.counts(live), store.queues(live, settings::concurrency),
-                store.find(TaskFilter.inState(TaskState.FAILED), null, 8).tasks(),
-                store.throughput(Duration.ofHours(1))), System.nanoTime());
-        overview = snapshot;
-        return snapshot;
+    /** Waits for the read under way to end, then reads for everyone who joined {@code mine}. */
+    private void read(CompletableFuture<Overview> mine) {
+        CompletableFuture<Overview> before;
+        synchronized (reads) {
+            before = running;
+        }
+        if (before != null) {
+            before.exceptionally(e -> null).join();
+        }
+        synchronized (reads) {
+            next = null;
+            running = mine;
+        }
+        try {
+            var live = store.liveCounts();
+            mine.complete(new Overview(store.counts(live), store.queues(live, settings::concurrency),
+                    store.find(TaskFilter.inState(TaskState.FAILED), null, 8).tasks(),
+                    store.throughput(Duration.ofHours(1))));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        }
     }
 
     /** Tasks matching the filter, newest first, those with an id below {@code before} (null: from the newest). */
@@ -79,6 +98,14 @@ public class TaskQueries {
     /** How many matching tasks a bulk retry (failed, cancelled) or cancel (live) would touch, up to {@code cap}. */
     public long countFor(BulkAction action, TaskFilter filter, int cap) {
         return store.countForPage(filter, action.states(), cap);
+    }
+
+    /**
+     * The latest task that held each of these unique keys ("post:42"), by key; a key whose tasks were all pruned is
+     * absent.
+     */
+    public Map<String, Long> latestByUniqueKey(Collection<String> keys) {
+        return store.latestByUniqueKey(keys);
     }
 
     public Optional<TaskDetail> detail(long taskId) {

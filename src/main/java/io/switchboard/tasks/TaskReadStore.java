@@ -299,6 +299,16 @@ class TaskReadStore {
         return sum == null ? 0 : sum.longValue();
     }
 
+    /** The latest task that held each of these unique keys, by key (served by task_unique_key_all_idx). */
+    Map<String, Long> latestByUniqueKey(java.util.Collection<String> keys) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!keys.isEmpty()) {
+            db.select(TASK.UNIQUE_KEY, org.jooq.impl.DSL.max(TASK.ID)).from(TASK).where(TASK.UNIQUE_KEY.in(keys))
+                    .groupBy(TASK.UNIQUE_KEY).forEach(r -> ids.put(r.value1(), r.value2()));
+        }
+        return ids;
+    }
+
     static TaskView view(Record r) {
         return new TaskView(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE), TaskState.fromDb(r.get(TASK.STATE)),
                 r.get(TASK.PRIORITY), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS), r.get(TASK.CONCURRENCY_KEY),
