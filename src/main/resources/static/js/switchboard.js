@@ -121,6 +121,12 @@
     connect();
     drawCharts(document);
   });
+  // A page the browser restores from its back-forward cache shows what it showed when left: refresh what is live.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      changed();
+    }
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     connect();
     drawCharts(event.detail.elt);
@@ -238,6 +244,9 @@
         if (answer.outcome === "stored") {
           addCard(form, answer.id);
         }
+        if (answer.id) {
+          follow(form, ui.row, answer.id, answer.outcome === "duplicate");
+        }
       }
       done();
     });
@@ -246,6 +255,17 @@
       done();
     });
     xhr.send(file);
+  }
+
+  // The row follows its item to ready or rejected: the server renders it, and it stops asking once settled.
+  function follow(form, row, id, duplicate) {
+    if (!window.htmx) {
+      return;
+    }
+    row.setAttribute("hx-get", form.dataset.rowUrl + id + "/upload-row" + (duplicate ? "?duplicate=true" : ""));
+    row.setAttribute("hx-trigger", "load");
+    row.setAttribute("hx-swap", "outerHTML");
+    htmx.process(row);
   }
 
   function addCard(form, id) {

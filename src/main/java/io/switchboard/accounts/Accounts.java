@@ -214,6 +214,39 @@ public class Accounts {
     }
 
     /**
+     * Reconnects this account with the code from "Connect with Instagram" (started from its page).
+     *
+     * @throws AccountProblem when the platform refuses, or the sign-in opens another account (nothing is changed)
+     */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public void reconnectWithCode(long accountId, String code, URI redirectUri) {
+        Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
+        connector.save(sameAccount(account, connector.exchange(code, redirectUri)), ConnectedVia.OAUTH,
+                AccountOptions.of("UTC", List.of()));
+    }
+
+    /**
+     * Reconnects this account with a pasted token, checked live first.
+     *
+     * @throws AccountProblem (field "token") when the platform refuses it, or it opens another account
+     */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public void reconnectWithToken(long accountId, String token) {
+        Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
+        connector.save(sameAccount(account, connector.check(token, null)), ConnectedVia.TOKEN,
+                AccountOptions.of("UTC", List.of()));
+    }
+
+    private static CheckedToken sameAccount(Account account, CheckedToken checked) {
+        if (!checked.profile().platformUserId().equals(account.platformUserId())) {
+            throw new AccountProblem("token", "This sign-in opens @" + checked.profile().username() + ", not @"
+                    + account.username() + ". Nothing was changed: sign in to Instagram as @" + account.username()
+                    + " and try again.");
+        }
+        return checked;
+    }
+
+    /**
      * Sandbox mode only: creates {@code count} accounts in the sandbox and connects each through the ordinary
      * API calls (code exchange, long-lived token, profile). Returns their ids.
      */

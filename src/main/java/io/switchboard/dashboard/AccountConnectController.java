@@ -6,11 +6,14 @@ import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PlatformMode;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -24,11 +27,14 @@ import java.util.List;
 /**
  * Connecting accounts: "Connect with Instagram" (OAuth: the state is a random value kept in the operator's
  * session and checked on the way back, so a forged redirect cannot connect an account), pasting a token
- * (checked live first), and, in sandbox mode, creating sandbox accounts connected through the same API calls.
+ * (checked live first), and, in sandbox mode, creating sandbox accounts connected through the same API calls. An
+ * account's "Reconnect" signs in for that account (or takes a token for it) and refuses a sign-in that opens another.
  */
 @Controller
 class AccountConnectController {
     static final String STATE = "switchboard.oauth.state";
+    /** The account a sign-in under way reconnects, when it was started from that account's page. */
+    static final String RECONNECT = "switchboard.oauth.reconnect";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Accounts accounts;
     private final InstagramGraph graph;
@@ -52,11 +58,50 @@ class AccountConnectController {
                     + "SWITCHBOARD_PLATFORM_APP_ID and SWITCHBOARD_PLATFORM_APP_SECRET, or paste a token instead.");
             return "redirect:/accounts/connect";
         }
+        session.removeAttribute(RECONNECT);
+        return "redirect:" + graph.authorizeUrl(callback(), newState(session));
+    }
+
+    /**
+     * "Reconnect" on an account's page: Instagram's sign-in for that account (the callback refuses another one), or,
+     * without the Meta app's id and secret, a page to paste a new token for it.
+     */
+    @PostMapping("/accounts/{id}/reconnect")
+    String reconnect(@PathVariable long id, HttpSession session) {
+        accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id));
+        if (!graph.oauthAvailable()) {
+            return "redirect:/accounts/" + id + "/reconnect";
+        }
+        session.setAttribute(RECONNECT, id);
+        return "redirect:" + graph.authorizeUrl(callback(), newState(session));
+    }
+
+    @GetMapping("/accounts/{id}/reconnect")
+    String reconnectPage(@PathVariable long id, Model model) {
+        model.addAttribute("account", accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No account " + id)));
+        model.addAttribute("oauth", graph.oauthAvailable());
+        return "account-reconnect";
+    }
+
+    @PostMapping("/accounts/{id}/reconnect/token")
+    String reconnectWithToken(@PathVariable long id, @RequestParam String token, RedirectAttributes redirect) {
+        try {
+            accounts.reconnectWithToken(id, token);
+            redirect.addFlashAttribute("notice", "Reconnected: the platform accepted the token; held posts go on.");
+            return "redirect:/accounts/" + id;
+        } catch (AccountProblem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+            return "redirect:/accounts/" + id + "/reconnect";
+        }
+    }
+
+    private static String newState(HttpSession session) {
         byte[] state = new byte[24];
         RANDOM.nextBytes(state);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(state);
         session.setAttribute(STATE, value);
-        return "redirect:" + graph.authorizeUrl(callback(), value);
+        return value;
     }
 
     @GetMapping("/accounts/connect/callback")
@@ -66,7 +111,9 @@ class AccountConnectController {
                     @RequestParam(value = "error_description", required = false) @Nullable String description,
                     HttpSession session, RedirectAttributes redirect) {
         Object expected = session.getAttribute(STATE);
+        Object reconnecting = session.getAttribute(RECONNECT);
         session.removeAttribute(STATE);
+        session.removeAttribute(RECONNECT);
         if (expected == null || state == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
                 state.getBytes(StandardCharsets.UTF_8))) {
             return problem(redirect, "This sign-in answer does not belong to a connection you started (its state "
@@ -75,6 +122,15 @@ class AccountConnectController {
         if (error != null || code == null) {
             return problem(redirect, "Instagram did not grant access" + (description == null ? "" : ": " + description)
                     + ". Nothing was connected.");
+        }
+        if (reconnecting instanceof Long accountId) {
+            try {
+                accounts.reconnectWithCode(accountId, code, callback());
+                redirect.addFlashAttribute("notice", "Reconnected through Instagram; held posts go on.");
+            } catch (AccountProblem problem) {
+                redirect.addFlashAttribute("problem", problem.getMessage());
+            }
+            return "redirect:/accounts/" + accountId;
         }
         try {
             long id = accounts.connectWithCode(code, callback());

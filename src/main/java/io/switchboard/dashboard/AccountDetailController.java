@@ -10,6 +10,8 @@ import io.switchboard.platform.GraphResult;
 import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PublishingLimit;
 import io.switchboard.proxies.Proxies;
+import io.switchboard.publishing.Campaign;
+import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
@@ -23,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account: profile, status with its reason, token expiry and last check, the live publishing quota (read
@@ -37,13 +41,16 @@ class AccountDetailController {
     private final Tasks tasks;
     private final Proxies proxies;
     private final Campaigns campaigns;
+    private final PostRows rows;
 
-    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies, Campaigns campaigns) {
+    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies, Campaigns campaigns,
+                            PostRows rows) {
         this.accounts = accounts;
         this.graph = graph;
         this.tasks = tasks;
         this.proxies = proxies;
         this.campaigns = campaigns;
+        this.rows = rows;
     }
 
     /** A task of the account as its page lists it (public: templates read it). */
@@ -58,7 +65,14 @@ class AccountDetailController {
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
-        model.addAttribute("posts", campaigns.latestPostsOf(id, 10));
+        List<CampaignPost> latest = campaigns.latestPostsOf(id, 10);
+        Map<Long, Campaign> byId = new HashMap<>();
+        latest.stream().map(CampaignPost::campaignId).distinct()
+                .forEach(c -> campaigns.find(c).ifPresent(found -> byId.put(c, found)));
+        model.addAttribute("posts", rows.of(latest.stream().filter(p -> byId.containsKey(p.campaignId())).toList(), byId));
+        Map<Long, String> names = new HashMap<>();
+        byId.forEach((c, campaign) -> names.put(c, campaign.name()));
+        model.addAttribute("campaignNames", names);
         model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
         return "account-detail";
     }
@@ -100,7 +114,7 @@ class AccountDetailController {
 
     @PostMapping("/accounts/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> accounts.enable(id), "Enabled; a health check runs now.");
+        return act(id, redirect, () -> accounts.enable(id), "Enabled: its held posts go on, and a health check runs now.");
     }
 
     @PostMapping("/accounts/{id}/disable")

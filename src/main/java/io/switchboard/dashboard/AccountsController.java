@@ -9,6 +9,7 @@ import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
 import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PlatformMode;
+import io.switchboard.proxies.Proxies;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,12 @@ class AccountsController {
     static final int PAGE_SIZE = 50;
     private final Accounts accounts;
     private final InstagramGraph graph;
+    private final Proxies proxies;
 
-    AccountsController(Accounts accounts, InstagramGraph graph) {
+    AccountsController(Accounts accounts, InstagramGraph graph, Proxies proxies) {
         this.accounts = accounts;
         this.graph = graph;
+        this.proxies = proxies;
     }
 
     /** The list's filters as the URL carries them (public: templates read it). */
@@ -85,6 +88,7 @@ class AccountsController {
         model.addAttribute("filters", filters);
         model.addAttribute("page", page);
         model.addAttribute("pending", page.accounts().stream().anyMatch(Account::healthPending));
+        model.addAttribute("routes", proxies.routesOf(page.accounts().stream().map(Account::id).toList()));
         model.addAttribute("query", query(filters));
         model.addAttribute("firstQuery", query(new Filters(filters.status(), filters.tag(), filters.q(), null)));
         model.addAttribute("nextQuery", page.next() == null ? null

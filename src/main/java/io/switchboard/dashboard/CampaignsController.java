@@ -10,7 +10,12 @@ import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
 import io.switchboard.media.RenditionKind;
 import io.switchboard.publishing.Campaign;
+import io.switchboard.infrastructure.Durations;
 import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.CampaignPosts;
+import io.switchboard.publishing.CampaignStatus;
+import io.switchboard.publishing.PostCounts;
+import io.switchboard.publishing.Schedule;
 import io.switchboard.publishing.CampaignProblem;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.Campaigns;
@@ -32,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +52,17 @@ class CampaignsController {
     private final Accounts accounts;
     private final MediaLibrary media;
     private final CampaignCalendar calendar;
+    private final CampaignPosts posts;
+    private final PostRows rows;
 
-    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar) {
+    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
+                        CampaignPosts posts, PostRows rows) {
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
         this.calendar = calendar;
+        this.posts = posts;
+        this.rows = rows;
     }
 
     @GetMapping("/campaigns")
@@ -118,12 +130,19 @@ class CampaignsController {
         var byAccount = campaigns.countsByAccount(id);
         Map<Long, String> usernames = new HashMap<>(accounts.usernames(byAccount.keySet()));
         byAccount.keySet().forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
+        PostCounts counts = campaigns.counts(id);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("counts", campaigns.counts(id));
+        model.addAttribute("counts", counts);
         model.addAttribute("byAccount", byAccount);
         model.addAttribute("usernames", usernames);
-        model.addAttribute("posts", posts);
+        model.addAttribute("rows", rows.of(campaign, posts));
+        model.addAttribute("mediaTitles", mediaTitles(posts));
         model.addAttribute("statuses", PostStatus.values());
+        model.addAttribute("present", Arrays.stream(PostStatus.values()).filter(s -> counts.get(s) > 0).toList());
+        // a finished or cancelled campaign whose posts have all come to an end changes no more: the page stops asking
+        model.addAttribute("live", campaign.status() == CampaignStatus.RUNNING || campaign.status() == CampaignStatus.PAUSED
+                || counts.finished() < counts.total());
+        model.addAttribute("schedule", schedule(campaign));
         model.addAttribute("status", status);
         model.addAttribute("account", account);
         model.addAttribute("after", after);
@@ -157,6 +176,22 @@ class CampaignsController {
         return command(id, redirect, () -> campaigns.resumePaused(id) + " paused post(s) go on.");
     }
 
+    @PostMapping("/campaigns/{id}/posts/{postId}/retry")
+    String retryPost(@PathVariable long id, @PathVariable long postId, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            posts.retry(id, postId);
+            return "The post goes out again, with a new container, as soon as its account's spacing allows.";
+        });
+    }
+
+    @PostMapping("/campaigns/{id}/posts/{postId}/cancel")
+    String cancelPost(@PathVariable long id, @PathVariable long postId, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            posts.cancel(id, postId, actor());
+            return "The post is cancelled: it will not go out.";
+        });
+    }
+
     @PostMapping("/campaigns/{id}/cancel")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
         return command(id, redirect, () -> campaigns.cancelRest(id, actor())
@@ -179,6 +214,27 @@ class CampaignsController {
             redirect.addFlashAttribute("problem", problem.getMessage());
         }
         return "redirect:/campaigns/" + id;
+    }
+
+    /** The titles of the media these posts publish, by id. */
+    private Map<Long, String> mediaTitles(List<CampaignPost> shown) {
+        Map<Long, String> titles = new HashMap<>();
+        media.findAll(shown.stream().flatMap(p -> p.mediaIds().stream()).distinct().toList())
+                .forEach(m -> titles.put(m.id(), m.title()));
+        return titles;
+    }
+
+    /** The campaign's schedule in words: "at least 1 h apart, 09:00–18:00 in each account's time zone, 3 a day". */
+    private static String schedule(Campaign campaign) {
+        Schedule schedule = campaign.spec().schedule();
+        List<String> parts = new ArrayList<>();
+        parts.add(schedule.minSpacing().isZero() ? "no spacing between an account's posts"
+                : "at least " + Durations.words(schedule.minSpacing()) + " between an account's posts");
+        if (schedule.hasWindow()) {
+            parts.add("only " + schedule.windowStart() + "–" + schedule.windowEnd() + " in each account's time zone");
+        }
+        parts.add("at most " + schedule.dailyMax() + " a day per account");
+        return String.join(", ", parts);
     }
 
     private void showPreview(Preview preview, Model model) {

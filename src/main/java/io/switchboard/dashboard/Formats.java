@@ -1,51 +1,53 @@
 package io.switchboard.dashboard;
 
+import io.switchboard.infrastructure.Durations;
+import io.switchboard.infrastructure.Moments;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** Formatting helpers for templates, as {@code @formats}. */
+/** Formatting helpers for templates, as {@code @formats}: operators' words for times, durations and sizes. */
 @Component("formats")
 class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+    private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
 
-    /** "2d 3h", "4m 12s", "850 ms": the two largest units. */
+    /** "2 d 3 h", "4 min 12 s", "850 ms": the two largest units. */
     public String duration(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds < 1) {
-            return Math.max(0, duration.toMillis()) + " ms";
-        }
-        long days = seconds / 86_400;
-        long hours = seconds % 86_400 / 3600;
-        long minutes = seconds % 3600 / 60;
-        long secs = seconds % 60;
-        if (days > 0) {
-            return days + "d " + hours + "h";
-        }
-        if (hours > 0) {
-            return hours + "h " + minutes + "m";
-        }
-        return minutes > 0 ? minutes + "m " + secs + "s" : secs + "s";
+        return Durations.words(duration);
     }
 
     public String time(OffsetDateTime time) {
         return TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    /** "12:19 UTC" today, "Tue 24 Nov 12:19 UTC" on another day: for times in a sentence. */
+    public String moment(OffsetDateTime time) {
+        return Moments.near(time.toInstant(), Instant.now());
+    }
+
+    /** Sizes as people write them: "812 B", "4.2 MB", "48 MB", "1.3 GB" (1 KB = 1024 bytes). */
     public String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
         double value = bytes;
         int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
+        while (value >= 1024 && unit < UNITS.length - 1) {
             value /= 1024;
             unit++;
         }
-        return String.format("%.1f %s", value, units[unit]);
+        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value)))
+                + " " + UNITS[unit];
+    }
+
+    /** Whole numbers with thousands separated: "1,234". */
+    public String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 }

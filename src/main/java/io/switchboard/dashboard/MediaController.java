@@ -10,6 +10,8 @@ import io.switchboard.media.MediaProblem;
 import io.switchboard.media.MediaStatus;
 import io.switchboard.media.MediaType;
 import io.switchboard.media.RenditionKind;
+import io.switchboard.publishing.Campaign;
+import io.switchboard.publishing.CampaignNames;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
 import jakarta.validation.Valid;
@@ -33,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,10 +49,12 @@ class MediaController {
     static final int PAGE_SIZE = 48;
     private final MediaLibrary library;
     private final Tasks tasks;
+    private final CampaignNames names;
 
-    MediaController(MediaLibrary library, Tasks tasks) {
+    MediaController(MediaLibrary library, Tasks tasks, CampaignNames names) {
         this.library = library;
         this.tasks = tasks;
+        this.names = names;
     }
 
     /** A card of the grid: the item, its thumbnail's signed path (null until ready), preparation progress. */
@@ -65,8 +71,10 @@ class MediaController {
                        BigDecimal coverOffsetSeconds) {
 
         static Description of(MediaItem item) {
+            BigDecimal seconds = BigDecimal.valueOf(item.coverOffset().toMillis()).movePointLeft(3).stripTrailingZeros();
+            // "50", never "5E+1": a whole number keeps no negative scale
             return new Description(item.title(), String.join(", ", item.tags()), item.defaultCaption(),
-                    BigDecimal.valueOf(item.coverOffset().toMillis()).movePointLeft(3).stripTrailingZeros());
+                    seconds.scale() < 0 ? seconds.setScale(0) : seconds);
         }
 
         MediaDescription toDescription() {
@@ -105,6 +113,20 @@ class MediaController {
         return "redirect:/media/" + id;
     }
 
+    /** An upload's row, following its item until it is ready or rejected. */
+    @HxRequest
+    @GetMapping("/media/{id}/upload-row")
+    String uploadRow(@PathVariable long id, @RequestParam(defaultValue = "false") boolean duplicate, Model model) {
+        model.addAttribute("card", card(library.find(id).orElseThrow(() -> notFound(id))));
+        model.addAttribute("duplicate", duplicate);
+        return "media-card :: uploadRow";
+    }
+
+    @GetMapping("/media/{id}/upload-row")
+    String uploadRowWithoutHtmx(@PathVariable long id) {
+        return "redirect:/media/" + id;
+    }
+
     @GetMapping("/media/{id}")
     String detail(@PathVariable long id, Model model) {
         MediaDetail detail = library.detail(id).orElseThrow(() -> notFound(id));
@@ -116,6 +138,10 @@ class MediaController {
         model.addAttribute("task", detail.prepareTaskId() == null ? null : tasks.detail(detail.prepareTaskId())
                 .orElse(null));
         model.addAttribute("paths", paths(detail));
+        Map<String, Campaign> holders = names.of(detail.item().usedBy());
+        model.addAttribute("holders", holders);
+        model.addAttribute("holderNames", detail.item().usedBy().stream()
+                .map(h -> holders.containsKey(h) ? holders.get(h).name() : h).toList());
         return "media-detail";
     }
 
@@ -153,13 +179,19 @@ class MediaController {
 
     @PostMapping("/media/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
+        Optional<MediaItem> item = library.find(id);
+        String title = item.map(MediaItem::title).orElse("Media " + id);
         try {
-            String title = library.find(id).map(MediaItem::title).orElse("Media " + id);
             library.delete(id);
             redirect.addFlashAttribute("notice", "Deleted “" + title + "” and its files.");
             return "redirect:/media";
         } catch (MediaProblem problem) {
-            redirect.addFlashAttribute("problem", problem.getMessage());
+            List<String> usedBy = library.find(id).map(MediaItem::usedBy).orElse(List.of());
+            Map<String, Campaign> holders = names.of(usedBy);
+            redirect.addFlashAttribute("problem", usedBy.isEmpty() ? problem.getMessage() : "“" + title
+                    + "” cannot be deleted: it is scheduled by " + String.join(", ", usedBy.stream()
+                    .map(h -> holders.containsKey(h) ? holders.get(h).name() : h).toList())
+                    + ". Cancel or finish those posts first.");
             return "redirect:/media/" + id;
         }
     }

@@ -1,9 +1,16 @@
 package io.switchboard.dashboard;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.switchboard.accounts.AccountFilter;
+import io.switchboard.accounts.AccountStatus;
+import io.switchboard.accounts.Accounts;
 import io.switchboard.identity.Operators;
 import io.switchboard.identity.Role;
 import io.switchboard.infrastructure.DatabaseFacts;
+import io.switchboard.proxies.Proxies;
+import io.switchboard.proxies.ProxyFilter;
+import io.switchboard.proxies.ProxyStatus;
+import io.switchboard.publishing.PublishingOverview;
 import io.switchboard.tasks.InstanceStatus;
 import io.switchboard.tasks.Instances;
 import io.switchboard.tasks.TaskQueries;
@@ -16,23 +23,34 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** The landing page: tasks by state, throughput, instances, queues and the latest failures, kept live. */
+/**
+ * The landing page, kept live and read from the database on every request: first what operators care about (today's
+ * posts, failed and held posts with the reason and the fix, accounts needing reconnect, proxies down), then the
+ * engine's figures (tasks by state, throughput, queues, the latest failed tasks, instances, the database).
+ */
 @Controller
 class OverviewController {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int SHOWN = 8;
     private final Instances instances;
     private final DatabaseFacts database;
     private final Operators operators;
     private final TaskQueries tasks;
     private final Charts charts;
+    private final PublishingOverview publishing;
+    private final Accounts accounts;
+    private final Proxies proxies;
 
     OverviewController(Instances instances, DatabaseFacts database, Operators operators, TaskQueries tasks,
-                       Charts charts) {
+                       Charts charts, PublishingOverview publishing, Accounts accounts, Proxies proxies) {
         this.instances = instances;
         this.database = database;
         this.operators = operators;
         this.tasks = tasks;
         this.charts = charts;
+        this.publishing = publishing;
+        this.accounts = accounts;
+        this.proxies = proxies;
     }
 
     @GetMapping("/")
@@ -48,6 +66,7 @@ class OverviewController {
     }
 
     private void live(Model model) {
+        attention(model);
         var all = instances.all();
         Map<Role, Integer> byRole = operators.countByRole();
         model.addAttribute("instances", all);
@@ -63,5 +82,27 @@ class OverviewController {
         List<ThroughputPoint> points = overview.throughput();
         model.addAttribute("throughputChart", charts.throughput(points, MINUTE));
         model.addAttribute("finishedLastHour", points.stream().mapToLong(ThroughputPoint::total).sum());
+    }
+
+    /** What needs an operator: today's posts, failed and held posts, accounts to reconnect, proxies down. */
+    private void attention(Model model) {
+        model.addAttribute("today", publishing.today());
+        List<PublishingOverview.Trouble> trouble = publishing.trouble(SHOWN);
+        model.addAttribute("trouble", trouble);
+        model.addAttribute("troublePosts", trouble.isEmpty() ? 0 : publishing.troubleCount());
+        Map<Long, String> usernames = accounts.usernames(trouble.stream().map(PublishingOverview.Trouble::accountId)
+                .filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("troubleAccounts", usernames);
+        Map<AccountStatus, Integer> accountCounts = accounts.statusCounts();
+        model.addAttribute("reconnectCount", accountCounts.getOrDefault(AccountStatus.NEEDS_RECONNECT, 0));
+        model.addAttribute("restrictedCount", accountCounts.getOrDefault(AccountStatus.RESTRICTED, 0));
+        model.addAttribute("toReconnect", accounts.list(new AccountFilter(AccountStatus.NEEDS_RECONNECT, null, null),
+                null, SHOWN).accounts());
+        model.addAttribute("restricted", accounts.list(new AccountFilter(AccountStatus.RESTRICTED, null, null),
+                null, SHOWN).accounts());
+        model.addAttribute("downCount", proxies.statusCounts().getOrDefault(ProxyStatus.DOWN, 0));
+        model.addAttribute("down", proxies.list(new ProxyFilter(ProxyStatus.DOWN, null, null, null), null, SHOWN)
+                .proxies());
+        model.addAttribute("defaultProxy", proxies.defaultProxy().orElse(null));
     }
 }

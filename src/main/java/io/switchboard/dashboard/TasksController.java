@@ -30,11 +30,13 @@ class TasksController {
     private final TaskQueries queries;
     private final Tasks tasks;
     private final PayloadView payloads;
+    private final TaskSubjects subjects;
 
-    TasksController(TaskQueries queries, Tasks tasks, PayloadView payloads) {
+    TasksController(TaskQueries queries, Tasks tasks, PayloadView payloads, TaskSubjects subjects) {
         this.queries = queries;
         this.tasks = tasks;
         this.payloads = payloads;
+        this.subjects = subjects;
     }
 
     @GetMapping("/tasks")
@@ -42,6 +44,7 @@ class TasksController {
                 HtmxRequest htmx, Model model) {
         TaskPage page = queries.find(filter.toFilter(), before, PAGE_SIZE);
         model.addAttribute("page", page);
+        model.addAttribute("subjects", subjects.of(page.tasks()));
         model.addAttribute("states", TaskState.values());
         model.addAttribute("before", before);
         if (Fragments.wanted(htmx)) {
@@ -57,7 +60,9 @@ class TasksController {
         model.addAttribute("count", queries.countFor(action, filter.toFilter(), BULK_COUNT_CAP));
         model.addAttribute("cap", BULK_COUNT_CAP);
         model.addAttribute("states", TaskState.values());
-        model.addAttribute("page", queries.find(filter.toFilter(), null, PAGE_SIZE));
+        TaskPage page = queries.find(filter.toFilter(), null, PAGE_SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("subjects", subjects.of(page.tasks()));
         return "tasks";
     }
 
@@ -77,6 +82,7 @@ class TasksController {
                 "No task " + id + ": it may have been pruned after the retention period"));
         model.addAttribute("detail", detail);
         model.addAttribute("task", detail.task());
+        model.addAttribute("subjects", subjects.of(java.util.List.of(detail.task())).getOrDefault(id, java.util.List.of()));
         model.addAttribute("payload", payloads.format(detail.payloadJson()));
         if (Fragments.wanted(htmx)) {
             return "task :: live";
