@@ -8,11 +8,13 @@ import io.switchboard.platform.LongLivedToken;
 import io.switchboard.platform.Profile;
 import io.switchboard.platform.TokenGrant;
 import io.switchboard.platform.TokenInfo;
+import io.switchboard.infrastructure.Moments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -100,7 +102,7 @@ class AccountConnector {
                     + "): it is invalid or expired. Copy a fresh long-lived token and try again.";
             case GraphProblem.PermissionMissing p -> "The token lacks a permission (" + p.error().summary()
                     + "): grant instagram_business_basic and instagram_business_content_publish, then try again.";
-            case GraphProblem.Throttled p -> "The platform asks us to wait until " + p.until()
+            case GraphProblem.Throttled p -> "The platform asks us to wait until " + Moments.near(p.until(), Instant.now())
                     + " before more calls; try again then.";
             default -> "The token could not be checked: " + problem.error().summary() + ". Try again.";
         };

@@ -59,8 +59,8 @@ class PostRows {
     private static String when(CampaignPost post, @Nullable PostWait wait, Instant now) {
         return switch (post.status()) {
             case PUBLISHED -> "published " + at(post.publishedAt() == null ? post.updatedAt() : post.publishedAt(), now);
-            case FAILED, CANCELLED -> "was due " + at(post.scheduledAt(), now);
-            case PAUSED -> "held; was due " + at(post.scheduledAt(), now);
+            case FAILED, CANCELLED -> "planned for " + at(post.scheduledAt(), now);
+            case PAUSED -> "held; planned for " + at(post.scheduledAt(), now);
             case PROCESSING, PUBLISHING -> wait != null ? "about " + at(wait.until(), now) : "with the platform now";
             case SCHEDULED, WAITING_QUOTA -> wait != null ? "about " + at(wait.until(), now)
                     : post.scheduledAt().toInstant().isAfter(now) ? at(post.scheduledAt(), now) : "due now";

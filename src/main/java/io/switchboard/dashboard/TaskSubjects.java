@@ -71,7 +71,10 @@ class TaskSubjects {
         wanted.getOrDefault(Kind.PROXY, Set.of()).forEach(id -> proxies.find(id).ifPresent(p -> proxyLabels.put(id, p.label())));
 
         Map<Long, List<Subject>> subjects = new HashMap<>();
-        refs.forEach((taskId, found) -> subjects.put(taskId, found.stream().map(r -> switch (r.kind()) {
+        refs.forEach((taskId, found) -> subjects.put(taskId, found.stream()
+                .filter(r -> r.kind() != Kind.CAMPAIGN || found.stream().noneMatch(other -> other.kind() == Kind.POST
+                        && postsById.containsKey(other.id()) && postsById.get(other.id()).campaignId() == r.id()))
+                .map(r -> switch (r.kind()) {
             case ACCOUNT -> usernames.containsKey(r.id()) ? new Subject("@" + usernames.get(r.id()), "/accounts/" + r.id()) : null;
             case CAMPAIGN -> campaignsByRef.containsKey("campaign:" + r.id())
                     ? new Subject(campaignsByRef.get("campaign:" + r.id()).name(), "/campaigns/" + r.id()) : null;

@@ -1,5 +1,7 @@
 package io.switchboard.tasks;
 
+import io.switchboard.infrastructure.Moments;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +15,7 @@ final class Outcomes {
         return switch (outcome) {
             case Outcome.Completed completed -> finish(run, TaskState.SUCCEEDED, 0, 0, null);
             case Outcome.RetryLater later -> {
-                run.info("Runs again after " + later.at() + ": " + later.reason());
+                run.info("Runs again at " + Moments.near(later.at(), Instant.now()) + ": " + later.reason());
                 long delay = Math.max(0, Duration.between(Instant.now(), later.at()).toMillis());
                 yield finish(run, TaskState.SCHEDULED, delay, -1, null);
             }

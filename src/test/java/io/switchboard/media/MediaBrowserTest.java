@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until ready or rejected, and reads a converted clip's spec report. Screenshots in target/screenshots/.
  */
 class MediaBrowserTest {
+    private static final com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions FOLLOWED =
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(60_000);
     private static AppInstance app;
     private static Browser browser;
 
@@ -60,7 +62,7 @@ class MediaBrowserTest {
 
         Locator rows = page.locator("#upload-list .upload-row");
         assertThat(rows).hasCount(5);
-        assertThat(page.locator("#upload-list .upload-stored")).hasCount(5);
+        assertThat(page.locator("#upload-list .upload-row[data-media]")).hasCount(5, FOLLOWED);
         Browser.screenshot(page, "media-uploading");
         Locator cards = page.locator("#media-grid .media-card");
         assertThat(cards).hasCount(5);
@@ -74,18 +76,37 @@ class MediaBrowserTest {
         assertThat(card(page, "beach-4x3").locator(".media-thumb img")).isVisible();
         page.waitForFunction("() => Array.from(document.querySelectorAll('.media-thumb img')).every(i => i.complete && i.naturalWidth > 0)");
         Browser.screenshot(page, "media-ready");
+        // each upload's row followed its item to the end, like its card (it used to stop at "uploaded")
+        assertThat(page.locator("#upload-list .upload-row[data-status=ready]")).hasCount(3, FOLLOWED);
+        assertThat(page.locator("#upload-list .upload-row[data-status=rejected]")).hasCount(2, FOLLOWED);
+        assertThat(page.locator("#upload-list .upload-row").filter(new Locator.FilterOptions().setHasText("too-short.mp4")))
+                .containsText("rejected: Duration 2.0 s: needs 3 s to 15 min");
+        assertThat(page.locator("#upload-list .upload-row").filter(new Locator.FilterOptions().setHasText("poster.png")))
+                .containsText("ready to publish");
+        assertThat(card(page, "poster").locator(".media-meta")).containsText(java.util.regex.Pattern.compile("\\d+(\\.\\d)? (KB|MB)"));
+        io.switchboard.testing.Screens.both(page, "truth-media");
 
         page.locator("#upload-files").setInputFiles(legacy);
         assertThat(page.locator("#upload-list .upload-duplicate")).hasText(java.util.regex.Pattern.compile("already in the library"));
 
         card(page, "beach-4x3").locator(".media-title").click();
         assertThat(page.locator("#media-status")).hasText("ready");
-        assertThat(page.locator("#spec-report tr.rule-fail[data-rule='Video codec']")).isVisible();
+        // out of spec but fixed by the conversion: told apart from a failure, not red like one
+        assertThat(page.locator("#spec-report tr.rule-fix[data-rule='Video codec']")).isVisible();
+        assertThat(page.locator("#spec-report tr.rule-fix[data-rule='Video codec'] td").last()).hasText("fixed by conversion");
+        assertThat(page.locator("#spec-report tr.rule-fail")).hasCount(0);
         assertThat(page.locator("#rendition-report tr.rule-fail")).hasCount(0);
         assertThat(page.locator("#renditions tbody tr")).hasCount(3);
         page.locator("video").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         page.waitForFunction("() => document.querySelector('video').readyState >= 1");
         Browser.screenshot(page, "media-detail");
+        io.switchboard.testing.Screens.both(page, "truth-media-detail");
+
+        // a whole number of seconds reads as people write it, never as 5E+1
+        page.locator("#media-cover-offset").fill("50");
+        page.locator("#media-description button[type=submit]").click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).first()).containsText("Saved");
+        assertThat(page.locator("#media-cover-offset")).hasValue("50");
     }
 
     private static Locator card(Page page, String title) {

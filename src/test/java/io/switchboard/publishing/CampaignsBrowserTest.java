@@ -87,7 +87,8 @@ class CampaignsBrowserTest {
         assertThat(page.locator(".page-title")).hasText("Browser launch");
 
         // the page follows the campaign live until every post is out
-        assertThat(page.locator("#published-count")).hasText("4", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#campaign-progress-words")).hasText("4 published of 4 posts",
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.locator("#campaign-status")).hasText("finished",
                 new LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(page.locator("#posts tr[data-status=published]")).hasCount(4);
