@@ -36,8 +36,9 @@ class EmbeddedPasswordTest {
         Path dataDir = home.resolve("postgres");
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
                 .start(); var connection = old.getPostgresDatabase().getConnection()) {
-            connection.createStatement().execute("CREATE TABLE kept_from_before (note TEXT)");
-            connection.createStatement().execute("INSERT INTO kept_from_before VALUES ('still here')");
+            connection.createStatement().execute("CREATE SCHEMA earlier");
+            connection.createStatement().execute("CREATE TABLE earlier.kept (note TEXT)");
+            connection.createStatement().execute("INSERT INTO earlier.kept VALUES ('still here')");
         }
         assertThat(Files.readString(dataDir.resolve("pg_hba.conf"))).contains("trust");
 
@@ -45,7 +46,7 @@ class EmbeddedPasswordTest {
             String url = app.bean(EmbeddedPostgresServer.class).jdbcUrl();
             assertPasswordRequired(url, dataDir);
             try (var connection = DriverManager.getConnection(url, "postgres", password(dataDir));
-                 var result = connection.createStatement().executeQuery("SELECT note FROM kept_from_before")) {
+                 var result = connection.createStatement().executeQuery("SELECT note FROM earlier.kept")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getString(1)).isEqualTo("still here");
             }
