@@ -31,7 +31,7 @@ class Formats {
         return Moments.near(time.toInstant(), Instant.now());
     }
 
-    /** Sizes as people write them: "812 B", "4.2 MB", "48 MB", "1.3 GB" (1 KB = 1024 bytes). */
+    /** Sizes as people write them: "812 B", "1 MB", "4.2 MB", "48 MB", "1.3 GB" (1 KB = 1024 bytes). */
     public String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
@@ -42,8 +42,8 @@ class Formats {
             value /= 1024;
             unit++;
         }
-        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value)))
-                + " " + UNITS[unit];
+        String number = value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value));
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + UNITS[unit];
     }
 
     /** Whole numbers with thousands separated: "1,234". */

@@ -223,7 +223,7 @@ final class Http1 {
 
     private static void limit(long size) throws IOException {
         if (size > MAX_BODY) {
-            throw new IOException("an answer larger than " + MAX_BODY / (1024 * 1024) + " MiB through the proxy");
+            throw new IOException("an answer larger than " + MAX_BODY / (1024 * 1024) + " MB through the proxy");
         }
     }
 

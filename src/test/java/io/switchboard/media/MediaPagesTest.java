@@ -102,7 +102,7 @@ class MediaPagesTest {
 
         var tooLarge = multipart(operator, Map.of("too-big.mov", new byte[1024 * 1024 + 10]));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("Nothing was uploaded", "larger than the upload limit of 1.0 MiB");
+        assertThat(tooLarge.body()).contains("Nothing was uploaded", "larger than the upload limit of 1 MB");
     }
 
     @Test
