@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until ready or rejected, and reads a converted clip's spec report. Screenshots in target/screenshots/.
  */
 class MediaBrowserTest {
+    /** Preparing a clip (a transcode) takes a while on a busy machine. */
+    private static final com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions PREPARED =
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000);
     private static final com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions FOLLOWED =
             new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(60_000);
     private static AppInstance app;
@@ -68,11 +71,11 @@ class MediaBrowserTest {
         assertThat(cards).hasCount(5);
 
         for (String title : List.of("beach-4x3", "launch-teaser", "poster")) {
-            assertThat(card(page, title)).hasAttribute("data-status", "READY");
+            assertThat(card(page, title)).hasAttribute("data-status", "READY", PREPARED);
         }
-        assertThat(card(page, "too-short")).hasAttribute("data-status", "REJECTED");
+        assertThat(card(page, "too-short")).hasAttribute("data-status", "REJECTED", PREPARED);
         assertThat(card(page, "too-short").locator(".media-rejection")).hasText("Duration 2.0 s: needs 3 s to 15 min");
-        assertThat(card(page, "meeting-notes")).hasAttribute("data-status", "REJECTED");
+        assertThat(card(page, "meeting-notes")).hasAttribute("data-status", "REJECTED", PREPARED);
         assertThat(card(page, "beach-4x3").locator(".media-thumb img")).isVisible();
         page.waitForFunction("() => Array.from(document.querySelectorAll('.media-thumb img')).every(i => i.complete && i.naturalWidth > 0)");
         Browser.screenshot(page, "media-ready");
