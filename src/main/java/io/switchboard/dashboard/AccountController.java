@@ -4,6 +4,7 @@ import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,7 +23,9 @@ class AccountController {
     }
 
     record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
-                          @NotBlank(message = "Enter a new password.") String newPassword,
+                          @NotBlank(message = "Enter a new password.")
+                          @Size(max = 200, message = "Shorten the new password to at most {max} characters.")
+                          String newPassword,
                           @NotBlank(message = "Repeat the new password.") String repeatPassword) {
     }
 
@@ -39,7 +42,7 @@ class AccountController {
     String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
                           Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
-            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ.");
+            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ: type the new one again here.");
         }
         if (!errors.hasErrors()) {
             try {
@@ -47,7 +50,7 @@ class AccountController {
                 redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
-                OperatorsController.reject(errors, problem);
+                FormErrors.reject(errors, problem);
             }
         }
         return account(model);

@@ -14,9 +14,12 @@ import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.CampaignProblem;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PostCounts;
 import io.switchboard.publishing.PostStatus;
 import io.switchboard.publishing.Preview;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +83,8 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns/preview")
-    String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
-        CampaignSpec spec = form.toSpec(errors);
+    String preview(@Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
+        CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
             return "campaign-form";
@@ -90,9 +94,9 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns")
-    String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
+    String launch(@Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        CampaignSpec spec = form.toSpec(errors);
+        CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
             return "campaign-form";
@@ -158,7 +162,25 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns/{id}/cancel")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No campaign " + id));
+        if (!confirmed) {
+            PostCounts counts = campaigns.counts(id);
+            int rest = counts.get(PostStatus.SCHEDULED) + counts.get(PostStatus.WAITING_QUOTA)
+                    + counts.get(PostStatus.PAUSED) + counts.get(PostStatus.PROCESSING);
+            return Confirmation.of(request, "campaigns", "/campaigns/" + id,
+                    "Cancel the rest of “" + campaign.name() + "”?", "Cancel " + rest + " post(s)",
+                    List.of(rest + " post(s) that have not gone to the platform are cancelled: "
+                                    + counts.get(PostStatus.SCHEDULED) + " scheduled, " + counts.get(PostStatus.PAUSED)
+                                    + " held, " + counts.get(PostStatus.WAITING_QUOTA) + " waiting for quota, "
+                                    + counts.get(PostStatus.PROCESSING) + " with the platform processing their media.",
+                            counts.get(PostStatus.PUBLISHED) + " published post(s) stay published; "
+                                    + counts.get(PostStatus.PUBLISHING) + " being published now finish.",
+                            "A cancelled campaign cannot be resumed: launch a new one to post the rest later."))
+                    .page(model);
+        }
         return command(id, redirect, () -> campaigns.cancelRest(id, actor())
                 + " post(s) cancelled; what was published stays published.");
     }

@@ -5,9 +5,6 @@ import io.switchboard.proxies.Proxy;
 import io.switchboard.proxies.ProxyDraft;
 import io.switchboard.proxies.ProxyProblem;
 import io.switchboard.proxies.ProxyScheme;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,12 +26,12 @@ class ProxyFormController {
         this.proxies = proxies;
     }
 
-    /** The form as posted (public: the template binds it). */
-    public record ProxyForm(String label, @NotBlank(message = "Choose the proxy's type.") String scheme,
-                            @NotBlank(message = "Enter the proxy's host name or IP address.") String host,
-                            @NotBlank(message = "Enter the proxy's port.")
-                            @Pattern(regexp = "\\s*\\d{1,5}\\s*", message = "Enter a number from 1 to 65535.") String port,
-                            String username, @Nullable String password, String region, String tags, boolean enabled) {
+    /**
+     * The form as posted (public: the template binds it). Every field is checked by the proxies module, the same
+     * way as an import's lines, and every mistake comes back at once.
+     */
+    public record ProxyForm(String label, String scheme, String host, String port, String username,
+                            @Nullable String password, String region, String tags, boolean enabled) {
 
         static ProxyForm empty() {
             return new ProxyForm("", "http", "", "", "", null, "", "", true);
@@ -61,7 +58,7 @@ class ProxyFormController {
     }
 
     @PostMapping("/proxies/new")
-    String add(@Valid @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors, Model model,
+    String add(@ModelAttribute("proxyForm") ProxyForm form, BindingResult errors, Model model,
                RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
@@ -69,7 +66,7 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Added. Its first diagnostics run now.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                reject(errors, problem);
+                FormErrors.reject(errors, problem);
             }
         }
         return form(model, form.withoutPassword(), null);
@@ -82,7 +79,7 @@ class ProxyFormController {
     }
 
     @PostMapping("/proxies/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors,
+    String update(@PathVariable long id, @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
         Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
@@ -91,7 +88,7 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                reject(errors, problem);
+                FormErrors.reject(errors, problem);
             }
         }
         return form(model, form.withoutPassword(), proxy);
@@ -104,11 +101,4 @@ class ProxyFormController {
         return "proxy-form";
     }
 
-    private static void reject(BindingResult errors, ProxyProblem problem) {
-        if (problem.field().isEmpty()) {
-            errors.reject("proxy", problem.getMessage());
-        } else {
-            errors.rejectValue(problem.field(), "proxy", problem.getMessage());
-        }
-    }
 }
