@@ -41,13 +41,10 @@ class AccountConnectController {
     }
 
     /**
-     * The paste-a-token form as typed (public: the template binds it); the token itself is never shown again. The
+     * The paste-a-token form as typed (public: the template binds it); the page never renders the token back. The
      * accounts module checks every field.
      */
     public record TokenForm(String token, String timeZone, String tags) {
-        TokenForm withoutToken() {
-            return new TokenForm("", timeZone, tags);
-        }
     }
 
     /** The create-sandbox-accounts form as typed (public: the template binds it); the accounts module checks it. */
@@ -121,13 +118,12 @@ class AccountConnectController {
                 redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
                 return "redirect:/accounts/" + id;
             } catch (AccountProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         if ((errors.hasFieldErrors("timeZone") || errors.hasFieldErrors("tags")) && !errors.hasFieldErrors("token")) {
             errors.rejectValue("token", "again", "Paste the token again: it is never shown back on a page.");
         }
-        model.addAttribute("tokenForm", form.withoutToken());
         return page(model);
     }
 
@@ -141,7 +137,7 @@ class AccountConnectController {
                 redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
                 return "redirect:/accounts";
             } catch (AccountProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return page(model);

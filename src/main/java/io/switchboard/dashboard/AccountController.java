@@ -2,7 +2,6 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
@@ -17,9 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
     private final Operators operators;
+    private final FormChecks checks;
 
-    AccountController(Operators operators) {
+    AccountController(Operators operators, FormChecks checks) {
         this.operators = operators;
+        this.checks = checks;
     }
 
     record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
@@ -39,8 +40,9 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
+    String changePassword(@ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
                           Model model, RedirectAttributes redirect) {
+        checks.validate(form, errors);
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
             errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ: type the new one again here.");
         }
@@ -50,7 +52,7 @@ class AccountController {
                 redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return account(model);

@@ -109,7 +109,7 @@ class AccountDetailController {
                 redirect.addFlashAttribute("notice", "Settings saved.");
                 return "redirect:/accounts/" + id;
             } catch (AccountProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return detail(id, model);

@@ -29,13 +29,15 @@ import java.util.List;
  * error beside it instead of a failed request); public for the templates. Lengths are capped by Bean Validation,
  * everything else is read by {@link #toSpec}.
  *
+ * @param shareToFeed a Boolean, not a boolean: a post without the field (no browser's) must still bind, or the form
+ *                    could not be shown again
  * @param startAt   a date and time as typed, in {@code startZone}; empty: when it is launched
  * @param startZone the IANA time zone {@code startAt} is in
  */
 public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten the name to at most {max} characters.")
                            String name,
                            @Nullable List<Long> accounts, @Nullable String accountTag,
-                           @Nullable List<Long> media, @Nullable String postType, boolean shareToFeed,
+                           @Nullable List<Long> media, @Nullable String postType, @Nullable Boolean shareToFeed,
                            @Nullable String coverOffsetSeconds, @Nullable String carouselSize, @Nullable String captionMode,
                            @Nullable @Size(max = MAX_CAPTION, message = "Shorten the template to at most {max} characters: the platform's caption limit.")
                            String template,
@@ -99,7 +101,7 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
             return null;
         }
         return new CampaignSpec(title, accountIds(), text(accountTag), mediaIds(), captions, lines(hashtagSets),
-                assigned, schedule, new PostOptions(type, shareToFeed, cover, carousel));
+                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel));
     }
 
     private @Nullable CaptionStrategy captions(BindingResult errors) {

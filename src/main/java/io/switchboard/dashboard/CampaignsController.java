@@ -19,7 +19,6 @@ import io.switchboard.publishing.PostStatus;
 import io.switchboard.publishing.Preview;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,25 +35,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Campaigns: the list, the form with its preview, the launch, and a campaign's live page and commands. */
 @Controller
 class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
+    static final int ACCOUNTS_SHOWN = 50;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
     private final CampaignCalendar calendar;
+    private final FormChecks checks;
 
-    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar) {
+    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
+                        FormChecks checks) {
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
         this.calendar = calendar;
+        this.checks = checks;
     }
 
     @GetMapping("/campaigns")
@@ -83,7 +90,8 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns/preview")
-    String preview(@Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
+    String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
+        checks.validate(form, errors);
         CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
@@ -94,8 +102,9 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns")
-    String launch(@Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
+    String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        checks.validate(form, errors);
         CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
@@ -119,9 +128,18 @@ class CampaignsController {
         var campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No campaign " + id));
         List<CampaignPost> posts = campaigns.posts(id, status, account, Math.max(0, after), POSTS_PER_PAGE);
-        var byAccount = campaigns.countsByAccount(id);
-        Map<Long, String> usernames = new HashMap<>(accounts.usernames(byAccount.keySet()));
-        byAccount.keySet().forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
+        var allAccounts = campaigns.countsByAccount(id);
+        // a campaign can span thousands of accounts: those with failed or held posts first, a page's worth
+        Map<Long, PostCounts> byAccount = new LinkedHashMap<>();
+        allAccounts.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<Long, PostCounts> e) -> -trouble(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(ACCOUNTS_SHOWN).forEach(e -> byAccount.put(e.getKey(), e.getValue()));
+        Set<Long> named = new HashSet<>(byAccount.keySet());
+        posts.forEach(p -> named.add(p.accountId()));
+        Map<Long, String> usernames = new HashMap<>(accounts.usernames(named));
+        named.forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
+        model.addAttribute("accountCount", allAccounts.size());
         model.addAttribute("campaign", campaign);
         model.addAttribute("counts", campaigns.counts(id));
         model.addAttribute("byAccount", byAccount);
@@ -201,6 +219,10 @@ class CampaignsController {
             redirect.addFlashAttribute("problem", problem.getMessage());
         }
         return "redirect:/campaigns/" + id;
+    }
+
+    private static int trouble(PostCounts counts) {
+        return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
     private void showPreview(Preview preview, Model model) {

@@ -13,7 +13,6 @@ import io.switchboard.media.RenditionKind;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +45,13 @@ class MediaController {
     private final MediaLibrary library;
     private final Tasks tasks;
     private final Formats formats;
+    private final FormChecks checks;
 
-    MediaController(MediaLibrary library, Tasks tasks, Formats formats) {
+    MediaController(MediaLibrary library, Tasks tasks, Formats formats, FormChecks checks) {
         this.library = library;
         this.tasks = tasks;
         this.formats = formats;
+        this.checks = checks;
     }
 
     /** A card of the grid: the item, its thumbnail's signed path (null until ready), preparation progress. */
@@ -139,8 +140,9 @@ class MediaController {
     }
 
     @PostMapping("/media/{id}")
-    String describe(@PathVariable long id, @Valid @ModelAttribute("description") Description form,
+    String describe(@PathVariable long id, @ModelAttribute("description") Description form,
                     BindingResult errors, Model model, RedirectAttributes redirect) {
+        checks.validate(form, errors);
         Map<String, String> names = Map.of("coverOffset", "coverOffsetSeconds");
         try {
             MediaDescription description = form.toDescription(errors.hasErrors() ? Duration.ZERO : form.cover());
@@ -150,7 +152,7 @@ class MediaController {
                 return "redirect:/media/" + id;
             }
         } catch (MediaProblem problem) {
-            FormErrors.reject(errors, problem, names);
+            FormChecks.reject(errors, problem, names);
         }
         return detail(id, model);
     }

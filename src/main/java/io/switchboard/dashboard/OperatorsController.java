@@ -6,7 +6,6 @@ import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
 import io.switchboard.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,10 +28,12 @@ import java.util.List;
 class OperatorsController {
     private final Operators operators;
     private final AuditTrail audit;
+    private final FormChecks checks;
 
-    OperatorsController(Operators operators, AuditTrail audit) {
+    OperatorsController(Operators operators, AuditTrail audit, FormChecks checks) {
         this.operators = operators;
         this.audit = audit;
+        this.checks = checks;
     }
 
     record NewOperator(@NotBlank(message = "Enter a username, such as maria.k.")
@@ -55,8 +56,9 @@ class OperatorsController {
     }
 
     @PostMapping("/operators")
-    String create(@Valid @ModelAttribute("newOperator") NewOperator form, BindingResult errors, Model model,
+    String create(@ModelAttribute("newOperator") NewOperator form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        checks.validate(form, errors);
         if (!errors.hasErrors()) {
             try {
                 var created = operators.create(form.username(), form.role(), form.password());
@@ -64,7 +66,7 @@ class OperatorsController {
                         + "). They can sign in now.");
                 return "redirect:/operators";
             } catch (OperatorProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return list(model);

@@ -31,7 +31,8 @@ class ProxyFormController {
      * way as an import's lines, and every mistake comes back at once.
      */
     public record ProxyForm(String label, String scheme, String host, String port, String username,
-                            @Nullable String password, String region, String tags, boolean enabled) {
+                            @Nullable String password, String region, String tags,
+                            @Nullable Boolean enabled) {
 
         static ProxyForm empty() {
             return new ProxyForm("", "http", "", "", "", null, "", "", true);
@@ -43,18 +44,15 @@ class ProxyFormController {
         }
 
         ProxyDraft draft() {
-            return new ProxyDraft(label, scheme, host, port, username, password, region, tags, enabled);
+            return new ProxyDraft(label, scheme, host, port, username, password, region, tags, Boolean.TRUE.equals(enabled));
         }
 
-        /** Never rendered back into the page. */
-        ProxyForm withoutPassword() {
-            return new ProxyForm(label, scheme, host, port, username, null, region, tags, enabled);
-        }
     }
 
     @GetMapping("/proxies/new")
     String newProxy(Model model) {
-        return form(model, ProxyForm.empty(), null);
+        model.addAttribute("proxyForm", ProxyForm.empty());
+        return form(model, null);
     }
 
     @PostMapping("/proxies/new")
@@ -66,16 +64,17 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Added. Its first diagnostics run now.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
-        return form(model, form.withoutPassword(), null);
+        return form(model, null);
     }
 
     @GetMapping("/proxies/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return form(model, ProxyForm.of(proxy), proxy);
+        model.addAttribute("proxyForm", ProxyForm.of(proxy));
+        return form(model, proxy);
     }
 
     @PostMapping("/proxies/{id}/edit")
@@ -88,17 +87,19 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                FormErrors.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
-        return form(model, form.withoutPassword(), proxy);
+        return form(model, proxy);
     }
 
-    private static String form(Model model, ProxyForm form, @Nullable Proxy proxy) {
-        model.addAttribute("proxyForm", form);
+    /**
+     * The form page. After a post, the posted form stays the model attribute: putting another object in its place
+     * would drop its mistakes (Spring ties them to the object they were found on). The password is never rendered.
+     */
+    private static String form(Model model, @Nullable Proxy proxy) {
         model.addAttribute("proxy", proxy);
         model.addAttribute("schemes", ProxyScheme.values());
         return "proxy-form";
     }
-
 }

@@ -2,12 +2,13 @@ package io.switchboard.sandbox;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.WholeNumber;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,11 +35,14 @@ class SandboxPage {
     private final BehaviourStore behaviour;
     private final AccountStore accounts;
     private final ContainerStore containers;
+    /** Bean Validation after binding (with {@code @Valid}, a record breaking a constraint would never be built). */
+    private final SpringValidatorAdapter validator;
 
-    SandboxPage(BehaviourStore behaviour, AccountStore accounts, ContainerStore containers) {
+    SandboxPage(BehaviourStore behaviour, AccountStore accounts, ContainerStore containers, Validator validator) {
         this.behaviour = behaviour;
         this.accounts = accounts;
         this.containers = containers;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     record BehaviourForm(@WholeNumber(max = 60_000, message = "Enter 0 to 60000 ms.") String latencyMs,
@@ -103,8 +107,9 @@ class SandboxPage {
     }
 
     @PostMapping("/sandbox/admin/settings")
-    String settings(@Valid @ModelAttribute("behaviourForm") BehaviourForm form, BindingResult errors, Model model,
+    String settings(@ModelAttribute("behaviourForm") BehaviourForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
+        validator.validate(form, errors);
         if (errors.hasErrors()) {
             return page(model);
         }
@@ -115,8 +120,9 @@ class SandboxPage {
     }
 
     @PostMapping("/sandbox/admin/faults")
-    String addFault(@Valid @ModelAttribute("faultForm") FaultForm form, BindingResult errors, Model model,
+    String addFault(@ModelAttribute("faultForm") FaultForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
+        validator.validate(form, errors);
         var entry = FaultCatalog.ENTRIES.stream().filter(e -> e.key().equals(form.error())).findFirst();
         if (entry.isEmpty()) {
             errors.rejectValue("error", "unknown", "Choose an error from the list.");
@@ -144,8 +150,9 @@ class SandboxPage {
     }
 
     @PostMapping("/sandbox/admin/usage")
-    String usage(@Valid @ModelAttribute("usageForm") UsageForm form, BindingResult errors, Model model,
+    String usage(@ModelAttribute("usageForm") UsageForm form, BindingResult errors, Model model,
                  RedirectAttributes redirect) {
+        validator.validate(form, errors);
         String typed = form.scope() == null ? "" : form.scope().strip();
         String scope = typed.equals(UsageFloor.APP) || typed.equals(UsageFloor.EVERY_ACCOUNT) ? typed : null;
         if (scope == null) {

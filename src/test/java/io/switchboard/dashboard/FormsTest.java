@@ -7,6 +7,7 @@ import io.switchboard.media.UploadResult;
 import io.switchboard.proxies.Proxies;
 import io.switchboard.proxies.ProxyDraft;
 import io.switchboard.proxies.ProxyFilter;
+import io.switchboard.proxies.ProxyStatus;
 import io.switchboard.publishing.Assignment;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.CampaignStatus;
@@ -20,7 +21,6 @@ import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.TestPostgres;
 import io.switchboard.testing.WebSession;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static switchboard.jooq.Tables.PROXY;
+import static testsupport.TaskWaits.eventually;
 
 /**
  * Every form over real HTTP: each mistake comes back beside its field in a sentence that says what to do, every
@@ -237,11 +237,11 @@ class FormsTest {
         } finally {
             SignedIn.out();
         }
-        app.bean(DSLContext.class).update(PROXY).set(PROXY.STATUS, "DOWN")
-                .set(PROXY.STATUS_REASON, "refused the connection").where(PROXY.ID.eq(down)).execute();
+        eventually(Duration.ofSeconds(30), () -> assertThat(proxies.find(down).orElseThrow().status())
+                .as("its first diagnostics: the host does not resolve").isEqualTo(ProxyStatus.DOWN));
         operator.get(app.url("/proxies"));
         var askDefault = operator.post(app.url("/proxies/default"), Map.of("proxyId", String.valueOf(down)));
-        assertThat(confirmation(askDefault)).contains("down-1 is down (refused the connection).",
+        assertThat(confirmation(askDefault)).contains("down-1 is down (",
                 "The 2 account(s) without a proxy of their own would go out through it");
         assertThat(proxies.defaultProxy()).isEmpty();
 
