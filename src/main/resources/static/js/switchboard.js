@@ -143,6 +143,24 @@
     }
   }
 
+  // A table wider than its card scrolls sideways inside it; such a region takes the keyboard focus (arrow keys
+  // scroll it) and is named after its card.
+  function scrollableTables(root) {
+    root.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("resize", function () { scrollableTables(document); });
+
   // The last command's answer can be dismissed (by its button or Escape).
   document.addEventListener("click", function (event) {
     var dismiss = event.target.closest("[data-dismiss]");
@@ -161,11 +179,13 @@
     connect();
     drawCharts(document);
     markMistakes(document);
+    scrollableTables(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     connect();
     drawCharts(event.detail.elt);
     markMistakes(event.detail.elt);
+    scrollableTables(document);
   });
 
   // Media uploads: each dropped or chosen file is sent as the raw body of its own request, so the server streams

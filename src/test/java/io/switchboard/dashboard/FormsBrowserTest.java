@@ -164,7 +164,7 @@ class FormsBrowserTest {
     private static long addProxy(String label) {
         SignedIn.as("forms-setup", "OPERATOR");
         try {
-            return app.bean(Proxies.class).add(new ProxyDraft(label, "http", "proxy.example.net", "3128", "", "", "", "",
+            return app.bean(Proxies.class).add(new ProxyDraft(label, "http", label + ".example.net", "3128", "", "", "", "",
                     true));
         } finally {
             SignedIn.out();
