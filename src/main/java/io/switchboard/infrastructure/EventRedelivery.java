@@ -22,7 +22,8 @@ class EventRedelivery {
         this.failed = failed;
     }
 
-    @Scheduled(fixedDelayString = "${switchboard.events.redelivery-interval:1m}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${switchboard.events.redelivery-interval:1m}",
+            initialDelayString = "${switchboard.events.redelivery-interval:1m}")
     @SchedulerLock(name = "events.redeliver-failed", lockAtMostFor = "PT10M")
     void redeliverFailed() {
         failed.resubmit(ResubmissionOptions.defaults().withMinAge(MIN_AGE));

@@ -41,7 +41,8 @@ class CampaignCompletion {
         }
     }
 
-    @Scheduled(fixedDelayString = "${switchboard.publishing.finish-check:1m}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${switchboard.publishing.finish-check:1m}",
+            initialDelayString = "${switchboard.publishing.finish-check:1m}")
     @SchedulerLock(name = "publishing.finish-campaigns", lockAtMostFor = "PT5M")
     void sweep() {
         List<Long> done = campaigns.runningWithEveryPostFinished();
