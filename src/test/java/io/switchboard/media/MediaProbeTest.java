@@ -3,6 +3,7 @@ package io.switchboard.media;
 import io.switchboard.tasks.LogLevel;
 import io.switchboard.tasks.TaskContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
 import testsupport.TaskWaits;
@@ -92,6 +93,7 @@ class MediaProbeTest {
     }
 
     @Test
+    @Timeout(60)
     void a_hung_ffprobe_is_killed_with_what_it_started_when_its_time_is_up() throws IOException {
         MediaProbe impatient = probeWith(fakeFfprobe("sleep 600 & echo $! > \"%s/child\"; wait"), Duration.ofSeconds(1));
         Path clip = Clips.image(dir, "fine.jpg", 400, 400);
@@ -105,6 +107,7 @@ class MediaProbeTest {
     }
 
     @Test
+    @Timeout(60)
     void a_cancel_stops_ffprobe_at_once() throws IOException {
         MediaProbe patient = probeWith(fakeFfprobe("sleep 600 & echo $! > \"%s/child\"; wait"), Duration.ofMinutes(5));
         Path clip = Clips.image(dir, "fine.jpg", 400, 400);
