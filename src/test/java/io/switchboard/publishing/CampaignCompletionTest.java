@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import testsupport.SignedIn;
 
@@ -100,7 +99,7 @@ class CampaignCompletionTest {
         db.execute("CREATE TRIGGER refuse_finish BEFORE UPDATE ON campaign FOR EACH ROW WHEN "
                 + "(NEW.status = 'finished') EXECUTE FUNCTION refuse_finish()");
         try {
-            app.bean(TransactionTemplate.class).executeWithoutResult(status -> app.bean(ApplicationEventPublisher.class)
+            app.bean(TransactionTemplate.class).executeWithoutResult(status -> app.context()
                     .publishEvent(new GroupFinished("campaign:" + id, Map.of())));
             eventually(WAIT, () -> assertThat(listenerPublications(db, true)).as("the listener failed").isEqualTo(1));
             assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
