@@ -79,6 +79,7 @@ class MediaToolsMissingTest {
 
         Page page = browser.newPage();
         page.setViewportSize(1440, 900);
+        page.setDefaultTimeout(90_000);
         Browser.signIn(page, app, "admin", AppInstance.ADMIN_PASSWORD);
         page.navigate(app.url("/media"));
         var banner = page.locator("#media-tools-problem");

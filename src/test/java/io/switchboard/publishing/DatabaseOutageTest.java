@@ -75,8 +75,8 @@ class DatabaseOutageTest {
             OffsetDateTime beforeRestart = OffsetDateTime.now();
             postgres = start(data, port);
 
-            eventually(Duration.ofSeconds(180), () -> assertThat(campaigns.find(campaignId).orElseThrow().status())
-                    .isEqualTo(CampaignStatus.FINISHED));
+            awaitEventually(Duration.ofSeconds(240), () -> campaigns.find(campaignId).orElseThrow().status()
+                    == CampaignStatus.FINISHED);
             assertThat(fixture.posts(campaignId)).hasSize(total)
                     .allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
             for (var account : accounts) {
@@ -100,6 +100,28 @@ class DatabaseOutageTest {
             }
             postgres.close();
         }
+    }
+
+    /** Until the condition holds; errors from the database coming back count as not yet. */
+    private static void awaitEventually(Duration timeout, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                last = "not yet";
+            } catch (RuntimeException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within " + timeout + ": " + last);
     }
 
     private static long published(DSLContext db, long campaignId) {
