@@ -89,16 +89,17 @@ class CampaignCompletionTest {
         long id = campaigns.launch(PublishingFixture.imageCampaign("Redelivered", accounts, media), "completion-test");
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
         DSLContext db = app.bean(DSLContext.class);
-        // as if the news had not arrived yet: running, media held; and this instance cannot finish campaigns
-        db.update(CAMPAIGN).set(CAMPAIGN.STATUS, "running").setNull(CAMPAIGN.FINISHED_AT).where(CAMPAIGN.ID.eq(id))
-                .execute();
-        app.bean(MediaLibrary.class).markScheduled(media.getFirst(), "campaign:" + id);
+        eventually(WAIT, () -> assertThat(listenerPublications(db, true)).as("the real news delivered").isZero());
+        // this instance can no longer finish campaigns; then, as if the news had not arrived: running, media held
         db.execute("CREATE FUNCTION refuse_finish() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF current_setting('application_name') <> 'restarted' THEN RAISE EXCEPTION 'no finishing here'; "
                 + "END IF; RETURN NEW; END $$");
         db.execute("CREATE TRIGGER refuse_finish BEFORE UPDATE ON campaign FOR EACH ROW WHEN "
                 + "(NEW.status = 'finished') EXECUTE FUNCTION refuse_finish()");
         try {
+            db.update(CAMPAIGN).set(CAMPAIGN.STATUS, "running").setNull(CAMPAIGN.FINISHED_AT)
+                    .where(CAMPAIGN.ID.eq(id)).execute();
+            app.bean(MediaLibrary.class).markScheduled(media.getFirst(), "campaign:" + id);
             app.bean(TransactionTemplate.class).executeWithoutResult(status -> app.context()
                     .publishEvent(new GroupFinished("campaign:" + id, Map.of())));
             eventually(WAIT, () -> assertThat(listenerPublications(db, true)).as("the listener failed").isEqualTo(1));

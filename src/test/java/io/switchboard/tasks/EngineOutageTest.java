@@ -87,11 +87,14 @@ class EngineOutageTest {
 
         cutAt[0] = System.nanoTime();
         link.cut();
-        sleep(LEASE.multipliedBy(3).toMillis());
-        assertThat(LAPSED_AFTER_CUT).as("the run stopped believing in its lease while the database was away")
-                .containsKey("holds-on");
-        assertThat(Duration.ofNanos(LAPSED_AFTER_CUT.get("holds-on"))).isLessThan(LEASE);
-        link.join();
+        try {
+            sleep(LEASE.multipliedBy(3).toMillis());
+            assertThat(LAPSED_AFTER_CUT).as("the run stopped believing in its lease while the database was away")
+                    .containsKey("holds-on");
+            assertThat(Duration.ofNanos(LAPSED_AFTER_CUT.get("holds-on"))).isLessThan(LEASE);
+        } finally {
+            link.join();
+        }
         awaitDatabase();
 
         TaskDetail held = awaitState(tasks, holding, TaskState.SUCCEEDED, Duration.ofSeconds(60));
