@@ -136,7 +136,7 @@ class DatabaseOutageTest {
     }
 
     private static void awaitReady(Path log) {
-        eventually(Duration.ofSeconds(360), () -> assertThat(read(log)).contains("READY"));
+        eventually(Duration.ofSeconds(600), () -> assertThat(read(log)).contains("READY"));
     }
 
     private static String read(Path file) {
