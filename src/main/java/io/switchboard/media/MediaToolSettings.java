@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param probeTimeout  longest ffprobe run on one file; past it the file is refused as unreadable
  * @param ffmpegTimeout longest ffmpeg run (a transcode, a cover); past it the preparation fails
  */
-@ConfigurationProperties("switchboard.media.tools")
+@ConfigurationProperties(MediaToolSettings.PREFIX)
 record MediaToolSettings(@Nullable String ffmpegPath, @Nullable String ffprobePath,
                          @DefaultValue("60s") Duration probeTimeout,
                          @DefaultValue("2h") Duration ffmpegTimeout) {
+    static final String PREFIX = "switchboard.media.tools";
 }
