@@ -89,6 +89,10 @@ class CampaignCompletionTest {
         long id = campaigns.launch(PublishingFixture.imageCampaign("Redelivered", accounts, media), "completion-test");
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
         DSLContext db = app.bean(DSLContext.class);
+        // the sweep may finish it before the news is even out: wait for the news (the group finished, in the
+        // transaction that recorded the news) and for its delivery
+        eventually(WAIT, () -> assertThat(db.select(TASK_GROUP.FINISHED_AT).from(TASK_GROUP)
+                .where(TASK_GROUP.GROUP_KEY.eq("campaign:" + id)).fetchSingle().value1()).isNotNull());
         eventually(WAIT, () -> assertThat(listenerPublications(db, true)).as("the real news delivered").isZero());
         // this instance can no longer finish campaigns; then, as if the news had not arrived: running, media held
         db.execute("CREATE FUNCTION refuse_finish() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
