@@ -99,7 +99,8 @@ class PublishingCrashTest {
 
             awaitPost(postId, kill.reached, Duration.ofSeconds(60));
             if (kill == KillPoint.WITH_THE_PUBLISH_IN_FLIGHT) {
-                Thread.sleep(500); // the request has left; the platform answers after 1.5 s
+                // the request has reached the platform (this JVM's sandbox), which answers after 1.5 s
+                eventually(WAIT, () -> assertThat(publishBeingServed()).isTrue());
             }
             publisher.destroyForcibly().waitFor();
             CampaignPost atKill = post(postId);
@@ -138,6 +139,13 @@ class PublishingCrashTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Whether a thread of the platform (in this JVM) is serving a publish call right now. */
+    private static boolean publishBeingServed() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals("io.switchboard.sandbox.GraphController")
+                        && frame.getMethodName().equals("publish")));
     }
 
     private static CampaignPost post(long postId) {
