@@ -77,7 +77,7 @@ public final class S3Server implements AutoCloseable {
 
     private void awaitUp() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("S3Mock exited with " + process.exitValue());
@@ -102,13 +102,13 @@ public final class S3Server implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("S3Mock did not answer within 90 s");
+        throw new IllegalStateException("S3Mock did not answer within 3 minutes");
     }
 
     /** The plain HTTP port, read from the line where Tomcat says which ports it bound. */
     private static int httpPort(Process process, Path log) throws IOException {
-        Pattern http = Pattern.compile("(\\d+) \\(http\\)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Pattern http = Pattern.compile("started on ports?\\b[^\\n]*?(\\d+) \\(http\\)");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ": " + Files.readString(log));
@@ -125,7 +125,7 @@ public final class S3Server implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("S3Mock did not say its port within 90 s: " + Files.readString(log));
+        throw new IllegalStateException("S3Mock did not say its port within 5 minutes: " + Files.readString(log));
     }
 
     @Override

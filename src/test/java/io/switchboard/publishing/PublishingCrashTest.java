@@ -92,7 +92,7 @@ class PublishingCrashTest {
                 "switchboard.platform.graph-url=" + platform.url("/sandbox/graph"),
                 "switchboard.media.public-base-url=" + platform.url("")));
         try {
-            eventually(WAIT, () -> assertThat(read(log)).contains("READY"));
+            ChildInstance.awaitReady(publisher, log);
             long campaignId = platform.bean(Campaigns.class).launch(
                     PublishingFixture.imageCampaign("Crash " + kill, List.of(account), media), "crash-test");
             long postId = fixture.posts(campaignId).getFirst().id();

@@ -124,8 +124,8 @@ class TaskClusterTest {
                 .withQueue("paused-queue")).limit(30).toList()).stream().map(Submitted::id).toList();
         // submitted after them, woken by the same notifications on every instance: once these ran, the paused
         // queue's tasks had their chance to be claimed (the pause is checked inside the claim statement)
-        List<Long> after = tasks(1).submitAll(Stream.generate(() -> TaskRequest.of(PROBE, Probe.of("after-pause"))
-                .withQueue("bulk")).limit(30).toList()).stream().map(Submitted::id).toList();
+        List<Long> after = tasks(1).submitAll(Stream.generate(() -> TaskRequest.of(PROBE, Probe.of("after-pause")))
+                .limit(30).toList()).stream().map(Submitted::id).toList();
         after.forEach(id -> awaitState(tasks(0), id, TaskState.SUCCEEDED));
 
         assertThat(ids).allSatisfy(id -> {
