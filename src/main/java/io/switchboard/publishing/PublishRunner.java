@@ -111,16 +111,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (spaced.isPresent()) {
             return spaced.get();
         }
-        switch (graph.publishingLimit(step.credentials())) {
-            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> {
-                Instant next = limit.nextSlotAt() != null ? limit.nextSlotAt() : Instant.now().plus(Duration.ofMinutes(15));
-                return waitForQuota(step, next);
-            }
-            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) -> {
-                return problem(step, problem);
-            }
-            default -> {
-            }
+        Optional<Outcome> quota = quotaUsedUp(step);
+        if (quota.isPresent()) {
+            return quota.get();
         }
         PostOptions options = step.campaign().spec().options();
         List<String> children = new ArrayList<>();
@@ -177,6 +170,20 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     /**
+     * The live quota, read before making a container and again before publishing: other posts of the account
+     * made their containers meanwhile, and a publish over the quota is refused by the platform.
+     */
+    private Optional<Outcome> quotaUsedUp(Step step) {
+        return switch (graph.publishingLimit(step.credentials())) {
+            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> Optional.of(
+                    waitForQuota(step, limit.nextSlotAt() != null ? limit.nextSlotAt()
+                            : Instant.now().plus(Duration.ofMinutes(15))));
+            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) -> Optional.of(problem(step, problem));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
      * The daily window holds when the post really goes out, not only when it was planned: a post held back (by
      * the quota, a hold, a pause, slow processing) past the window's end waits for the next day's window.
      */
@@ -201,7 +208,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (!step.context().leaseHeld()) {
             return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before publishing");
         }
-        Optional<Outcome> spaced = spacing(step).or(() -> window(step));
+        Optional<Outcome> spaced = spacing(step).or(() -> window(step)).or(() -> quotaUsedUp(step));
         if (spaced.isPresent()) {
             return spaced.get();
         }
