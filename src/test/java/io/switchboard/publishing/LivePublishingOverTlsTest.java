@@ -54,6 +54,8 @@ class LivePublishingOverTlsTest {
                 "switchboard.platform.graph-url=" + graph, "switchboard.platform.oauth-url=" + graph,
                 "switchboard.proxies.trust-certificates=" + certificate.pem(),
                 "switchboard.proxies.probe-url=" + probe.url(),
+                // healthy means "answers"; how fast is no concern here, on a loaded machine
+                "switchboard.proxies.degraded-latency=60s",
                 "switchboard.media.public-base-url=https://media.example.test",
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=600ms");
