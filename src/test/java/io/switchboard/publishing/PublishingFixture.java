@@ -99,14 +99,14 @@ public final class PublishingFixture {
     }
 
     /** Every account publishes every picture, as soon as possible, a caption unique to each post. */
-    static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
+    public static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
         return campaign(name, accounts, media, new PostOptions(PostType.IMAGE, false, null, 0),
                 new Schedule(null, Duration.ZERO, null, null, 50));
     }
 
     /** Every account publishes every media (or one carousel of them all), a caption unique to each post. */
-    static CampaignSpec campaign(String name, List<Connected> accounts, List<Long> media, PostOptions options,
-                                 Schedule schedule) {
+    public static CampaignSpec campaign(String name, List<Connected> accounts, List<Long> media, PostOptions options,
+                                        Schedule schedule) {
         return new CampaignSpec(name, accounts.stream().map(Connected::id).toList(), null, media,
                 new CaptionStrategy.Template(name + " {media.title} for @{account.username} #{n}"), List.of(),
                 new Assignment.EveryAccountEveryMedia(), schedule, options);
