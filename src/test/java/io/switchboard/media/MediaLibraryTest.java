@@ -125,7 +125,8 @@ class MediaLibraryTest {
     }
 
     private static long originals() throws IOException {
-        Path originals = AppInstance.MEDIA_DIR.resolve("p" + ProcessHandle.current().pid()).resolve("originals");
+        Path originals = Path.of(app.context().getEnvironment().getRequiredProperty("switchboard.media.local-dir"))
+                .resolve("originals");
         try (Stream<Path> files = Files.list(originals)) {
             return files.count();
         }

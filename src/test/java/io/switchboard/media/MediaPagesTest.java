@@ -4,11 +4,13 @@ import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.TestPostgres;
 import io.switchboard.testing.WebSession;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
+import testsupport.TableSnapshot;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -61,12 +63,28 @@ class MediaPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("id=\"media-delete\"");
 
+        DSLContext db = app.bean(DSLContext.class);
+        String[] media = {"media_item", "media_rendition", "media_tag", "task"};
+        var before = TableSnapshot.settled(db, media);
+        long filesBefore = storedFiles();
         assertThat(raw(viewer, "forged.mp4", new byte[100]).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id() + "/delete"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id()), Map.of("title", "renamed", "tags", "",
                 "defaultCaption", "", "coverOffsetSeconds", "1")).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id() + "/prepare"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(library.find(item.id()).orElseThrow().title()).isEqualTo("viewer");
+        assertThat(TableSnapshot.of(db, media)).as("nothing stored, edited, deleted or queued").isEqualTo(before);
+        assertThat(storedFiles()).as("no bytes written to storage").isEqualTo(filesBefore);
+    }
+
+    private static long storedFiles() throws java.io.IOException {
+        Path root = Path.of(app.context().getEnvironment().getRequiredProperty("switchboard.media.local-dir"));
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test

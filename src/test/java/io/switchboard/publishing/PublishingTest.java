@@ -90,6 +90,61 @@ class PublishingTest {
     }
 
     @Test
+    void reels_carousels_and_stories_go_out_as_such_through_campaigns() {
+        var account = fixture.accounts(1, "types");
+        var videos = fixture.videos(2);
+        var images = fixture.images(2);
+        Schedule now = new Schedule(null, Duration.ZERO, null, null, 50);
+        long reels = campaigns.launch(PublishingFixture.campaign("Reels", account, List.of(videos.getFirst()),
+                PostOptions.reels(), now), "publishing-test");
+        long carousel = campaigns.launch(PublishingFixture.campaign("Carousel", account,
+                List.of(images.getFirst(), videos.getLast(), images.getLast()),
+                new PostOptions(PostType.CAROUSEL, false, null, 3), now), "publishing-test");
+        long stories = campaigns.launch(PublishingFixture.campaign("Stories", account,
+                List.of(images.getFirst(), videos.getFirst()), new PostOptions(PostType.STORIES, false, null, 0), now),
+                "publishing-test");
+
+        for (long id : List.of(reels, carousel, stories)) {
+            eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+            assertThat(fixture.posts(id)).allSatisfy(p -> {
+                assertThat(p.status()).as(p.statusReason()).isEqualTo(PostStatus.PUBLISHED);
+                assertThat(p.permalink()).startsWith("http");
+            });
+        }
+        var onPlatform = SandboxControl.published(app, account.getFirst().platformUserId());
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("REELS")).singleElement().satisfies(p -> {
+            assertThat(p.caption()).startsWith("Reels ");
+            assertThat(p.video()).isTrue();
+        });
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("CAROUSEL")).singleElement().satisfies(p -> {
+            assertThat(p.caption()).startsWith("Carousel ");
+            assertThat(p.children()).isEqualTo(3);
+        });
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("STORIES")).extracting(SandboxControl.PlatformPost::video)
+                .containsExactlyInAnyOrder(false, true);
+        assertThat(onPlatform).hasSize(4);
+    }
+
+    @Test
+    void held_posts_go_on_when_an_operator_resumes_them() {
+        var accounts = fixture.accounts(1, "held");
+        var media = fixture.images(2);
+        var routed = accounts.getFirst();
+        DownRoutes.DOWN.add(routed.id());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Held", accounts, media), "publishing-test");
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        assertThat(campaigns.resumePaused(id)).as("nothing resumes while the route is down: held again").isEqualTo(2);
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        assertThat(SandboxControl.publishes(app, routed.platformUserId())).isZero();
+
+        DownRoutes.DOWN.clear();
+        // no proxy event and the periodic retry is minutes away: only the operator's command lets them go now
+        assertThat(campaigns.resumePaused(id)).isEqualTo(2);
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+        assertThat(SandboxControl.publishes(app, routed.platformUserId())).isEqualTo(2);
+    }
+
+    @Test
     void a_used_up_quota_makes_the_rest_wait_for_a_slot_instead_of_failing() {
         SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 1);
         var accounts = fixture.accounts(1, "quota");
