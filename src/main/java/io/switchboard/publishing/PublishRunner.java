@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,20 +109,13 @@ class PublishRunner implements TaskHandler<PublishPost> {
 
     /** No container yet: respect the spacing and the quota, then make one and record it at once. */
     private Outcome create(Step step) {
-        Optional<Outcome> spaced = spacing(step);
+        Optional<Outcome> spaced = spacing(step).or(() -> window(step));
         if (spaced.isPresent()) {
             return spaced.get();
         }
-        switch (graph.publishingLimit(step.credentials())) {
-            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> {
-                Instant next = limit.nextSlotAt() != null ? limit.nextSlotAt() : Instant.now().plus(Duration.ofMinutes(15));
-                return waitForQuota(step, next);
-            }
-            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) -> {
-                return problem(step, problem);
-            }
-            default -> {
-            }
+        Optional<Outcome> quota = quotaUsedUp(step);
+        if (quota.isPresent()) {
+            return quota.get();
         }
         PostOptions options = step.campaign().spec().options();
         List<String> children = new ArrayList<>();
@@ -173,12 +168,46 @@ class PublishRunner implements TaskHandler<PublishPost> {
         return waits.forSpacing(step.post(), step.campaign().spec().schedule().minSpacing(), step.account().username());
     }
 
+    /**
+     * The live quota, read before making a container and again before publishing: other posts of the account
+     * made their containers meanwhile, and a publish over the quota is refused by the platform.
+     */
+    private Optional<Outcome> quotaUsedUp(Step step) {
+        return switch (graph.publishingLimit(step.credentials())) {
+            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> Optional.of(
+                    waitForQuota(step, limit.nextSlotAt() != null ? limit.nextSlotAt()
+                            : Instant.now().plus(Duration.ofMinutes(15))));
+            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) -> Optional.of(problem(step, problem));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The daily window holds when the post really goes out, not only when it was planned: a post held back (by
+     * the quota, a hold, a pause, slow processing) past the window's end waits for the next day's window.
+     */
+    private Optional<Outcome> window(Step step) {
+        Schedule schedule = step.campaign().spec().schedule();
+        if (!schedule.hasWindow()) {
+            return Optional.empty();
+        }
+        ZonedDateTime now = ZonedDateTime.now(step.account().timeZone());
+        LocalTime time = now.toLocalTime();
+        if (!time.isBefore(schedule.windowStart()) && time.isBefore(schedule.windowEnd())) {
+            return Optional.empty();
+        }
+        ZonedDateTime opens = now.toLocalDate().plusDays(time.isBefore(schedule.windowStart()) ? 0 : 1)
+                .atTime(schedule.windowStart()).atZone(now.getZone());
+        return Optional.of(Outcome.retryAt(opens.toInstant(), "outside the daily window " + schedule.windowStart()
+                + "–" + schedule.windowEnd() + " (" + now.getZone().getId() + "); waiting for it to open"));
+    }
+
     /** Records the request first, so a run after a crash here asks the platform before publishing again. */
     private Outcome publish(Step step) {
         if (!step.context().leaseHeld()) {
             return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before publishing");
         }
-        Optional<Outcome> spaced = spacing(step);
+        Optional<Outcome> spaced = spacing(step).or(() -> window(step)).or(() -> quotaUsedUp(step));
         if (spaced.isPresent()) {
             return spaced.get();
         }

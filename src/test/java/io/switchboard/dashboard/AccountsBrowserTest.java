@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.TableSnapshot;
 import testsupport.Clips;
 import testsupport.MediaServer;
 
@@ -81,9 +82,9 @@ class AccountsBrowserTest {
         SandboxControl.settings(app, Duration.ofMillis(1500), Duration.ofSeconds(3), 50);
         page.locator("#accounts input[name=ids]").all().forEach(Locator::check);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check health")).click();
-        assertThat(page.locator("#confirm h2")).hasText("Check the token health of 4 accounts?");
+        assertThat(page.locator(".page-title")).hasText("Check the token health of 4 accounts?");
         Browser.screenshot(page, "accounts-bulk-confirm");
-        page.locator("#confirm button[type=submit]").click();
+        page.locator("#confirm-button").click();
 
         assertThat(page.locator("#accounts .status-pending").first()).isVisible();
         Browser.screenshot(page, "accounts-health-running");
@@ -185,6 +186,9 @@ class AccountsBrowserTest {
 
         WebSession forged = Operators.signedIn(app, viewer, Operators.PASSWORD);
         forged.get(app.url("/accounts"));
+        String[] touched = {"account", "account_tag", "account_import", "task", "sandbox_account", "sandbox_setting",
+                "sandbox_fault", "sandbox_token"};
+        var before = TableSnapshot.settled(app.bean(org.jooq.DSLContext.class), touched);
         for (String path : List.of("/accounts/bulk", "/accounts/bulk/confirm", "/accounts/connect/token",
                 "/accounts/connect/oauth", "/accounts/connect/sandbox", "/accounts/import",
                 "/accounts/" + someAccount + "/disable", "/accounts/" + someAccount + "/health",
@@ -198,6 +202,9 @@ class AccountsBrowserTest {
         assertThat(operatorSession.get(app.url("/sandbox")).statusCode()).as("the Sandbox page is for admins").isEqualTo(403);
         assertThat(app.bean(io.switchboard.accounts.Accounts.class).find(someAccount).orElseThrow().status())
                 .isEqualTo(io.switchboard.accounts.AccountStatus.ACTIVE);
+        assertThat(TableSnapshot.of(app.bean(org.jooq.DSLContext.class), touched))
+                .as("no account changed or connected, no import kept, no task queued, the sandbox untouched")
+                .isEqualTo(before);
     }
 
     private static Page signedIn(String username) {

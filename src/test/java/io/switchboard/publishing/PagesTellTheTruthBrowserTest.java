@@ -263,14 +263,15 @@ class PagesTellTheTruthBrowserTest {
         Page page = signedIn();
         page.navigate(app.url("/campaigns/" + id));
         assertThat(page.locator("#campaign-live")).hasAttribute("hx-trigger", Pattern.compile("every"));
-        page.onceDialog(dialog -> dialog.accept());
         page.locator("#posts tr[data-post='3']").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Cancel post 3")).click();
+        assertThat(page.locator("#confirm-details")).containsText("Post 3 of @");
+        page.locator("#confirm-button").click();
         assertThat(page.locator("#posts tr[data-post='3'] .state")).hasText("cancelled");
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("The post is cancelled");
 
-        page.onceDialog(dialog -> dialog.accept());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel the rest")).click();
+        page.locator("#cancel-rest").click();
+        page.locator("#confirm-button").click();
         assertThat(page.locator("#campaign-status")).hasText("cancelled");
         assertThat(page.locator("#campaign-progress-words")).hasText("1 published, 2 cancelled of 3 posts");
         Locator bar = page.locator("#campaign-live .post-bar");
@@ -306,7 +307,7 @@ class PagesTellTheTruthBrowserTest {
         assertThat(page.locator("#check-outdated")).containsText("Outdated: the account was marked needs reconnect");
         assertThat(page.locator("#health-message")).hasCount(0);
         assertThat(page.locator("#enable")).hasCount(0);
-        assertThat(page.locator("#disable")).isVisible();
+        assertThat(page.locator("#disable-account")).isVisible();
         shots(page, "account-needs-reconnect");
 
         // Reconnect signs in for this account: a sign-in as another account is refused and changes nothing
@@ -324,7 +325,7 @@ class PagesTellTheTruthBrowserTest {
         assertThat(page.locator("#last-check .status-active")).hasText("ok");
         assertThat(page.locator("#reconnect")).hasCount(0);
         assertThat(page.locator("#enable")).hasCount(0);
-        assertThat(page.locator("#disable")).isVisible();
+        assertThat(page.locator("#disable-account")).isVisible();
         shots(page, "account-reconnected");
 
         // without Instagram's sign-in the same is done with a pasted token, checked to open this account
@@ -342,12 +343,12 @@ class PagesTellTheTruthBrowserTest {
         accounts.markRestricted(other.id(), "The platform restricted the account: spam (2207051)");
         page.navigate(app.url("/accounts/" + other.id()));
         assertThat(page.locator("#resolved")).isVisible();
-        assertThat(page.locator("#disable")).isVisible();
+        assertThat(page.locator("#disable-account")).isVisible();
         assertThat(page.locator("#enable")).hasCount(0);
         accounts.disable(List.of(other.id()));
         page.navigate(app.url("/accounts/" + other.id()));
         assertThat(page.locator("#enable")).isVisible();
-        assertThat(page.locator("#disable")).hasCount(0);
+        assertThat(page.locator("#disable-account")).hasCount(0);
         assertThat(page.locator("#resolved")).hasCount(0);
         shots(page, "account-disabled");
     }

@@ -92,14 +92,15 @@ class PublishingCrashTest {
                 "switchboard.platform.graph-url=" + platform.url("/sandbox/graph"),
                 "switchboard.media.public-base-url=" + platform.url("")));
         try {
-            eventually(WAIT, () -> assertThat(read(log)).contains("READY"));
+            ChildInstance.awaitReady(publisher, log);
             long campaignId = platform.bean(Campaigns.class).launch(
                     PublishingFixture.imageCampaign("Crash " + kill, List.of(account), media), "crash-test");
             long postId = fixture.posts(campaignId).getFirst().id();
 
             awaitPost(postId, kill.reached, Duration.ofSeconds(60));
             if (kill == KillPoint.WITH_THE_PUBLISH_IN_FLIGHT) {
-                Thread.sleep(500); // the request has left; the platform answers after 1.5 s
+                // the request has reached the platform (this JVM's sandbox), which answers after 1.5 s
+                eventually(WAIT, () -> assertThat(publishBeingServed()).isTrue());
             }
             publisher.destroyForcibly().waitFor();
             CampaignPost atKill = post(postId);
@@ -138,6 +139,13 @@ class PublishingCrashTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Whether a thread of the platform (in this JVM) is serving a publish call right now. */
+    private static boolean publishBeingServed() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals("io.switchboard.sandbox.GraphController")
+                        && frame.getMethodName().equals("publish")));
     }
 
     private static CampaignPost post(long postId) {
