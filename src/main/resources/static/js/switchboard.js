@@ -325,7 +325,7 @@
       return;
     }
     row.setAttribute("hx-get", form.dataset.rowUrl + id + "/upload-row" + (duplicate ? "?duplicate=true" : ""));
-    row.setAttribute("hx-trigger", "load");
+    row.setAttribute("hx-trigger", "load, every 2s");
     row.setAttribute("hx-swap", "outerHTML");
     htmx.process(row);
   }

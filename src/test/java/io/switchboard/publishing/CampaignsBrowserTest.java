@@ -63,7 +63,7 @@ class CampaignsBrowserTest {
         page.locator("#postType").selectOption("IMAGE");
         accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
         page.locator("#preview-button").click();
-        assertThat(page.locator(".alert.error").first()).containsText("Some fields need attention");
+        assertThat(page.locator(".alert.error").first()).containsText("fields need a change");
         assertThat(page.locator(".field.invalid, .card.invalid").first()).isVisible();
         Browser.screenshot(page, "campaign-form-errors");
 
