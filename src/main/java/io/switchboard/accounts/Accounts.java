@@ -2,12 +2,7 @@ package io.switchboard.accounts;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.PlatformMode;
-import io.switchboard.platform.SandboxGrant;
+import io.switchboard.platform.Credentials;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -16,10 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Connected accounts: queries for pages and the publisher, the credentials to call the platform for an
- * account, status commands (with {@link AccountStatusChanged}), connecting, importing, exporting, and the
- * health and audit runners for a selection. Commands an operator gives need OPERATOR or ADMIN; the status
- * commands the publisher gives from its runners need no signed-in operator.
+ * Connected accounts of every platform: queries for pages and the publisher, the credentials to call the platform
+ * for an account, status commands (with {@link AccountStatusChanged}), importing, exporting, and the health and
+ * audit runners for a selection (connecting one account is {@link Connections}). Commands an operator gives need
+ * OPERATOR or ADMIN; the status commands the publisher gives from its runners need no signed-in operator.
  */
 @Service
 public class Accounts {
@@ -40,20 +33,16 @@ public class Accounts {
     private final AccountRepository accounts;
     private final TokenVault vault;
     private final StatusChanges statuses;
-    private final AccountConnector connector;
     private final AccountImport imports;
     private final AccountChecks checks;
-    private final InstagramGraph graph;
 
-    Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountConnector connector,
-             AccountImport imports, AccountChecks checks, InstagramGraph graph) {
+    Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountImport imports,
+             AccountChecks checks) {
         this.accounts = accounts;
         this.vault = vault;
         this.statuses = statuses;
-        this.connector = connector;
         this.imports = imports;
         this.checks = checks;
-        this.graph = graph;
     }
 
     // ---- queries
@@ -87,7 +76,7 @@ public class Accounts {
 
     /** Every account carrying the tag, in username order. */
     public List<Account> byTag(String tag) {
-        return accounts.page(new AccountFilter(null, tag, null), null, Integer.MAX_VALUE);
+        return accounts.page(new AccountFilter(null, tag, null, null), null, Integer.MAX_VALUE);
     }
 
     /** The ids of every account matching the filter, in username order (for bulk commands). */
@@ -105,17 +94,17 @@ public class Accounts {
     }
 
     /**
-     * What the platform client needs to call on the account's behalf: its platform user id and its decrypted
+     * What the account's platform adapter needs to call on its behalf: its platform user id and its decrypted
      * token. Given whatever the account's status (check {@link Account#status()} before publishing). The token
      * is a secret: never log it, store it elsewhere, put it in a task payload or show it.
      *
      * @throws AccountProblem when there is no such account or its token cannot be decrypted with this key
      */
-    public GraphCredentials credentials(long accountId) {
+    public Credentials credentials(long accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
         var sealed = accounts.token(accountId).orElseThrow(() -> missing(accountId));
         try {
-            return new GraphCredentials(accountId, account.platformUserId(), vault.open(sealed));
+            return new Credentials(accountId, account.platformUserId(), vault.open(sealed));
         } catch (io.switchboard.infrastructure.SecretUnreadable e) {
             throw new AccountProblem("", "The token of @" + account.username() + " cannot be read: " + e.getMessage());
         }
@@ -199,46 +188,6 @@ public class Accounts {
         accounts.setTags(accountId, AccountFields.tags("tags", tags));
     }
 
-    /** Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public long connectWithToken(String token, String timeZone, String tags) {
-        AccountOptions options = AccountOptions.of(AccountFields.timeZone("timeZone", timeZone),
-                AccountFields.tags("tags", tags));
-        return connector.save(connector.check(token, null), ConnectedVia.TOKEN, options);
-    }
-
-    /** Finishes "Connect with Instagram": the code from the redirect becomes a stored 60-day token. */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public long connectWithCode(String code, URI redirectUri) {
-        return connector.save(connector.exchange(code, redirectUri), ConnectedVia.OAUTH, AccountOptions.of("UTC", List.of()));
-    }
-
-    /**
-     * Sandbox mode only: creates {@code count} accounts in the sandbox and connects each through the ordinary
-     * API calls (code exchange, long-lived token, profile). Returns their ids.
-     */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public List<Long> createSandboxAccounts(int count, String usernamePrefix, String tags, URI redirectUri) {
-        if (graph.mode() != PlatformMode.SANDBOX) {
-            throw new AccountProblem("", "Sandbox accounts exist only in sandbox mode.");
-        }
-        if (count < 1 || count > 500) {
-            throw new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time.");
-        }
-        List<String> tagList = AccountFields.tags("tags", tags);
-        List<SandboxGrant> grants = switch (graph.createSandboxAccounts(count, usernamePrefix, redirectUri)) {
-            case GraphResult.Ok<List<SandboxGrant>>(List<SandboxGrant> created) -> created;
-            case GraphResult.Failed<List<SandboxGrant>>(GraphProblem problem) -> throw new AccountProblem("",
-                    "The sandbox did not create the accounts: " + problem.error().summary());
-        };
-        List<Long> ids = new ArrayList<>();
-        for (SandboxGrant grant : grants) {
-            ids.add(connector.save(connector.exchange(grant.code(), redirectUri), ConnectedVia.SANDBOX,
-                    AccountOptions.of("UTC", tagList)));
-        }
-        return ids;
-    }
-
     /** Checks a CSV file row by row (tokens live) without importing anything. */
     @PreAuthorize(OPERATOR_COMMAND)
     public ImportPreview previewImport(String csv) {
@@ -254,14 +203,14 @@ public class Accounts {
     /** Writes the matching accounts as CSV, without tokens. */
     public void exportCsv(AccountFilter filter, Writer out) {
         try {
-            out.write(Csv.record(List.of("username", "platform_user_id", "name", "status", "status_reason", "tags",
+            out.write(Csv.record(List.of("platform", "username", "platform_user_id", "name", "status", "status_reason", "tags",
                     "time_zone", "notes", "desired_biography", "desired_website", "followers", "token_expires_at",
                     "connected_via", "created_at")));
             String after = null;
             do {
                 AccountPage page = list(filter, after, MAX_PAGE);
                 for (Account a : page.accounts()) {
-                    out.write(Csv.record(List.of(a.username(), a.platformUserId(), a.name(), a.status().name(),
+                    out.write(Csv.record(List.of(a.platform().label(), a.username(), a.platformUserId(), a.name(), a.status().name(),
                             a.statusReason(), String.join(";", a.tags()), a.timeZone().getId(), a.notes(),
                             nullToEmpty(a.desiredBiography()), nullToEmpty(a.desiredWebsite()),
                             a.followers() == null ? "" : a.followers().toString(),
@@ -297,7 +246,7 @@ public class Accounts {
         return CurrentOperator.get().map(CurrentOperator::username).orElse("system");
     }
 
-    private static AccountProblem missing(long accountId) {
+    static AccountProblem missing(long accountId) {
         return new AccountProblem("", "No account with id " + accountId + ": it may have been removed; reload the page.");
     }
 }

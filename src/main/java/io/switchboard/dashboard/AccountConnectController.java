@@ -1,8 +1,8 @@
 package io.switchboard.dashboard;
 
 import io.switchboard.accounts.AccountProblem;
-import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformMode;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -15,48 +15,61 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Connecting accounts: "Connect with Instagram" (OAuth: the state is a random value kept in the operator's
- * session and checked on the way back, so a forged redirect cannot connect an account), pasting a token
- * (checked live first), and, in sandbox mode, creating sandbox accounts connected through the same API calls.
+ * Connecting accounts on each platform: "Connect with …" (the platform's sign-in: the state is a random value kept
+ * in the operator's session with the platform and checked on the way back, so a forged redirect cannot connect an
+ * account), pasting a token (checked live first), and, in sandbox mode, creating sandbox accounts connected through
+ * the same API calls.
  */
 @Controller
 class AccountConnectController {
     static final String STATE = "switchboard.oauth.state";
+    static final String PLATFORM = "switchboard.oauth.platform";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Accounts accounts;
-    private final InstagramGraph graph;
+    private final Connections connections;
+    private final PlatformMode mode;
 
-    AccountConnectController(Accounts accounts, InstagramGraph graph) {
-        this.accounts = accounts;
-        this.graph = graph;
+    AccountConnectController(Connections connections, PlatformMode mode) {
+        this.connections = connections;
+        this.mode = mode;
+    }
+
+    /** A platform as the connect page offers it (public: templates read it). */
+    public record Offer(Platform platform, boolean signIn, String unavailableReason) {
     }
 
     @GetMapping("/accounts/connect")
     String page(Model model) {
-        model.addAttribute("oauth", graph.oauthAvailable());
-        model.addAttribute("sandbox", graph.mode() == PlatformMode.SANDBOX);
+        model.addAttribute("offers", connections.platforms().stream().map(p -> new Offer(p,
+                connections.signInAvailable(p), connections.signInUnavailableReason(p))).toList());
+        model.addAttribute("sandbox", mode == PlatformMode.SANDBOX);
         return "accounts-connect";
     }
 
     @PostMapping("/accounts/connect/oauth")
-    String startOAuth(HttpSession session, RedirectAttributes redirect) {
-        if (!graph.oauthAvailable()) {
-            redirect.addFlashAttribute("problem", "Connect with Instagram needs the Meta app's id and secret: set "
-                    + "SWITCHBOARD_PLATFORM_APP_ID and SWITCHBOARD_PLATFORM_APP_SECRET, or paste a token instead.");
-            return "redirect:/accounts/connect";
+    String startOAuth(@RequestParam(required = false) @Nullable String platform, HttpSession session,
+                      RedirectAttributes redirect) {
+        Platform chosen;
+        try {
+            chosen = connections.platform(platform);
+        } catch (AccountProblem problem) {
+            return problem(redirect, problem.getMessage());
+        }
+        if (!connections.signInAvailable(chosen)) {
+            return problem(redirect, connections.signInUnavailableReason(chosen));
         }
         byte[] state = new byte[24];
         RANDOM.nextBytes(state);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(state);
         session.setAttribute(STATE, value);
-        return "redirect:" + graph.authorizeUrl(callback(), value);
+        session.setAttribute(PLATFORM, chosen.name());
+        return "redirect:" + connections.authorizeUrl(chosen, callback(), value);
     }
 
     @GetMapping("/accounts/connect/callback")
@@ -66,19 +79,22 @@ class AccountConnectController {
                     @RequestParam(value = "error_description", required = false) @Nullable String description,
                     HttpSession session, RedirectAttributes redirect) {
         Object expected = session.getAttribute(STATE);
+        Object started = session.getAttribute(PLATFORM);
         session.removeAttribute(STATE);
-        if (expected == null || state == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
-                state.getBytes(StandardCharsets.UTF_8))) {
+        session.removeAttribute(PLATFORM);
+        if (expected == null || started == null || state == null || !MessageDigest.isEqual(
+                expected.toString().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
             return problem(redirect, "This sign-in answer does not belong to a connection you started (its state "
-                    + "does not match). Nothing was connected; start again with Connect with Instagram.");
+                    + "does not match). Nothing was connected; start again from this page.");
         }
+        Platform platform = Platform.valueOf(started.toString());
         if (error != null || code == null) {
-            return problem(redirect, "Instagram did not grant access" + (description == null ? "" : ": " + description)
-                    + ". Nothing was connected.");
+            return problem(redirect, platform.label() + " did not grant access"
+                    + (description == null ? "" : ": " + description) + ". Nothing was connected.");
         }
         try {
-            long id = accounts.connectWithCode(code, callback());
-            redirect.addFlashAttribute("notice", "Connected through Instagram.");
+            long id = connections.connectWithCode(platform, code, callback());
+            redirect.addFlashAttribute("notice", "Connected through " + platform.label() + ".");
             return "redirect:/accounts/" + id;
         } catch (AccountProblem problem) {
             return problem(redirect, problem.getMessage());
@@ -86,10 +102,11 @@ class AccountConnectController {
     }
 
     @PostMapping("/accounts/connect/token")
-    String connectToken(@RequestParam String token, @RequestParam(defaultValue = "UTC") String timeZone,
-                        @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
+    String connectToken(@RequestParam(required = false) @Nullable String platform, @RequestParam String token,
+                        @RequestParam(defaultValue = "UTC") String timeZone, @RequestParam(defaultValue = "") String tags,
+                        RedirectAttributes redirect) {
         try {
-            long id = accounts.connectWithToken(token, timeZone, tags);
+            long id = connections.connectWithToken(connections.platform(platform), token, timeZone, tags);
             redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
             return "redirect:/accounts/" + id;
         } catch (AccountProblem problem) {
@@ -98,10 +115,12 @@ class AccountConnectController {
     }
 
     @PostMapping("/accounts/connect/sandbox")
-    String createSandbox(@RequestParam int count, @RequestParam(defaultValue = "demo") String prefix,
-                         @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
+    String createSandbox(@RequestParam(required = false) @Nullable String platform, @RequestParam int count,
+                         @RequestParam(defaultValue = "demo") String prefix, @RequestParam(defaultValue = "") String tags,
+                         RedirectAttributes redirect) {
         try {
-            List<Long> ids = accounts.createSandboxAccounts(count, prefix, tags, callback());
+            List<Long> ids = connections.createSandboxAccounts(connections.platform(platform), count, prefix, tags,
+                    callback());
             redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
             return "redirect:/accounts";
         } catch (AccountProblem problem) {

@@ -7,7 +7,8 @@ import io.switchboard.accounts.AccountPage;
 import io.switchboard.accounts.AccountProblem;
 import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformMode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -25,22 +26,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Accounts list: filters (status, tag, text) in the URL, keyset pages, health results that arrive live, and
+ * The Accounts list: filters (platform, status, tag, text) in the URL, keyset pages, health results that arrive live, and
  * bulk commands (health check, profile audit, tag, disable) confirmed with the number of accounts they touch.
  */
 @Controller
 class AccountsController {
     static final int PAGE_SIZE = 50;
     private final Accounts accounts;
-    private final InstagramGraph graph;
+    private final Connections connections;
+    private final PlatformMode mode;
 
-    AccountsController(Accounts accounts, InstagramGraph graph) {
+    AccountsController(Accounts accounts, Connections connections, PlatformMode mode) {
         this.accounts = accounts;
-        this.graph = graph;
+        this.connections = connections;
+        this.mode = mode;
     }
 
     /** The list's filters as the URL carries them (public: templates read it). */
-    public record Filters(@Nullable String status, @Nullable String tag, @Nullable String q, @Nullable String after) {
+    public record Filters(@Nullable String platform, @Nullable String status, @Nullable String tag, @Nullable String q,
+                          @Nullable String after) {
         public AccountFilter filter() {
             AccountStatus parsed = null;
             if (status != null && !status.isBlank()) {
@@ -50,11 +54,22 @@ class AccountsController {
                     parsed = null;
                 }
             }
-            return new AccountFilter(parsed, blankToNull(tag), blankToNull(q));
+            Platform on = platform == null ? null : Platform.parse(platform).orElse(null);
+            return new AccountFilter(parsed, blankToNull(tag), blankToNull(q), on);
         }
 
         public boolean any() {
-            return filter().status() != null || filter().tag() != null || filter().text() != null;
+            AccountFilter filter = filter();
+            return filter.platform() != null || filter.status() != null || filter.tag() != null || filter.text() != null;
+        }
+
+        /** The same filters on the first page. */
+        Filters first() {
+            return new Filters(platform, status, tag, q, null);
+        }
+
+        Filters after(String next) {
+            return new Filters(platform, status, tag, q, next);
         }
     }
 
@@ -64,7 +79,8 @@ class AccountsController {
         model.addAttribute("tags", accounts.tags());
         model.addAttribute("statusCounts", accounts.statusCounts());
         model.addAttribute("statuses", AccountStatus.values());
-        model.addAttribute("sandbox", graph.mode() == PlatformMode.SANDBOX);
+        model.addAttribute("platforms", connections.platforms());
+        model.addAttribute("sandbox", mode == PlatformMode.SANDBOX);
         return "accounts";
     }
 
@@ -86,9 +102,8 @@ class AccountsController {
         model.addAttribute("page", page);
         model.addAttribute("pending", page.accounts().stream().anyMatch(Account::healthPending));
         model.addAttribute("query", query(filters));
-        model.addAttribute("firstQuery", query(new Filters(filters.status(), filters.tag(), filters.q(), null)));
-        model.addAttribute("nextQuery", page.next() == null ? null
-                : query(new Filters(filters.status(), filters.tag(), filters.q(), page.next())));
+        model.addAttribute("firstQuery", query(filters.first()));
+        model.addAttribute("nextQuery", page.next() == null ? null : query(filters.after(page.next())));
     }
 
     /** Step one of a bulk command: what it will do to how many accounts, to confirm. */
@@ -201,6 +216,9 @@ class AccountsController {
 
     static String query(Filters filters) {
         var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        if (filters.platform() != null && !filters.platform().isBlank()) {
+            builder.queryParam("platform", filters.platform());
+        }
         if (filters.status() != null && !filters.status().isBlank()) {
             builder.queryParam("status", filters.status());
         }

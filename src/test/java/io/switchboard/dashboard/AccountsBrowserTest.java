@@ -4,10 +4,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.switchboard.platform.ContainerRequest;
-import io.switchboard.platform.ContainerState;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.instagram.graph.ContainerRequest;
+import io.switchboard.instagram.graph.ContainerState;
+import io.switchboard.platform.Credentials;
+import io.switchboard.instagram.graph.InstagramGraph;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Browser;
@@ -124,7 +124,7 @@ class AccountsBrowserTest {
 
     @Test
     void a_permalink_of_a_sandbox_post_opens_the_post() {
-        GraphCredentials account = SandboxControl.account(app, "permalink");
+        Credentials account = SandboxControl.account(app, "permalink");
         InstagramGraph graph = app.bean(InstagramGraph.class);
         SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
         try (MediaServer media = new MediaServer()) {

@@ -1,0 +1,105 @@
+package io.switchboard.accounts;
+
+import io.switchboard.platform.Platform;
+import io.switchboard.platform.PlatformMode;
+import io.switchboard.platform.PlatformProblem;
+import io.switchboard.platform.PlatformResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Connecting accounts, on whichever platform they are: the platforms that can be connected here, their sign-in
+ * (the page sends the operator to the platform and brings the code back), a pasted token checked live, and in
+ * sandbox mode demo accounts made in the platform's sandbox. Every call goes through the platform's adapter; the
+ * commands need OPERATOR or ADMIN.
+ */
+@Service
+public class Connections {
+    private static final String OPERATOR_COMMAND = "hasAnyRole('ADMIN', 'OPERATOR')";
+    private final PlatformPorts ports;
+    private final AccountConnector connector;
+    private final PlatformMode mode;
+
+    Connections(PlatformPorts ports, AccountConnector connector, PlatformMode mode) {
+        this.ports = ports;
+        this.connector = connector;
+        this.mode = mode;
+    }
+
+    /** The platforms whose adapters are installed, in a stable order. */
+    public List<Platform> platforms() {
+        return ports.connectable();
+    }
+
+    /**
+     * The platform a form names (its key, name or label), or the only one installed when it names none.
+     *
+     * @throws AccountProblem (field "platform") naming the platforms to choose from
+     */
+    public Platform platform(@Nullable String named) {
+        return ports.named(named);
+    }
+
+    /** Whether the platform's sign-in works here (always in the sandbox; live, once its app is configured). */
+    public boolean signInAvailable(Platform platform) {
+        return ports.signIn(platform).available();
+    }
+
+    /** What an admin must set for the platform's sign-in to work, when it does not. */
+    public String signInUnavailableReason(Platform platform) {
+        return ports.signIn(platform).unavailableReason();
+    }
+
+    /** Where to send the operator's browser to sign in on the platform; it comes back with a code and the state. */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public String authorizeUrl(Platform platform, URI redirectUri, String state) {
+        return ports.signIn(platform).authorizeUrl(redirectUri, state);
+    }
+
+    /** Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public long connectWithToken(Platform platform, String token, String timeZone, String tags) {
+        AccountOptions options = AccountOptions.of(AccountFields.timeZone("timeZone", timeZone),
+                AccountFields.tags("tags", tags));
+        return connector.save(connector.check(platform, token, null), ConnectedVia.TOKEN, options);
+    }
+
+    /** Finishes a sign-in: the code from the redirect becomes a stored long-lived token. Returns the account's id. */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public long connectWithCode(Platform platform, String code, URI redirectUri) {
+        return connector.save(connector.exchange(platform, code, redirectUri), ConnectedVia.OAUTH,
+                AccountOptions.of("UTC", List.of()));
+    }
+
+    /**
+     * Sandbox mode only: creates {@code count} accounts in the platform's sandbox and connects each through the
+     * ordinary calls (code exchange, long-lived token, profile). Returns their ids.
+     */
+    @PreAuthorize(OPERATOR_COMMAND)
+    public List<Long> createSandboxAccounts(Platform platform, int count, String usernamePrefix, String tags,
+                                            URI redirectUri) {
+        if (mode != PlatformMode.SANDBOX) {
+            throw new AccountProblem("", "Sandbox accounts exist only in sandbox mode.");
+        }
+        if (count < 1 || count > 500) {
+            throw new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time.");
+        }
+        List<String> tagList = AccountFields.tags("tags", tags);
+        List<String> codes = switch (ports.signIn(platform).sandboxAccounts(count, usernamePrefix, redirectUri)) {
+            case PlatformResult.Ok<List<String>>(List<String> created) -> created;
+            case PlatformResult.Failed<List<String>>(PlatformProblem problem) -> throw new AccountProblem("",
+                    "The sandbox did not create the accounts: " + problem.message());
+        };
+        List<Long> ids = new ArrayList<>();
+        for (String code : codes) {
+            ids.add(connector.save(connector.exchange(platform, code, redirectUri), ConnectedVia.SANDBOX,
+                    AccountOptions.of("UTC", tagList)));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,56 @@
+package io.switchboard.publishing;
+
+import io.switchboard.platform.Platform;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The Instagram Graph sandbox for the publishing tests (see {@link SandboxPlatform}). */
+final class InstagramSandbox implements SandboxPlatform {
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public PublishingFixture.Connected connect(AppInstance app, String tag) {
+        var sandbox = SandboxControl.account(app, tag);
+        return new PublishingFixture.Connected(SandboxControl.connect(app, sandbox.accessToken(), tag),
+                sandbox.platformUserId());
+    }
+
+    @Override
+    public void pace(AppInstance app, Duration latency, Duration processing) {
+        SandboxControl.settings(app, latency, processing, 50);
+    }
+
+    @Override
+    public int publishes(AppInstance app, String platformUserId) {
+        return SandboxControl.publishes(app, platformUserId);
+    }
+
+    @Override
+    public List<String> pointedAt(AppInstance app) {
+        return List.of("switchboard.instagram.graph-url=" + app.url("/sandbox/graph"));
+    }
+
+    @Override
+    public List<KillPoint> killPoints() {
+        Duration quick = Duration.ofMillis(100);
+        return List.of(
+                new KillPoint("after the container is made", p -> p.containerId() != null, quick, false),
+                new KillPoint("while the platform processes the media", p -> p.containerId() != null
+                        && p.polls() >= 2 && p.publishRequestedAt() == null, quick, false),
+                // a slow answer (1.5 s) so the kill lands while media_publish is in flight
+                new KillPoint("with the publish in flight", p -> p.publishRequestedAt() != null,
+                        Duration.ofMillis(1500), true));
+    }
+
+    @Override
+    public String toString() {
+        return platform().label();
+    }
+}
