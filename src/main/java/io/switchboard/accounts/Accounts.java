@@ -246,7 +246,7 @@ public class Accounts {
         return CurrentOperator.get().map(CurrentOperator::username).orElse("system");
     }
 
-    static AccountProblem missing(long accountId) {
+    private static AccountProblem missing(long accountId) {
         return new AccountProblem("", "No account with id " + accountId + ": it may have been removed; reload the page.");
     }
 }

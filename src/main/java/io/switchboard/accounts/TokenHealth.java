@@ -65,8 +65,8 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         OffsetDateTime expiresAt = account.tokenExpiresAt();
         switch (tokens.inspect(credentials)) {
             case PlatformResult.Ok<TokenFacts>(TokenFacts facts) when !facts.valid() -> {
-                return reconnect(account, "The platform says the token is not valid: connect the account again",
-                        context);
+                return reconnect(account, "The platform refused the token (it says the token is not valid): "
+                        + "connect the account again", context);
             }
             case PlatformResult.Ok<TokenFacts>(TokenFacts facts) -> expiresAt = facts.expiresAt() == null ? expiresAt
                     : facts.expiresAt().atOffset(ZoneOffset.UTC);

@@ -44,7 +44,7 @@ class AccountHealthTest {
         app = AppInstance.start(TestPostgres.freshDatabase(), List.of(AccountEvents.class),
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 // every Graph API call is logged with its URL, where the token would show if not redacted
-                "logging.level.io.switchboard.platform=DEBUG");
+                "logging.level.io.switchboard.instagram=DEBUG");
         accounts = app.bean(Accounts.class);
     }
 

@@ -100,6 +100,32 @@ class AccountImportTest {
     }
 
     @Test
+    void each_row_names_its_platform_or_takes_the_only_one_and_the_export_shows_it() {
+        List<Credentials> tokens = tokens(3, "platformfile");
+        String csv = "access_token,platform\n"
+                + tokens.get(0).accessToken() + ",Instagram\n"
+                + tokens.get(1).accessToken() + ",\n"
+                + tokens.get(2).accessToken() + ",MySpace\n";
+        assertThat(errorRows(preview(csv).body())).singleElement().satisfies(e -> {
+            assertThat(e).startsWith("4", "platform");
+            assertThat(e.get(2)).contains("&quot;MySpace&quot; is not a platform").contains("use Instagram");
+        });
+
+        String good = csv.substring(0, csv.lastIndexOf(tokens.get(2).accessToken()))
+                + tokens.get(2).accessToken() + ",instagram\n";
+        HttpResponse<String> preview = preview(good);
+        assertThat(preview.body()).contains("Ready to import 3 account(s)");
+        assertThat(preview.body().split("class=\"badge platform\">Instagram<", -1)).as("each row shows its platform")
+                .hasSize(4);
+        operator.post(app.url("/accounts/import/" + commitId(preview)), Map.of());
+        tokens.forEach(t -> assertThat(connected(t)).isTrue());
+
+        String export = operator.get(app.url("/accounts/export.csv?platform=instagram&q=platformfile")).body();
+        assertThat(export.lines().toList()).hasSize(4).first().asString().startsWith("platform,username,");
+        assertThat(export.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("Instagram,platformfile"));
+    }
+
+    @Test
     void a_row_for_an_account_already_connected_is_refused() {
         List<Credentials> tokens = tokens(1, "again");
         String csv = "access_token\n" + tokens.getFirst().accessToken() + "\n";

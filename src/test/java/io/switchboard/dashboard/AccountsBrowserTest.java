@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
 import testsupport.MediaServer;
+import testsupport.SignedIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -120,6 +121,46 @@ class AccountsBrowserTest {
 
         page.navigate(app.url("/accounts/connect/callback?code=stolen&state=forged"));
         assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("does not belong to a connection you started");
+    }
+
+    @Test
+    void every_account_page_shows_the_platform_on_a_phone_and_on_a_desktop() {
+        String tag = "platform" + ProcessHandle.current().pid();
+        long id;
+        SignedIn.as("browser-test", "OPERATOR");
+        try {
+            id = SandboxControl.connect(app, SandboxControl.account(app, tag).accessToken(), tag);
+        } finally {
+            SignedIn.out();
+        }
+        for (int width : new int[]{390, 1440}) {
+            Page page = signedIn(operator);
+            page.setViewportSize(width, 900);
+            page.navigate(app.url("/accounts?platform=instagram&tag=" + tag));
+            assertThat(page.locator("#platform")).hasValue("instagram");
+            assertThat(page.locator("#accounts tbody tr")).hasCount(1);
+            assertThat(page.locator("#accounts tbody tr .badge.platform")).hasText("Instagram");
+            Browser.screenshot(page, "accounts-platform-" + width);
+            page.locator("#platform").selectOption("");
+            page.locator("#filters button[type=submit]").click();
+            assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*platform=instagram.*"));
+
+            page.navigate(app.url("/accounts/" + id));
+            assertThat(page.locator("#profile .badge.platform")).hasText("Instagram");
+            assertThat(page.locator("#profile")).containsText("Instagram id");
+            Browser.screenshot(page, "account-detail-" + width);
+
+            page.navigate(app.url("/accounts/connect"));
+            assertThat(page.locator("#sign-in-instagram h2")).hasText("Connect with Instagram");
+            assertThat(page.locator("#token-platform option")).hasText("Instagram");
+            Browser.screenshot(page, "accounts-connect-" + width);
+
+            page.navigate(app.url("/accounts/import"));
+            assertThat(page.locator("#import-form")).isVisible();
+            assertThat(page.locator("main")).containsText("Instagram when the file does not say");
+            Browser.screenshot(page, "accounts-import-" + width);
+            page.close();
+        }
     }
 
     @Test
