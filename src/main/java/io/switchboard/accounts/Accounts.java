@@ -2,6 +2,7 @@ package io.switchboard.accounts;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
+import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.platform.Credentials;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -174,18 +175,24 @@ public class Accounts {
     }
 
     /**
-     * Changes what the operator sets on an account. Each value is checked; a bad one throws
-     * {@link AccountProblem} naming the field (timeZone, tags, notes, desiredBiography, desiredWebsite).
+     * Changes what the operator sets on an account. Every value is checked; if any is wrong nothing changes and
+     * {@link AccountProblem} holds every mistake ({@link AccountProblem#all()}), each naming its field (timeZone,
+     * tags, notes, desiredBiography, desiredWebsite).
      */
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public void update(long accountId, String timeZone, String tags, String notes, String desiredBiography,
                        String desiredWebsite) {
         accounts.find(accountId).orElseThrow(() -> missing(accountId));
-        accounts.updateSettings(accountId, AccountFields.timeZone("timeZone", timeZone),
-                AccountFields.notes("notes", notes), AccountFields.biography("desiredBiography", desiredBiography),
-                AccountFields.website("desiredWebsite", desiredWebsite));
-        accounts.setTags(accountId, AccountFields.tags("tags", tags));
+        var checks = FieldChecks.of(AccountProblem.class);
+        String zone = checks.check(() -> AccountFields.timeZone("timeZone", timeZone), "UTC");
+        String checkedNotes = checks.check(() -> AccountFields.notes("notes", notes), "");
+        String biography = checks.check(() -> AccountFields.biography("desiredBiography", desiredBiography), null);
+        String website = checks.check(() -> AccountFields.website("desiredWebsite", desiredWebsite), null);
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
+        accounts.updateSettings(accountId, zone, checkedNotes, biography, website);
+        accounts.setTags(accountId, tagList);
     }
 
     /** Checks a CSV file row by row (tokens live) without importing anything. */

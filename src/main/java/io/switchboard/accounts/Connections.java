@@ -1,5 +1,6 @@
 package io.switchboard.accounts;
 
+import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformMode;
 import io.switchboard.platform.PlatformProblem;
@@ -61,12 +62,18 @@ public class Connections {
         return ports.signIn(platform).authorizeUrl(redirectUri, state);
     }
 
-    /** Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. */
+    /**
+     * Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. The time
+     * zone and tags are checked first, together, before the platform is asked about the token.
+     */
     @PreAuthorize(OPERATOR_COMMAND)
     public long connectWithToken(Platform platform, String token, String timeZone, String tags) {
-        AccountOptions options = AccountOptions.of(AccountFields.timeZone("timeZone", timeZone),
-                AccountFields.tags("tags", tags));
-        return connector.save(connector.check(platform, token, null), ConnectedVia.TOKEN, options);
+        var checks = FieldChecks.of(AccountProblem.class);
+        String zone = checks.check(() -> AccountFields.timeZone("timeZone", timeZone), "UTC");
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
+        return connector.save(connector.check(platform, token, null), ConnectedVia.TOKEN,
+                AccountOptions.of(zone, tagList));
     }
 
     /** Finishes a sign-in: the code from the redirect becomes a stored long-lived token. Returns the account's id. */
@@ -86,10 +93,16 @@ public class Connections {
         if (mode != PlatformMode.SANDBOX) {
             throw new AccountProblem("", "Sandbox accounts exist only in sandbox mode.");
         }
+        var checks = FieldChecks.of(AccountProblem.class);
         if (count < 1 || count > 500) {
-            throw new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time.");
+            checks.add(new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time."));
         }
-        List<String> tagList = AccountFields.tags("tags", tags);
+        if (!usernamePrefix.matches("[a-z0-9._]{1,20}")) {
+            checks.add(new AccountProblem("prefix", "A prefix is 1 to 20 lower-case letters, digits, dots or "
+                    + "underscores (the usernames become prefix_1, prefix_2, …), such as demo or shop.eu."));
+        }
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
         List<String> codes = switch (ports.signIn(platform).sandboxAccounts(count, usernamePrefix, redirectUri)) {
             case PlatformResult.Ok<List<String>>(List<String> created) -> created;
             case PlatformResult.Failed<List<String>>(PlatformProblem problem) -> throw new AccountProblem("",

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -44,10 +46,34 @@ class AccountConnectController {
     public record Offer(Platform platform, boolean signIn, String unavailableReason) {
     }
 
+    /**
+     * The paste-a-token form as typed (public: the template binds it); the page never renders the token back. The
+     * accounts module checks every field.
+     */
+    public record TokenForm(String platform, String token, String timeZone, String tags) {
+    }
+
+    /** The create-sandbox-accounts form as typed (public: the template binds it); the accounts module checks it. */
+    public record SandboxForm(String platform, String count, String prefix, String tags) {
+        /** The count typed, or 0 (which the module refuses, naming the field) when it is not a number. */
+        int number() {
+            String typed = text(count);
+            return typed.matches("\\d{1,4}") ? Integer.parseInt(typed) : 0;
+        }
+    }
+
     @GetMapping("/accounts/connect")
     String page(Model model) {
-        model.addAttribute("offers", connections.platforms().stream().map(p -> new Offer(p,
-                connections.signInAvailable(p), connections.signInUnavailableReason(p))).toList());
+        List<Platform> platforms = connections.platforms();
+        String first = platforms.isEmpty() ? "" : platforms.getFirst().key();
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", new TokenForm(first, "", "UTC", ""));
+        }
+        if (!model.containsAttribute("sandboxForm")) {
+            model.addAttribute("sandboxForm", new SandboxForm(first, "5", "demo", "sandbox"));
+        }
+        model.addAttribute("offers", platforms.stream().map(p -> new Offer(p, connections.signInAvailable(p),
+                connections.signInUnavailableReason(p))).toList());
         model.addAttribute("sandbox", mode == PlatformMode.SANDBOX);
         return "accounts-connect";
     }
@@ -102,30 +128,43 @@ class AccountConnectController {
     }
 
     @PostMapping("/accounts/connect/token")
-    String connectToken(@RequestParam(required = false) @Nullable String platform, @RequestParam String token,
-                        @RequestParam(defaultValue = "UTC") String timeZone, @RequestParam(defaultValue = "") String tags,
+    String connectToken(@ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
                         RedirectAttributes redirect) {
-        try {
-            long id = connections.connectWithToken(connections.platform(platform), token, timeZone, tags);
-            redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
-            return "redirect:/accounts/" + id;
-        } catch (AccountProblem problem) {
-            return problem(redirect, problem.getMessage());
+        if (!errors.hasErrors()) {
+            try {
+                long id = connections.connectWithToken(connections.platform(form.platform()), text(form.token()),
+                        text(form.timeZone()), text(form.tags()));
+                redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
+                return "redirect:/accounts/" + id;
+            } catch (AccountProblem problem) {
+                FormChecks.reject(errors, problem);
+            }
         }
+        if ((errors.hasFieldErrors("timeZone") || errors.hasFieldErrors("tags") || errors.hasFieldErrors("platform"))
+                && !errors.hasFieldErrors("token")) {
+            errors.rejectValue("token", "again", "Paste the token again: it is never shown back on a page.");
+        }
+        return page(model);
     }
 
     @PostMapping("/accounts/connect/sandbox")
-    String createSandbox(@RequestParam(required = false) @Nullable String platform, @RequestParam int count,
-                         @RequestParam(defaultValue = "demo") String prefix, @RequestParam(defaultValue = "") String tags,
+    String createSandbox(@ModelAttribute("sandboxForm") SandboxForm form, BindingResult errors, Model model,
                          RedirectAttributes redirect) {
-        try {
-            List<Long> ids = connections.createSandboxAccounts(connections.platform(platform), count, prefix, tags,
-                    callback());
-            redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
-            return "redirect:/accounts";
-        } catch (AccountProblem problem) {
-            return problem(redirect, problem.getMessage());
+        if (!errors.hasErrors()) {
+            try {
+                List<Long> ids = connections.createSandboxAccounts(connections.platform(form.platform()),
+                        form.number(), text(form.prefix()), text(form.tags()), callback());
+                redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
+                return "redirect:/accounts";
+            } catch (AccountProblem problem) {
+                FormChecks.reject(errors, problem);
+            }
         }
+        return page(model);
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static URI callback() {

@@ -2,8 +2,8 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,13 +16,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
     private final Operators operators;
+    private final FormChecks checks;
 
-    AccountController(Operators operators) {
+    AccountController(Operators operators, FormChecks checks) {
         this.operators = operators;
+        this.checks = checks;
     }
 
     record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
-                          @NotBlank(message = "Enter a new password.") String newPassword,
+                          @NotBlank(message = "Enter a new password.")
+                          @Size(max = 200, message = "Shorten the new password to at most {max} characters.")
+                          String newPassword,
                           @NotBlank(message = "Repeat the new password.") String repeatPassword) {
     }
 
@@ -36,10 +40,11 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
+    String changePassword(@ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
                           Model model, RedirectAttributes redirect) {
+        checks.validate(form, errors);
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
-            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ.");
+            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ: type the new one again here.");
         }
         if (!errors.hasErrors()) {
             try {
@@ -47,7 +52,7 @@ class AccountController {
                 redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
-                OperatorsController.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return account(model);

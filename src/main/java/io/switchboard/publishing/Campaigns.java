@@ -117,6 +117,11 @@ public class Campaigns {
         return campaignIds.isEmpty() ? Map.of() : posts.countsByCampaign(campaignIds);
     }
 
+    /** Posts of these accounts, in every campaign, that are not published, failed or cancelled yet. */
+    public int unfinishedPostsOf(Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? 0 : posts.unfinishedOf(accountIds);
+    }
+
     public Map<Long, PostCounts> countsByAccount(long campaignId) {
         return posts.countsByAccount(campaignId);
     }

@@ -119,7 +119,11 @@ class MediaPagesTest {
         assertThat(operator.get(app.url("/media/" + id)).body())
                 .contains("cannot be deleted: it is scheduled by campaign:42");
         library.releaseSchedule("campaign:42");
-        operator.post(app.url("/media/" + id + "/delete"), Map.of());
+        var asked = operator.post(app.url("/media/" + id + "/delete"), Map.of());
+        assertThat(asked.statusCode()).as("a confirmation first").isEqualTo(200);
+        assertThat(asked.body()).contains("Delete “held”?", "No campaign schedules it");
+        assertThat(library.find(id)).as("not deleted before it is confirmed").isPresent();
+        operator.post(app.url("/media/" + id + "/delete"), Map.of("confirmed", "true"));
         assertThat(library.find(id)).isEmpty();
     }
 

@@ -40,13 +40,15 @@ final class InstagramSandbox implements SandboxPlatform {
     @Override
     public List<KillPoint> killPoints() {
         Duration quick = Duration.ofMillis(100);
+        Duration processing = Duration.ofSeconds(2);
         return List.of(
-                new KillPoint("after the container is made", p -> p.containerId() != null, quick, false),
+                new KillPoint("after the container is made", p -> p.containerId() != null, quick, processing, false),
+                // processing long enough for two looks even when the machine is loaded
                 new KillPoint("while the platform processes the media", p -> p.containerId() != null
-                        && p.polls() >= 2 && p.publishRequestedAt() == null, quick, false),
+                        && p.polls() >= 2 && p.publishRequestedAt() == null, quick, Duration.ofSeconds(8), false),
                 // a slow answer (1.5 s) so the kill lands while media_publish is in flight
                 new KillPoint("with the publish in flight", p -> p.publishRequestedAt() != null,
-                        Duration.ofMillis(1500), true));
+                        Duration.ofMillis(1500), processing, true));
     }
 
     @Override

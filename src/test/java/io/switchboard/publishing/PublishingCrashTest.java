@@ -78,8 +78,8 @@ class PublishingCrashTest {
     @MethodSource("killPoints")
     void a_post_whose_publisher_is_killed_is_published_exactly_once(SandboxPlatform sandbox, SandboxPlatform.KillPoint kill,
                                                                     @TempDir Path dir) throws Exception {
-        // long enough processing for a look or two; the kill point says how slowly the platform answers
-        sandbox.pace(platform, kill.latency(), Duration.ofSeconds(2));
+        // the kill point says how slowly the platform answers and how long it processes the media
+        sandbox.pace(platform, kill.latency(), kill.processing());
         var account = fixture.accounts(sandbox, 1, "crash").getFirst();
         var media = fixture.images(1);
         Path log = dir.resolve("publisher.log");

@@ -37,10 +37,13 @@ interface SandboxPlatform {
      * A moment of a publish, seen in the post's row.
      *
      * @param latency     how slowly the sandbox answers, so the kill lands where meant (a call in flight)
+     * @param processing  how long the sandbox processes media, long enough for the moment to be seen even on a
+     *                    loaded machine
      * @param inFlight    the kill lands while the call that publishes is in flight: the survivor must find the post
      *                    published and record it without publishing again
      */
-    record KillPoint(String name, Predicate<CampaignPost> reached, Duration latency, boolean inFlight) {
+    record KillPoint(String name, Predicate<CampaignPost> reached, Duration latency, Duration processing,
+                     boolean inFlight) {
         @Override
         public String toString() {
             return name;
