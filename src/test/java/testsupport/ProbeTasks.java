@@ -33,6 +33,22 @@ public class ProbeTasks {
     private static final Queue<String> OVERLAPS = new ConcurrentLinkedQueue<>();
     private static final Queue<Run> LOG = new ConcurrentLinkedQueue<>();
     private static final Queue<GroupFinished> FINISHED_GROUPS = new ConcurrentLinkedQueue<>();
+    /** A scenario known in every JVM (a child instance too): runs until its lease is lost or it is interrupted. */
+    public static final String UNTIL_STOPPED = "until-stopped";
+    public static final BiFunction<Probe, TaskContext, Outcome> RUN_UNTIL_STOPPED = (probe, context) -> {
+        while (context.leaseHeld() && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Outcome.failed("stopped");
+    };
+
+    static {
+        BEHAVIOURS.put(UNTIL_STOPPED, RUN_UNTIL_STOPPED);
+    }
 
     /** @param key a tag to detect overlaps with (usually the task's concurrency key), or "" */
     public record Probe(String scenario, String key, long sleepMillis) {

@@ -2,7 +2,6 @@ package testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real S3-compatible server for tests: Adobe S3Mock's standalone jar (copied into target/s3mock by the build),
@@ -36,18 +37,22 @@ public final class S3Server implements AutoCloseable {
         }
         try {
             Path root = Files.createTempDirectory("s3mock");
-            int http = freePort();
+            Path log = root.resolveSibling(root.getFileName() + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
+            // port 0: the server binds its own free ports and says which (no port picked here and freed for a
+            // moment, which another process could take before S3Mock binds it)
             Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                    JAR.toAbsolutePath().toString(), "--server.port=" + freePort(),
-                    "--com.adobe.testing.s3mock.httpPort=" + http,
+                    JAR.toAbsolutePath().toString(), "--server.port=0",
+                    "--com.adobe.testing.s3mock.httpPort=0",
                     "--com.adobe.testing.s3mock.store.initialBuckets=" + bucket,
                     "--com.adobe.testing.s3mock.store.root=" + root,
-                    "--spring.main.banner-mode=off", "--logging.level.root=WARN"))
+                    "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                    "--logging.level.org.springframework.boot.tomcat=INFO",
+                    "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO"))
                     .redirectErrorStream(true)
-                    .redirectOutput(root.resolveSibling(root.getFileName() + ".log").toFile())
+                    .redirectOutput(log.toFile())
                     .start();
-            S3Server server = new S3Server(process, http, bucket);
+            S3Server server = new S3Server(process, httpPort(process, log), bucket);
             server.awaitUp();
             return server;
         } catch (IOException e) {
@@ -72,7 +77,7 @@ public final class S3Server implements AutoCloseable {
 
     private void awaitUp() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("S3Mock exited with " + process.exitValue());
@@ -97,13 +102,30 @@ public final class S3Server implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("S3Mock did not answer within 90 s");
+        throw new IllegalStateException("S3Mock did not answer within 3 minutes");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The plain HTTP port, read from the line where Tomcat says which ports it bound. */
+    private static int httpPort(Process process, Path log) throws IOException {
+        Pattern http = Pattern.compile("started on ports?\\b[^\\n]*?(\\d+) \\(http\\)");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ": " + Files.readString(log));
+            }
+            Matcher matcher = http.matcher(Files.readString(log));
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        process.destroyForcibly();
+        throw new IllegalStateException("S3Mock did not say its port within 5 minutes: " + Files.readString(log));
     }
 
     @Override

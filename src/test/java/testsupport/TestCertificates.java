@@ -42,6 +42,16 @@ public final class TestCertificates {
         return untrusted;
     }
 
+    /** The PKCS12 key store holding the certificate and its key (password {@link #PASSWORD}), for servers. */
+    public Path keyStore() {
+        return keyStore;
+    }
+
+    /** The key store's and the key's password. */
+    public static String password() {
+        return PASSWORD;
+    }
+
     /** The certificate as PEM, for switchboard.proxies.trust-certificates. */
     public Path pem() {
         return pem;

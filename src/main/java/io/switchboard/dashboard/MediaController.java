@@ -98,6 +98,7 @@ class MediaController {
         model.addAttribute("statuses", MediaStatus.values());
         model.addAttribute("tags", library.tags());
         model.addAttribute("maxUploadBytes", library.maxUploadBytes());
+        model.addAttribute("toolProblem", library.toolProblem().orElse(null));
         return "media";
     }
 

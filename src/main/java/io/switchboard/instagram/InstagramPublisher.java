@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Instagram's container protocol behind the {@link Publisher} port: check the live quota, make the container
- * (a carousel's children first), look at it until it is FINISHED, publish it, read its permalink. A container
+ * (a carousel's children first), look at it until it is FINISHED, check the quota again, publish it, read its
+ * permalink. A container
  * already asked to publish is asked about first: PUBLISHED means the post is found among the account's recent
  * posts, never published again (a container can be published once only). Each Graph problem becomes a step by
  * PLATFORM.md's error table.
@@ -84,16 +86,9 @@ class InstagramPublisher implements Publisher {
     /** No container yet: respect the live quota, then make one (a carousel's children first). */
     private PublishStep create(PublishAttempt attempt) {
         Credentials credentials = attempt.credentials();
-        switch (limits.quota(credentials)) {
-            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 -> {
-                return new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
-                        : Instant.now().plus(QUOTA_UNKNOWN));
-            }
-            case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> {
-                return problem(attempt, problem);
-            }
-            default -> {
-            }
+        Optional<PublishStep> quota = quotaUsedUp(attempt);
+        if (quota.isPresent()) {
+            return quota.get();
         }
         PostContent content = attempt.content();
         List<PostContent.MediaLink> links = content.links().sign();
@@ -113,6 +108,20 @@ class InstagramPublisher implements Publisher {
         return switch (graph.createContainer(credentials, request)) {
             case GraphResult.Ok<Container>(Container container) -> new PublishStep.Created(container.id(), children);
             case GraphResult.Failed<Container>(GraphProblem problem) -> problem(attempt, problem);
+        };
+    }
+
+    /**
+     * The live quota, read before making a container and again before publishing one: other posts of the account
+     * made their containers meanwhile, and a publish over the quota is refused by the platform.
+     */
+    private Optional<PublishStep> quotaUsedUp(PublishAttempt attempt) {
+        return switch (limits.quota(attempt.credentials())) {
+            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 ->
+                    Optional.of(new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
+                            : Instant.now().plus(QUOTA_UNKNOWN)));
+            case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> Optional.of(problem(attempt, problem));
+            default -> Optional.empty();
         };
     }
 
@@ -136,7 +145,7 @@ class InstagramPublisher implements Publisher {
             case GraphResult.Failed<ContainerStatus>(GraphProblem problem) -> problem(attempt, problem);
             case GraphResult.Ok<ContainerStatus>(ContainerStatus status) -> switch (status.state()) {
                 case IN_PROGRESS -> new PublishStep.Processing("the platform is still processing the media");
-                case FINISHED -> new PublishStep.ReadyToPublish();
+                case FINISHED -> quotaUsedUp(attempt).orElseGet(PublishStep.ReadyToPublish::new);
                 case PUBLISHED -> recover(attempt);
                 case EXPIRED -> new PublishStep.StartOver("The container expired before it was published; making a "
                         + "new one.", false);

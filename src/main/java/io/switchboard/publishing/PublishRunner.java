@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
  * Publishes one post, a step per run, through the {@link Publisher} of the account's platform, and keeps the post's
  * bookkeeping: what the platform handed back stored before anything else, looks at it spaced out (each look a
- * rescheduled run, no thread waits), the spacing between an account's posts, waits for the quota, holds, failures,
- * and the record of a post an interrupted run published. Whatever instance dies at whatever moment, a post is never
+ * rescheduled run, no thread waits), the spacing between an account's posts and its daily window (checked before
+ * making anything and again before publishing), waits for the quota, holds, failures, and the record of a post an
+ * interrupted run published. Whatever instance dies at whatever moment, a post is never
  * published twice: the request to publish is recorded before the call that publishes, and a run that finds it
  * recorded lets the publisher ask the platform first (see {@link Publisher}'s contract).
  */
@@ -88,7 +91,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
                 context);
         if (post.containerId() == null && post.publishRequestedAt() == null) {
-            Optional<Outcome> spaced = spacing(step);
+            Optional<Outcome> spaced = spacing(step).or(() -> window(step));
             if (spaced.isPresent()) {
                 return spaced.get();
             }
@@ -158,6 +161,26 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     /**
+     * The daily window holds when the post really goes out, not only when it was planned: a post held back (by
+     * the quota, a hold, a pause, slow processing) past the window's end waits for the next day's window.
+     */
+    private Optional<Outcome> window(Step step) {
+        Schedule schedule = step.campaign().spec().schedule();
+        if (!schedule.hasWindow()) {
+            return Optional.empty();
+        }
+        ZonedDateTime now = ZonedDateTime.now(step.account().timeZone());
+        LocalTime time = now.toLocalTime();
+        if (!time.isBefore(schedule.windowStart()) && time.isBefore(schedule.windowEnd())) {
+            return Optional.empty();
+        }
+        ZonedDateTime opens = now.toLocalDate().plusDays(time.isBefore(schedule.windowStart()) ? 0 : 1)
+                .atTime(schedule.windowStart()).atZone(now.getZone());
+        return Optional.of(Outcome.retryAt(opens.toInstant(), "outside the daily window " + schedule.windowStart()
+                + "–" + schedule.windowEnd() + " (" + now.getZone().getId() + "); waiting for it to open"));
+    }
+
+    /**
      * Records the request first, so a run after a crash here asks the platform before publishing again. Looks are
      * counted from the first request on.
      */
@@ -165,7 +188,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (!step.context().leaseHeld()) {
             return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before publishing");
         }
-        Optional<Outcome> spaced = spacing(step);
+        Optional<Outcome> spaced = spacing(step).or(() -> window(step));
         if (spaced.isPresent()) {
             return spaced.get();
         }

@@ -14,6 +14,7 @@ import org.jooq.conf.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import switchboard.jooq.tables.records.TaskLogRecord;
+import switchboard.jooq.tables.records.TaskRecord;
 import switchboard.jooq.tables.records.TaskQueueRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,8 +75,12 @@ class TaskReadStore {
     }
 
     Optional<TaskDetail> detail(long id) {
-        return pages.selectFrom(TASK).where(TASK.ID.eq(id)).fetchOptional().map(r -> new TaskDetail(view(r),
+        return pages.fetchOptional(detailQuery(id)).map(r -> new TaskDetail(view(r),
                 r.getPayload().data(), counters(r.getCounters()), failures(r.getErrors()), logs(id, 0)));
+    }
+
+    ResultQuery<TaskRecord> detailQuery(long id) {
+        return db.selectFrom(TASK).where(TASK.ID.eq(id));
     }
 
     /** Log lines of a task written after the line with id {@code afterId}, oldest first (at most 500). */

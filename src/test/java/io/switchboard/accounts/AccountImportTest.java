@@ -6,8 +6,11 @@ import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.SharedApp;
 import io.switchboard.testing.WebSession;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import testsupport.TableSnapshot;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -139,8 +142,14 @@ class AccountImportTest {
     void a_viewer_cannot_import_even_with_a_forged_post() {
         WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
         assertThat(viewer.get(app.url("/accounts/import")).statusCode()).isEqualTo(200);
-        String csv = "access_token\n" + tokens(1, "viewer").getFirst().accessToken() + "\n";
+        var token = tokens(1, "viewer").getFirst();
+        String csv = "access_token\n" + token.accessToken() + "\n";
+        DSLContext db = app.bean(DSLContext.class);
+        var before = TableSnapshot.settled(db, "account", "account_import", "task");
         assertThat(viewer.post(app.url("/accounts/import"), Map.of("csv", csv)).statusCode()).isEqualTo(403);
+        assertThat(TableSnapshot.of(db, "account", "account_import", "task")).as("no preview kept, nothing imported")
+                .isEqualTo(before);
+        assertThat(connected(token)).isFalse();
     }
 
     private static HttpResponse<String> preview(String csv) {

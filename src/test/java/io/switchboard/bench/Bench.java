@@ -17,9 +17,20 @@ final class Bench {
     private Bench() {
     }
 
-    /** Runs only the benchmark named by {@code -Dbench=<name>}. */
+    /** Every benchmark there is, by the name {@code -Dbench=<name>} selects it with. */
+    static final List<String> NAMES = List.of("engine", "media", "campaign", "dashboard");
+
+    /**
+     * Runs only the benchmark named by {@code -Dbench=<name>}; a name that is no benchmark fails every one of
+     * them (so the build), instead of running nothing and passing.
+     */
     static void only(String name) {
-        assumeTrue(name.equals(System.getProperty("bench")), "benchmark " + name + " not selected");
+        String selected = System.getProperty("bench", "");
+        if (!NAMES.contains(selected)) {
+            throw new AssertionError("-Dbench=" + selected + " names no benchmark: use one of " + NAMES
+                    + ", e.g. ./mvnw -Pbench -Dbench=engine verify");
+        }
+        assumeTrue(name.equals(selected), "benchmark " + name + " not selected");
     }
 
     /** A PostgreSQL 17 of the benchmark's own, durable (fsync and synchronous commit on) or not. */
@@ -62,8 +73,17 @@ final class Bench {
         return array;
     }
 
+    /** Prints a result line, ending with the settings given on the command line ({@code -Dbench.*}), if any. */
     static void print(String line) {
-        System.out.println("bench " + line);
+        System.out.println("bench " + line + " settings=" + settings());
         System.out.flush();
+    }
+
+    /** The {@code -Dbench.<setting>=<value>} the run was given, or "default". */
+    static String settings() {
+        String given = System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
+                .sorted().map(n -> n.substring("bench.".length()) + ":" + System.getProperty(n))
+                .collect(java.util.stream.Collectors.joining(","));
+        return given.isEmpty() ? "default" : given;
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.TableSnapshot;
 import testsupport.Clips;
 import testsupport.MediaServer;
 import testsupport.SignedIn;
@@ -226,6 +227,9 @@ class AccountsBrowserTest {
 
         WebSession forged = Operators.signedIn(app, viewer, Operators.PASSWORD);
         forged.get(app.url("/accounts"));
+        String[] touched = {"account", "account_tag", "account_import", "task", "sandbox_account", "sandbox_setting",
+                "sandbox_fault", "sandbox_token"};
+        var before = TableSnapshot.settled(app.bean(org.jooq.DSLContext.class), touched);
         for (String path : List.of("/accounts/bulk", "/accounts/bulk/confirm", "/accounts/connect/token",
                 "/accounts/connect/oauth", "/accounts/connect/sandbox", "/accounts/import",
                 "/accounts/" + someAccount + "/disable", "/accounts/" + someAccount + "/health",
@@ -239,6 +243,9 @@ class AccountsBrowserTest {
         assertThat(operatorSession.get(app.url("/sandbox")).statusCode()).as("the Sandbox page is for admins").isEqualTo(403);
         assertThat(app.bean(io.switchboard.accounts.Accounts.class).find(someAccount).orElseThrow().status())
                 .isEqualTo(io.switchboard.accounts.AccountStatus.ACTIVE);
+        assertThat(TableSnapshot.of(app.bean(org.jooq.DSLContext.class), touched))
+                .as("no account changed or connected, no import kept, no task queued, the sandbox untouched")
+                .isEqualTo(before);
     }
 
     private static Page signedIn(String username) {

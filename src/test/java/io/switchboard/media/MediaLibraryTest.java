@@ -41,7 +41,7 @@ class MediaLibraryTest {
 
     @Test
     void the_same_bytes_uploaded_again_give_the_existing_item_and_are_not_stored_twice() throws IOException {
-        byte[] bytes = ("not really a video " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Clips.mp4Lookalike("not really a video " + UUID.randomUUID());
         var first = library.upload("first.mp4", new ByteArrayInputStream(bytes), "test");
         long originalsBefore = originals();
 
@@ -120,12 +120,13 @@ class MediaLibraryTest {
     }
 
     private static MediaItem textFile(String name) throws IOException {
-        InputStream in = new ByteArrayInputStream((name + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        InputStream in = new ByteArrayInputStream(Clips.mp4Lookalike(name + UUID.randomUUID()));
         return ((UploadResult.Stored) library.upload(name + ".mp4", in, "test")).item();
     }
 
     private static long originals() throws IOException {
-        Path originals = AppInstance.MEDIA_DIR.resolve("p" + ProcessHandle.current().pid()).resolve("originals");
+        Path originals = Path.of(app.context().getEnvironment().getRequiredProperty("switchboard.media.local-dir"))
+                .resolve("originals");
         try (Stream<Path> files = Files.list(originals)) {
             return files.count();
         }

@@ -4,11 +4,13 @@ import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.TestPostgres;
 import io.switchboard.testing.WebSession;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
+import testsupport.TableSnapshot;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -50,7 +52,7 @@ class MediaPagesTest {
 
     @Test
     void a_viewer_sees_the_library_but_forged_uploads_edits_and_deletes_are_refused() throws Exception {
-        MediaItem item = upload(library, Files.writeString(dir.resolve("viewer.mp4"), "text " + UUID.randomUUID()));
+        MediaItem item = upload(library, Files.write(dir.resolve("viewer.mp4"), Clips.mp4Lookalike("text " + UUID.randomUUID())));
         WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
 
         var grid = viewer.get(app.url("/media"));
@@ -61,12 +63,28 @@ class MediaPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("id=\"media-delete\"");
 
+        DSLContext db = app.bean(DSLContext.class);
+        String[] media = {"media_item", "media_rendition", "media_tag", "task"};
+        var before = TableSnapshot.settled(db, media);
+        long filesBefore = storedFiles();
         assertThat(raw(viewer, "forged.mp4", new byte[100]).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id() + "/delete"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id()), Map.of("title", "renamed", "tags", "",
                 "defaultCaption", "", "coverOffsetSeconds", "1")).statusCode()).isEqualTo(403);
         assertThat(viewer.post(app.url("/media/" + item.id() + "/prepare"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(library.find(item.id()).orElseThrow().title()).isEqualTo("viewer");
+        assertThat(TableSnapshot.of(db, media)).as("nothing stored, edited, deleted or queued").isEqualTo(before);
+        assertThat(storedFiles()).as("no bytes written to storage").isEqualTo(filesBefore);
+    }
+
+    private static long storedFiles() throws java.io.IOException {
+        Path root = Path.of(app.context().getEnvironment().getRequiredProperty("switchboard.media.local-dir"));
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
@@ -74,11 +92,11 @@ class MediaPagesTest {
         WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
         operator.get(app.url("/media"));
 
-        var stored = raw(operator, "small clip.mp4", ("small " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        var stored = raw(operator, "small clip.mp4", Clips.mp4Lookalike("small " + UUID.randomUUID()));
         assertThat(stored.statusCode()).isEqualTo(201);
         assertThat(stored.body()).contains("\"outcome\":\"stored\"");
 
-        var tooLarge = raw(operator, "huge.mp4", new byte[1024 * 1024 + 1]);
+        var tooLarge = raw(operator, "huge.mp4", java.util.Arrays.copyOf(Clips.mp4Lookalike(""), 1024 * 1024 + 1));
         assertThat(tooLarge.statusCode()).isEqualTo(422);
         assertThat(tooLarge.body()).contains("\"outcome\":\"refused\"",
                 "huge.mp4 is larger than the upload limit of 1 MB", "switchboard.media.max-upload-size");
@@ -86,6 +104,13 @@ class MediaPagesTest {
         var wrongType = raw(operator, "slides.pptx", new byte[10]);
         assertThat(wrongType.statusCode()).isEqualTo(422);
         assertThat(wrongType.body()).contains("slides.pptx is not a file type the library takes");
+
+        var renamed = raw(operator, "notes.mp4", ("just text " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(renamed.statusCode()).isEqualTo(422);
+        assertThat(renamed.body()).contains("notes.mp4 does not start the way MP4/MOV files do");
+        var html = raw(operator, "page.jpg", "<html><body>not a picture</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(html.statusCode()).isEqualTo(422);
+        assertThat(html.body()).contains("page.jpg does not start the way JPEG files do");
     }
 
     @Test
@@ -95,7 +120,8 @@ class MediaPagesTest {
         String first = "form-one-" + UUID.randomUUID();
         String second = "form-two-" + UUID.randomUUID();
 
-        var response = multipart(operator, Map.of(first + ".mp4", first.getBytes(), second + ".jpg", second.getBytes()));
+        var response = multipart(operator, Map.of(first + ".mp4", Clips.mp4Lookalike(first), second + ".jpg",
+                Clips.jpegLookalike(second)));
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(operator.get(app.url("/media")).body()).contains(first + ".mp4: uploaded", second + ".jpg: uploaded");

@@ -14,8 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import testsupport.ChildInstance;
 import testsupport.SignedIn;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,14 +83,15 @@ class PublishingCrashTest {
         Path log = dir.resolve("publisher.log");
         Process publisher = ChildInstance.start(url, log, withEngine(pointedAt(sandbox)));
         try {
-            eventually(WAIT, () -> assertThat(read(log)).contains("READY"));
+            ChildInstance.awaitReady(publisher, log);
             long campaignId = platform.bean(Campaigns.class).launch(PublishingFixture.imageCampaign(
                     "Crash " + sandbox + " " + kill, List.of(account), media), "crash-test");
             long postId = fixture.posts(campaignId).getFirst().id();
 
             awaitPost(postId, kill.reached(), WAIT);
             if (kill.inFlight()) {
-                Thread.sleep(kill.latency().dividedBy(3).toMillis()); // the request has left; the answer is slower
+                // the request has reached the platform (this JVM's sandbox), which answers slowly
+                eventually(WAIT, () -> assertThat(sandbox.publishBeingServed()).isTrue());
             }
             publisher.destroyForcibly().waitFor();
             CampaignPost atKill = post(postId);
@@ -146,13 +145,5 @@ class PublishingCrashTest {
         String[] all = java.util.Arrays.copyOf(ENGINE, ENGINE.length + more.length);
         System.arraycopy(more, 0, all, ENGINE.length, more.length);
         return all;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

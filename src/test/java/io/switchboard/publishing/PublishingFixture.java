@@ -70,6 +70,21 @@ public final class PublishingFixture {
         return ids;
     }
 
+    /** Distinct short 9:16 videos within the Reels spec, uploaded and prepared. */
+    public List<Long> videos(int count) {
+        List<Long> ids = new ArrayList<>();
+        try {
+            Files.createDirectories(DIR);
+            for (int i = 0; i < count; i++) {
+                ids.add(upload(Clips.compliant(DIR, "clip-" + UUID.randomUUID() + ".mp4", 3)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ids.forEach(this::awaitReady);
+        return ids;
+    }
+
     public long upload(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             var result = app.bean(MediaLibrary.class).upload(file.getFileName().toString(), in, "publishing-test");
@@ -88,11 +103,16 @@ public final class PublishingFixture {
 
     /** Every account publishes every picture, as soon as possible, a caption unique to each post. */
     public static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
+        return campaign(name, accounts, media, new PostOptions(PostType.IMAGE, false, null, 0),
+                new Schedule(null, Duration.ZERO, null, null, 50));
+    }
+
+    /** Every account publishes every media (or one carousel of them all), a caption unique to each post. */
+    public static CampaignSpec campaign(String name, List<Connected> accounts, List<Long> media, PostOptions options,
+                                        Schedule schedule) {
         return new CampaignSpec(name, accounts.stream().map(Connected::id).toList(), null, media,
                 new CaptionStrategy.Template(name + " {media.title} for @{account.username} #{n}"), List.of(),
-                new Assignment.EveryAccountEveryMedia(),
-                new Schedule(null, Duration.ZERO, null, null, 50),
-                new PostOptions(PostType.IMAGE, false, null, 0));
+                new Assignment.EveryAccountEveryMedia(), schedule, options);
     }
 
     List<CampaignPost> posts(long campaignId) {

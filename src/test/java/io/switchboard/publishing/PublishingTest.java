@@ -7,6 +7,7 @@ import io.switchboard.platform.EgressRoutes;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.TestPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,61 @@ class PublishingTest {
         campaigns.exportCsv(id, csv);
         assertThat(csv.toString().lines()).hasSize(7);
         assertThat(csv.toString()).contains(posts.getFirst().permalink()).doesNotContain("token");
+    }
+
+    @Test
+    void reels_carousels_and_stories_go_out_as_such_through_campaigns() {
+        var account = fixture.accounts(1, "types");
+        var videos = fixture.videos(2);
+        var images = fixture.images(2);
+        Schedule now = new Schedule(null, Duration.ZERO, null, null, 50);
+        long reels = campaigns.launch(PublishingFixture.campaign("Reels", account, List.of(videos.getFirst()),
+                PostOptions.reels(), now), "publishing-test");
+        long carousel = campaigns.launch(PublishingFixture.campaign("Carousel", account,
+                List.of(images.getFirst(), videos.getLast(), images.getLast()),
+                new PostOptions(PostType.CAROUSEL, false, null, 3), now), "publishing-test");
+        long stories = campaigns.launch(PublishingFixture.campaign("Stories", account,
+                List.of(images.getFirst(), videos.getFirst()), new PostOptions(PostType.STORIES, false, null, 0), now),
+                "publishing-test");
+
+        for (long id : List.of(reels, carousel, stories)) {
+            eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+            assertThat(fixture.posts(id)).allSatisfy(p -> {
+                assertThat(p.status()).as(p.statusReason()).isEqualTo(PostStatus.PUBLISHED);
+                assertThat(p.permalink()).startsWith("http");
+            });
+        }
+        var onPlatform = SandboxControl.published(app, account.getFirst().platformUserId());
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("REELS")).singleElement().satisfies(p -> {
+            assertThat(p.caption()).startsWith("Reels ");
+            assertThat(p.video()).isTrue();
+        });
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("CAROUSEL")).singleElement().satisfies(p -> {
+            assertThat(p.caption()).startsWith("Carousel ");
+            assertThat(p.children()).isEqualTo(3);
+        });
+        assertThat(onPlatform).filteredOn(p -> p.mediaType().equals("STORIES")).extracting(SandboxControl.PlatformPost::video)
+                .containsExactlyInAnyOrder(false, true);
+        assertThat(onPlatform).hasSize(4);
+    }
+
+    @Test
+    void held_posts_go_on_when_an_operator_resumes_them() {
+        var accounts = fixture.accounts(1, "held");
+        var media = fixture.images(2);
+        var routed = accounts.getFirst();
+        DownRoutes.DOWN.add(routed.id());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Held", accounts, media), "publishing-test");
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        assertThat(campaigns.resumePaused(id)).as("nothing resumes while the route is down: held again").isEqualTo(2);
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        assertThat(SandboxControl.publishes(app, routed.platformUserId())).isZero();
+
+        DownRoutes.DOWN.clear();
+        // no proxy event and the periodic retry is minutes away: only the operator's command lets them go now
+        assertThat(campaigns.resumePaused(id)).isEqualTo(2);
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
+        assertThat(SandboxControl.publishes(app, routed.platformUserId())).isEqualTo(2);
     }
 
     @Test
@@ -181,6 +237,36 @@ class PublishingTest {
         assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
         assertThat(SandboxControl.publishes(app, routed.platformUserId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_held_post_goes_on_with_its_task_or_stays_held() {
+        var accounts = fixture.accounts(1, "atomic");
+        var routed = accounts.getFirst();
+        DownRoutes.DOWN.add(routed.id());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Atomic", accounts, fixture.images(1)),
+                "publishing-test");
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        long postId = fixture.posts(id).getFirst().id();
+        DownRoutes.DOWN.clear();
+        DSLContext db = app.bean(DSLContext.class);
+        // the task cannot be stored: letting the post go must be undone with it
+        db.execute("CREATE FUNCTION refuse_task() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'task refused by the test'; END $$");
+        db.execute("CREATE TRIGGER refuse_task BEFORE INSERT ON task FOR EACH ROW WHEN (NEW.unique_key = 'post:"
+                + postId + "') EXECUTE FUNCTION refuse_task()");
+        try {
+            assertThatThrownBy(() -> app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1)))
+                    .hasMessageContaining("task refused by the test");
+        } finally {
+            db.execute("DROP TRIGGER refuse_task ON task");
+            db.execute("DROP FUNCTION refuse_task()");
+        }
+        assertThat(fixture.posts(id).getFirst().status()).as("not let go without its task").isEqualTo(PostStatus.PAUSED);
+
+        assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
     }
 
     @Test

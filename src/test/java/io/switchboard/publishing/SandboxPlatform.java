@@ -27,6 +27,9 @@ interface SandboxPlatform {
     /** Posts the sandbox itself published for the account in the last 24 hours (its own record, not ours). */
     int publishes(AppInstance app, String platformUserId);
 
+    /** Whether the sandbox (in this JVM) is serving the call that publishes right now. */
+    boolean publishBeingServed();
+
     /** Settings that point another instance's adapter at {@code app}'s sandbox. */
     List<String> pointedAt(AppInstance app);
 

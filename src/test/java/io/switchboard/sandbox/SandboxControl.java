@@ -68,6 +68,34 @@ public final class SandboxControl {
         return app.bean(ContainerStore.class).publishedWithin(Long.parseLong(platformUserId), Duration.ofHours(24)).size();
     }
 
+    /**
+     * A post on the platform as the sandbox recorded it: the type its container asked for (REELS, STORIES,
+     * CAROUSEL, IMAGE), caption, container, children, whether a video.
+     */
+    public record PlatformPost(String mediaType, String caption, long containerId, int children, boolean video) {
+    }
+
+    /** Everything the account published, oldest first, from the sandbox's own record. */
+    public static java.util.List<PlatformPost> published(AppInstance app, String platformUserId) {
+        return app.bean(org.jooq.DSLContext.class).fetch("SELECT c.media_type, m.caption, m.container_id, "
+                        + "coalesce(cardinality(c.children), 0), c.video FROM sandbox_media m JOIN sandbox_container c ON "
+                        + "c.id = m.container_id WHERE m.account_id = {0} ORDER BY m.published_at, m.id",
+                Long.parseLong(platformUserId)).map(r -> new PlatformPost(r.get(0, String.class),
+                r.get(1, String.class), r.get(2, Long.class), r.get(3, Integer.class), r.get(4, Boolean.class)));
+    }
+
+    /** Moves the account's publishes back in time by {@code age}, as if that much time had passed at the platform. */
+    public static void agePublishes(AppInstance app, String platformUserId, Duration age) {
+        app.bean(org.jooq.DSLContext.class).execute("UPDATE sandbox_media SET published_at = published_at - {0}::interval "
+                + "WHERE account_id = {1}", age.toSeconds() + " seconds", Long.parseLong(platformUserId));
+    }
+
+    /** Moves a container's creation back in time by {@code age} (past 24 hours it has expired). */
+    public static void ageContainer(AppInstance app, String containerId, Duration age) {
+        app.bean(org.jooq.DSLContext.class).execute("UPDATE sandbox_container SET created_at = created_at - {0}::interval "
+                + "WHERE id = {1}", age.toSeconds() + " seconds", Long.parseLong(containerId));
+    }
+
     public static void revokeTokens(AppInstance app, String platformUserId) {
         app.bean(AccountStore.class).revokeTokens(Long.parseLong(platformUserId));
     }

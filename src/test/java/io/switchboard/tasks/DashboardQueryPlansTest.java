@@ -71,7 +71,7 @@ class DashboardQueryPlansTest {
                 Arguments.of("live counts", (QueryFor) () -> store.liveCountsQuery()),
                 Arguments.of("finished counts, 24 h", (QueryFor) () -> store.finishedCountsQuery(Duration.ofHours(24))),
                 Arguments.of("throughput, 1 h", (QueryFor) () -> store.throughputQuery(Duration.ofHours(1))),
-                Arguments.of("task detail", (QueryFor) () -> db.selectFrom(TASK).where(TASK.ID.eq(someId))),
+                Arguments.of("task detail", (QueryFor) () -> store.detailQuery(someId)),
                 Arguments.of("task log", (QueryFor) () -> store.logsQuery(someId, 0)));
     }
 

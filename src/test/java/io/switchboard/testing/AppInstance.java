@@ -22,8 +22,17 @@ public final class AppInstance implements AutoCloseable {
     /** The encryption key every test instance shares (base64 of 32 bytes), like N replicas would. */
     public static final String ENCRYPTION_KEY = "c3dpdGNoYm9hcmQtdGVzdC1lbmNyeXB0aW9uLWtleSE=";
     public static final String MEDIA_SIGNING_KEY = "media-signing-key-for-tests-0123456789abcdef";
-    /** Media files of test instances: under target/, never the project's ./data. */
+    /**
+     * Media files of test instances: under target/, never the project's ./data; one folder per database (its
+     * name is unique to the test run), shared by the instances on that database as N replicas share one mount,
+     * never by two databases that both number their media from 1.
+     */
     public static final Path MEDIA_DIR = Path.of("target", "test-media");
+    /** As a property's value: leave the property out (one the test instances otherwise set). */
+    public static final String UNSET = "<unset>";
+    private static final java.util.concurrent.atomic.AtomicInteger EMBEDDED = new java.util.concurrent.atomic.AtomicInteger();
+    /** System property: instances of this JVM close on SIGTERM, like the application. */
+    public static final String SHUTDOWN_HOOK = "switchboard.test.shutdown-hook";
     private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
@@ -40,14 +49,17 @@ public final class AppInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres"));
+                "spring.datasource.password=postgres",
+                "switchboard.media.local-dir=" + MEDIA_DIR.resolve(databaseName(jdbcUrl))));
         all.addAll(List.of(properties));
         return run(all, extra);
     }
 
     /** An instance with no database configured: it runs its own embedded PostgreSQL in {@code dataDir}. */
     public static AppInstance startEmbedded(Path dataDir, String... properties) {
-        List<String> all = new ArrayList<>(List.of("switchboard.embedded-db.data-dir=" + dataDir));
+        List<String> all = new ArrayList<>(List.of("switchboard.embedded-db.data-dir=" + dataDir,
+                "switchboard.media.local-dir=" + MEDIA_DIR.resolve("p" + ProcessHandle.current().pid() + "-embedded-"
+                        + EMBEDDED.incrementAndGet())));
         all.addAll(List.of(properties));
         return run(all, List.of());
     }
@@ -60,19 +72,29 @@ public final class AppInstance implements AutoCloseable {
                 // every test instance talks to its own sandbox of the Graph API, never to Meta
                 "switchboard.platform.mode=sandbox",
                 "switchboard.encryption.key=" + ENCRYPTION_KEY,
-                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY,
-                "switchboard.media.local-dir=" + MEDIA_DIR.resolve("p" + ProcessHandle.current().pid())));
+                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY));
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
                 .sources(extra.toArray(Class<?>[]::new))
-                .registerShutdownHook(false)
+                // a child JVM stops on SIGTERM the way the application does (Spring's shutdown hook); in the test
+                // JVM the tests close instances themselves
+                .registerShutdownHook(Boolean.getBoolean(SHUTDOWN_HOOK))
                 .run(lastWins(all)));
         OPEN.add(instance);
         return instance;
     }
 
-    /** A property given twice counts once, with its last value (Spring would join them with a comma). */
+    private static String databaseName(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /**
+     * A property given twice counts once, with its last value (Spring would join them with a comma); one given
+     * last as {@link #UNSET} is not set at all, as if the admin had left it out.
+     */
     private static String[] lastWins(List<String> properties) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (String property : properties) {
@@ -80,6 +102,7 @@ public final class AppInstance implements AutoCloseable {
             byName.remove(property.substring(0, equals));
             byName.put(property.substring(0, equals), property.substring(equals + 1));
         }
+        byName.values().removeIf(UNSET::equals);
         return byName.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 

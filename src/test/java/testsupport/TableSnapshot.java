@@ -1,0 +1,38 @@
+package testsupport;
+
+import org.jooq.DSLContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.name;
+
+/**
+ * The whole content of some tables, as one fingerprint each, to prove that a refused request changed nothing
+ * (not only that it answered 403).
+ */
+public final class TableSnapshot {
+    private TableSnapshot() {
+    }
+
+    /**
+     * The tables once no task is waiting or running any more (background work would change them on its own),
+     * as {@link #of}.
+     */
+    public static Map<String, String> settled(DSLContext db, String... tables) {
+        TaskWaits.eventually(java.time.Duration.ofSeconds(60), () -> org.assertj.core.api.Assertions.assertThat(
+                db.fetchCount(switchboard.jooq.Tables.TASK, switchboard.jooq.Tables.TASK.STATE.in("queued",
+                        "scheduled", "running"))).as("tasks still to finish").isZero());
+        return of(db, tables);
+    }
+
+    /** Table name to its row count and an MD5 of all its rows. */
+    public static Map<String, String> of(DSLContext db, String... tables) {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (String table : tables) {
+            fingerprints.put(table, db.fetchSingle("SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(t::text, "
+                    + "'|' ORDER BY t::text)), '-') FROM {0} t", name(table)).get(0, String.class));
+        }
+        return fingerprints;
+    }
+}
