@@ -1,5 +1,6 @@
 package io.switchboard.accounts;
 
+import io.switchboard.platform.Platform;
 import org.jspecify.annotations.Nullable;
 
 import java.time.OffsetDateTime;
@@ -7,10 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * A connected Instagram professional account. Holds no token: ask {@link Accounts#credentials} when calling
- * the platform for it.
+ * A connected account on one platform (an Instagram professional account…). Holds no token: ask
+ * {@link Accounts#credentials} when calling the platform for it.
  *
- * @param platformUserId   the Instagram user id ({ig-user-id})
+ * @param platform         the platform it is an account of
+ * @param platformUserId   its id on that platform
  * @param statusReason     why it has its status, for the operator ("" when ACTIVE)
  * @param timeZone         where its audience is: schedules' daily windows are in this zone (UTC by default)
  * @param tokenExpiresAt   null when unknown
@@ -19,7 +21,7 @@ import java.util.List;
  * @param drift            what differs from the desired biography and website, "" when nothing, null before
  *                         the first audit
  */
-public record Account(long id, String platformUserId, String username, String name, @Nullable String pictureUrl,
+public record Account(long id, Platform platform, String platformUserId, String username, String name, @Nullable String pictureUrl,
                       String biography, String website, @Nullable Integer followers, @Nullable Integer follows,
                       @Nullable Integer mediaCount, AccountStatus status, String statusReason,
                       OffsetDateTime statusChangedAt, ConnectedVia connectedVia, ZoneId timeZone, List<String> tags,

@@ -1,13 +1,10 @@
 package io.switchboard.accounts;
 
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.LongLivedToken;
+import io.switchboard.platform.Credentials;
+import io.switchboard.platform.Platform;
+import io.switchboard.platform.PlatformProblem;
+import io.switchboard.platform.PlatformResult;
 import io.switchboard.platform.Profile;
-import io.switchboard.platform.TokenGrant;
-import io.switchboard.platform.TokenInfo;
 import io.switchboard.infrastructure.Moments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -19,66 +16,61 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Connects accounts: checks a token live (whose profile it opens, when it expires), turns an OAuth code into a
- * long-lived token, and stores the account, or reconnects it when it is already known.
+ * Connects accounts of any platform through its adapters: checks a token live (whose profile it opens, when it
+ * expires), turns a sign-in code into a long-lived token, and stores the account, or reconnects it when it is
+ * already known.
  */
 @Component
 class AccountConnector {
-    private final InstagramGraph graph;
+    private final PlatformPorts ports;
     private final AccountRepository accounts;
     private final TokenVault vault;
     private final StatusChanges statuses;
 
-    AccountConnector(InstagramGraph graph, AccountRepository accounts, TokenVault vault, StatusChanges statuses) {
-        this.graph = graph;
+    AccountConnector(PlatformPorts ports, AccountRepository accounts, TokenVault vault, StatusChanges statuses) {
+        this.ports = ports;
         this.accounts = accounts;
         this.vault = vault;
         this.statuses = statuses;
     }
 
     /** @throws AccountProblem (field "token") when the platform does not accept the token */
-    CheckedToken check(String token, @Nullable OffsetDateTime knownExpiry) {
+    CheckedToken check(Platform platform, String token, @Nullable OffsetDateTime knownExpiry) {
         String clean = token.strip();
         if (clean.isEmpty() || clean.chars().anyMatch(Character::isWhitespace)) {
             throw new AccountProblem("token", "Paste the whole access token: one word, no spaces.");
         }
-        Profile profile = switch (graph.profile(GraphCredentials.unconnected(clean))) {
-            case GraphResult.Ok<Profile>(Profile p) -> p;
-            case GraphResult.Failed<Profile>(GraphProblem problem) -> throw new AccountProblem("token", refusal(problem));
+        Profile profile = switch (ports.profiles(platform).profile(Credentials.unconnected(clean))) {
+            case PlatformResult.Ok<Profile>(Profile p) -> p;
+            case PlatformResult.Failed<Profile>(PlatformProblem problem) ->
+                    throw new AccountProblem("token", refusal(platform, problem));
         };
         OffsetDateTime expiresAt = knownExpiry;
         String scopes = null;
-        if (graph.oauthAvailable() && graph.debugToken(new GraphCredentials(null, profile.platformUserId(), clean))
-                instanceof GraphResult.Ok<TokenInfo>(TokenInfo info)) {
-            expiresAt = info.expiresAt() == null ? knownExpiry : info.expiresAt().atOffset(ZoneOffset.UTC);
-            scopes = String.join(",", info.scopes());
+        if (ports.tokens(platform).inspect(new Credentials(null, profile.platformUserId(), clean))
+                instanceof PlatformResult.Ok<TokenFacts>(TokenFacts facts)) {
+            expiresAt = facts.expiresAt() == null ? knownExpiry : facts.expiresAt().atOffset(ZoneOffset.UTC);
+            scopes = facts.scopes() == null ? null : String.join(",", facts.scopes());
         }
-        return new CheckedToken(profile, clean, expiresAt, scopes);
+        return new CheckedToken(platform, profile, clean, expiresAt, scopes);
     }
 
-    /** The OAuth code from the redirect, exchanged for a long-lived token and checked. */
-    CheckedToken exchange(String code, URI redirectUri) {
-        TokenGrant grant = switch (graph.exchangeCode(code, redirectUri)) {
-            case GraphResult.Ok<TokenGrant>(TokenGrant g) -> g;
-            case GraphResult.Failed<TokenGrant>(GraphProblem problem) -> throw new AccountProblem("",
-                    "Instagram did not accept the authorization: " + problem.error().summary()
-                            + ". Start again with Connect with Instagram.");
+    /** The code from the sign-in redirect, exchanged for a long-lived token and checked. */
+    CheckedToken exchange(Platform platform, String code, URI redirectUri) {
+        IssuedToken issued = switch (ports.signIn(platform).exchange(code, redirectUri)) {
+            case PlatformResult.Ok<IssuedToken>(IssuedToken t) -> t;
+            case PlatformResult.Failed<IssuedToken>(PlatformProblem problem) -> throw new AccountProblem("",
+                    platform.label() + " did not accept the authorization: " + problem.message()
+                            + ". Start again with Connect with " + platform.label() + ".");
         };
-        LongLivedToken longLived = switch (graph.longLivedToken(grant.accessToken())) {
-            case GraphResult.Ok<LongLivedToken>(LongLivedToken t) -> t;
-            case GraphResult.Failed<LongLivedToken>(GraphProblem problem) -> throw new AccountProblem("",
-                    "The access granted could not be turned into a 60-day token: " + problem.error().summary()
-                            + ". Start again with Connect with Instagram.");
-        };
-        OffsetDateTime expiry = longLived.expiresIn().isZero() ? null
-                : OffsetDateTime.now(ZoneOffset.UTC).plus(longLived.expiresIn());
-        return check(longLived.accessToken(), expiry);
+        return check(platform, issued.accessToken(),
+                issued.expiresAt() == null ? null : issued.expiresAt().atOffset(ZoneOffset.UTC));
     }
 
     /** Stores the account, or reconnects the known one with this token (ACTIVE again). Returns its id. */
     @Transactional
     long save(CheckedToken checked, ConnectedVia via, AccountOptions options) {
-        var existing = accounts.byPlatformUserId(checked.profile().platformUserId());
+        var existing = accounts.byPlatformUser(checked.platform(), checked.profile().platformUserId());
         if (existing.isPresent()) {
             long id = existing.get().id();
             accounts.replaceToken(id, vault.seal(checked.token()), checked.expiresAt(), checked.scopes(), false);
@@ -89,22 +81,22 @@ class AccountConnector {
             }
             return id;
         }
-        long id = accounts.insert(new NewAccount(checked.profile(), vault.seal(checked.token()), checked.expiresAt(),
-                checked.scopes(), via, options.timeZone(), options.tags(), options.notes(), options.desiredBiography(),
-                options.desiredWebsite()));
+        long id = accounts.insert(new NewAccount(checked.platform(), checked.profile(), vault.seal(checked.token()),
+                checked.expiresAt(), checked.scopes(), via, options.timeZone(), options.tags(), options.notes(),
+                options.desiredBiography(), options.desiredWebsite()));
         accounts.health(id, true, "Connected: the platform accepted the token");
         return id;
     }
 
-    static String refusal(GraphProblem problem) {
+    private String refusal(Platform platform, PlatformProblem problem) {
         return switch (problem) {
-            case GraphProblem.TokenInvalid p -> "The platform refused the token (" + p.error().summary()
+            case PlatformProblem.TokenRefused p -> "The platform refused the token (" + p.message()
                     + "): it is invalid or expired. Copy a fresh long-lived token and try again.";
-            case GraphProblem.PermissionMissing p -> "The token lacks a permission (" + p.error().summary()
-                    + "): grant instagram_business_basic and instagram_business_content_publish, then try again.";
-            case GraphProblem.Throttled p -> "The platform asks us to wait until " + Moments.near(p.until(), Instant.now())
+            case PlatformProblem.PermissionMissing p -> "The token lacks a permission (" + p.message() + "): grant "
+                    + String.join(" and ", ports.signIn(platform).scopes()) + ", then try again.";
+            case PlatformProblem.Throttled p -> "The platform asks us to wait until " + Moments.near(p.until(), Instant.now())
                     + " before more calls; try again then.";
-            default -> "The token could not be checked: " + problem.error().summary() + ". Try again.";
+            default -> "The token could not be checked: " + problem.message() + ". Try again.";
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.accounts;
 
+import io.switchboard.platform.Platform;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text matched anywhere in the username, name or notes, without regard to case
  */
-public record AccountFilter(@Nullable AccountStatus status, @Nullable String tag, @Nullable String text) {
-    public static final AccountFilter ALL = new AccountFilter(null, null, null);
+public record AccountFilter(@Nullable AccountStatus status, @Nullable String tag, @Nullable String text,
+                            @Nullable Platform platform) {
+    public static final AccountFilter ALL = new AccountFilter(null, null, null, null);
 }

@@ -2,6 +2,7 @@ package io.switchboard.accounts;
 
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.infrastructure.SecretBox;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.Profile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,18 +33,21 @@ import java.util.concurrent.Semaphore;
 @Component
 class AccountImport {
     static final String TOKEN = "access_token";
-    static final List<String> COLUMNS = List.of(TOKEN, "username", "time_zone", "tags", "notes", "desired_biography",
-            "desired_website");
+    static final String PLATFORM = "platform";
+    static final List<String> COLUMNS = List.of(TOKEN, PLATFORM, "username", "time_zone", "tags", "notes",
+            "desired_biography", "desired_website");
     private final AccountConnector connector;
+    private final PlatformPorts ports;
     private final AccountRepository accounts;
     private final ImportRepository imports;
     private final TokenVault vault;
     private final JsonMapper json;
     private final AccountSettings settings;
 
-    AccountImport(AccountConnector connector, AccountRepository accounts, ImportRepository imports, TokenVault vault,
-                  JsonMapper json, AccountSettings settings) {
+    AccountImport(AccountConnector connector, PlatformPorts ports, AccountRepository accounts, ImportRepository imports,
+                  TokenVault vault, JsonMapper json, AccountSettings settings) {
         this.connector = connector;
+        this.ports = ports;
         this.accounts = accounts;
         this.imports = imports;
         this.vault = vault;
@@ -52,12 +56,13 @@ class AccountImport {
     }
 
     /** A row checked and ready, its token sealed: what the stored import holds. */
-    record Staged(int row, Profile profile, String keyId, String sealed, @Nullable OffsetDateTime expiresAt,
+    record Staged(int row, Platform platform, Profile profile, String keyId, String sealed, @Nullable OffsetDateTime expiresAt,
                   @Nullable String scopes, String timeZone, List<String> tags, String notes,
                   @Nullable String desiredBiography, @Nullable String desiredWebsite) {
     }
 
-    private record Parsed(int row, Map<String, String> values, @Nullable AccountOptions options) {
+    private record Parsed(int row, Map<String, String> values, @Nullable Platform platform,
+                          @Nullable AccountOptions options) {
         String value(String column) {
             return values.getOrDefault(column, "").strip();
         }
@@ -74,6 +79,7 @@ class AccountImport {
             if (token == null || row.options() == null) {
                 continue;
             }
+            Platform platform = token.platform();
             Profile profile = token.profile();
             String expected = row.value("username").replaceFirst("^@", "");
             if (!expected.isEmpty() && !expected.equalsIgnoreCase(profile.username())) {
@@ -81,13 +87,13 @@ class AccountImport {
                         + ": fix the username or the token."));
                 continue;
             }
-            Integer first = seenUsers.putIfAbsent(profile.platformUserId(), row.row());
+            Integer first = seenUsers.putIfAbsent(platform + ":" + profile.platformUserId(), row.row());
             if (first != null) {
                 errors.add(error(row.row(), TOKEN, "@" + profile.username() + " is already in row " + first
                         + " of this file: keep one of the two rows."));
                 continue;
             }
-            var existing = accounts.byPlatformUserId(profile.platformUserId());
+            var existing = accounts.byPlatformUser(platform, profile.platformUserId());
             if (existing.isPresent()) {
                 errors.add(error(row.row(), TOKEN, "@" + profile.username() + " is already connected (account #"
                         + existing.get().id() + "): remove the row, or reconnect it from its page."));
@@ -95,12 +101,13 @@ class AccountImport {
             }
             SecretBox.Sealed sealed = vault.seal(token.token());
             AccountOptions o = row.options();
-            staged.add(new Staged(row.row(), profile, sealed.keyId(), Base64.getEncoder().encodeToString(sealed.bytes()),
+            staged.add(new Staged(row.row(), platform, profile, sealed.keyId(), Base64.getEncoder().encodeToString(sealed.bytes()),
                     token.expiresAt(), token.scopes(), o.timeZone(), o.tags(), o.notes(), o.desiredBiography(),
                     o.desiredWebsite()));
         }
         errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : a.column().compareTo(b.column()));
-        List<ImportPreview.Row> rows = staged.stream().map(s -> new ImportPreview.Row(s.row(), s.profile().username(),
+        List<ImportPreview.Row> rows = staged.stream().map(s -> new ImportPreview.Row(s.row(), s.platform(),
+                s.profile().username(),
                 s.profile().platformUserId(), s.timeZone(), s.tags(), s.notes())).toList();
         UUID id = UUID.randomUUID();
         if (errors.isEmpty() && !staged.isEmpty()) {
@@ -120,14 +127,14 @@ class AccountImport {
         List<Staged> staged = json.readValue(rows, new TypeReference<List<Staged>>() {
         });
         for (Staged s : staged) {
-            var existing = accounts.byPlatformUserId(s.profile().platformUserId());
+            var existing = accounts.byPlatformUser(s.platform(), s.profile().platformUserId());
             if (existing.isPresent()) {
                 throw new AccountProblem("", "Row " + s.row() + ": @" + s.profile().username() + " was connected "
                         + "meanwhile (account #" + existing.get().id() + "). Nothing was imported; upload the file again.");
             }
             // checked before a key rotation: stored under the newest key like every other token
-            long id = accounts.insert(new NewAccount(s.profile(), vault.reseal(new SecretBox.Sealed(s.keyId(),
-                    Base64.getDecoder().decode(s.sealed()))), s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
+            long id = accounts.insert(new NewAccount(s.platform(), s.profile(), vault.reseal(new SecretBox.Sealed(
+                    s.keyId(), Base64.getDecoder().decode(s.sealed()))), s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
                     s.timeZone(), s.tags(), s.notes(), s.desiredBiography(), s.desiredWebsite()));
             accounts.health(id, true, "Imported: the platform accepted the token");
         }
@@ -182,13 +189,13 @@ class AccountImport {
         return valid;
     }
 
-    private static Parsed row(Csv.Line line, List<String> header, Map<String, Integer> tokens,
-                              List<ImportPreview.ImportError> errors) {
+    private Parsed row(Csv.Line line, List<String> header, Map<String, Integer> tokens,
+                       List<ImportPreview.ImportError> errors) {
         int row = line.number();
         if (line.fields().size() != header.size()) {
             errors.add(error(row, "", "the row has " + line.fields().size() + " fields but the header names "
                     + header.size() + " columns."));
-            return new Parsed(row, Map.of(), null);
+            return new Parsed(row, Map.of(), null, null);
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -204,6 +211,7 @@ class AccountImport {
             }
         }
         int before = errors.size();
+        Platform platform = field(errors, row, PLATFORM, () -> ports.named(values.get(PLATFORM)));
         String timeZone = field(errors, row, "time_zone", () -> AccountFields.timeZone("time_zone", values.get("time_zone")));
         List<String> tags = field(errors, row, "tags", () -> AccountFields.tags("tags", values.get("tags")));
         String notes = field(errors, row, "notes", () -> AccountFields.notes("notes", values.get("notes")));
@@ -211,8 +219,9 @@ class AccountImport {
                 () -> AccountFields.biography("desired_biography", values.get("desired_biography")));
         String website = field(errors, row, "desired_website",
                 () -> AccountFields.website("desired_website", values.get("desired_website")));
-        boolean valid = errors.size() == before && timeZone != null && tags != null && notes != null;
-        return new Parsed(row, values, valid ? new AccountOptions(timeZone, tags, notes, biography, website) : null);
+        boolean valid = errors.size() == before && platform != null && timeZone != null && tags != null && notes != null;
+        return new Parsed(row, values, platform,
+                valid ? new AccountOptions(timeZone, tags, notes, biography, website) : null);
     }
 
     private static <T> @Nullable T field(List<ImportPreview.ImportError> errors, int row, String column,
@@ -234,13 +243,14 @@ class AccountImport {
         Map<Integer, CheckedToken> checked = new HashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Parsed row : rows) {
-                if (row.values().isEmpty() || tokenErrors.contains(row.row())) {
+                if (row.values().isEmpty() || row.platform() == null || tokenErrors.contains(row.row())) {
                     continue;
                 }
+                Platform platform = row.platform();
                 pending.put(row.row(), executor.submit(() -> {
                     slots.acquire();
                     try {
-                        return connector.check(row.value(TOKEN), null);
+                        return connector.check(platform, row.value(TOKEN), null);
                     } finally {
                         slots.release();
                     }

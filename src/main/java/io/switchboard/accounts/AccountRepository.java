@@ -1,6 +1,7 @@
 package io.switchboard.accounts;
 
 import io.switchboard.infrastructure.SecretBox;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.Profile;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,9 +55,9 @@ class AccountRepository {
                 .fetchMap(ACCOUNT.ID, ACCOUNT.USERNAME);
     }
 
-    Optional<Account> byPlatformUserId(String platformUserId) {
-        return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.PLATFORM_USER_ID.eq(platformUserId)).fetch())
-                .stream().findFirst();
+    Optional<Account> byPlatformUser(Platform platform, String platformUserId) {
+        return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.PLATFORM.eq(platform.name())
+                .and(ACCOUNT.PLATFORM_USER_ID.eq(platformUserId))).fetch()).stream().findFirst();
     }
 
     List<Account> page(AccountFilter filter, @Nullable Cursor after, int limit) {
@@ -103,6 +104,7 @@ class AccountRepository {
     long insert(NewAccount a) {
         Profile p = a.profile();
         long id = db.insertInto(ACCOUNT)
+                .set(ACCOUNT.PLATFORM, a.platform().name())
                 .set(ACCOUNT.PLATFORM_USER_ID, p.platformUserId())
                 .set(ACCOUNT.TOKEN_CIPHERTEXT, a.token().bytes()).set(ACCOUNT.TOKEN_KEY_ID, a.token().keyId())
                 .set(ACCOUNT.TOKEN_EXPIRES_AT, a.tokenExpiresAt()).set(ACCOUNT.TOKEN_SCOPES, a.tokenScopes())
@@ -215,6 +217,9 @@ class AccountRepository {
 
     private static Condition matching(AccountFilter filter) {
         Condition where = DSL.noCondition();
+        if (filter.platform() != null) {
+            where = where.and(ACCOUNT.PLATFORM.eq(filter.platform().name()));
+        }
         if (filter.status() != null) {
             where = where.and(ACCOUNT.STATUS.eq(filter.status().name()));
         }
@@ -243,7 +248,7 @@ class AccountRepository {
     private static Account account(AccountRecord r, List<String> tags) {
         OffsetDateTime requested = r.getHealthRequestedAt();
         boolean pending = requested != null && (r.getHealthAt() == null || r.getHealthAt().isBefore(requested));
-        return new Account(r.getId(), r.getPlatformUserId(), r.getUsername(), r.getName(), r.getPictureUrl(),
+        return new Account(r.getId(), Platform.valueOf(r.getPlatform()), r.getPlatformUserId(), r.getUsername(), r.getName(), r.getPictureUrl(),
                 r.getBiography(), r.getWebsite(), r.getFollowersCount(), r.getFollowsCount(), r.getMediaCount(),
                 AccountStatus.valueOf(r.getStatus()), r.getStatusReason(), r.getStatusChangedAt(),
                 ConnectedVia.valueOf(r.getConnectedVia()), ZoneId.of(r.getTimeZone()), List.copyOf(tags), r.getNotes(),

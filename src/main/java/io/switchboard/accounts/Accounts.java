@@ -3,12 +3,7 @@ package io.switchboard.accounts;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.infrastructure.FieldChecks;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.PlatformMode;
-import io.switchboard.platform.SandboxGrant;
+import io.switchboard.platform.Credentials;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,10 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -29,10 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Connected accounts: queries for pages and the publisher, the credentials to call the platform for an
- * account, status commands (with {@link AccountStatusChanged}), connecting, importing, exporting, and the
- * health and audit runners for a selection. Commands an operator gives need OPERATOR or ADMIN; the status
- * commands the publisher gives from its runners need no signed-in operator.
+ * Connected accounts of every platform: queries for pages and the publisher, the credentials to call the platform
+ * for an account, status commands (with {@link AccountStatusChanged}), importing, exporting, and the health and
+ * audit runners for a selection (connecting one account is {@link Connections}). Commands an operator gives need
+ * OPERATOR or ADMIN; the status commands the publisher gives from its runners need no signed-in operator.
  */
 @Service
 public class Accounts {
@@ -41,20 +34,16 @@ public class Accounts {
     private final AccountRepository accounts;
     private final TokenVault vault;
     private final StatusChanges statuses;
-    private final AccountConnector connector;
     private final AccountImport imports;
     private final AccountChecks checks;
-    private final InstagramGraph graph;
 
-    Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountConnector connector,
-             AccountImport imports, AccountChecks checks, InstagramGraph graph) {
+    Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountImport imports,
+             AccountChecks checks) {
         this.accounts = accounts;
         this.vault = vault;
         this.statuses = statuses;
-        this.connector = connector;
         this.imports = imports;
         this.checks = checks;
-        this.graph = graph;
     }
 
     // ---- queries
@@ -88,7 +77,7 @@ public class Accounts {
 
     /** Every account carrying the tag, in username order. */
     public List<Account> byTag(String tag) {
-        return accounts.page(new AccountFilter(null, tag, null), null, Integer.MAX_VALUE);
+        return accounts.page(new AccountFilter(null, tag, null, null), null, Integer.MAX_VALUE);
     }
 
     /** The ids of every account matching the filter, in username order (for bulk commands). */
@@ -106,17 +95,17 @@ public class Accounts {
     }
 
     /**
-     * What the platform client needs to call on the account's behalf: its platform user id and its decrypted
+     * What the account's platform adapter needs to call on its behalf: its platform user id and its decrypted
      * token. Given whatever the account's status (check {@link Account#status()} before publishing). The token
      * is a secret: never log it, store it elsewhere, put it in a task payload or show it.
      *
      * @throws AccountProblem when there is no such account or its token cannot be decrypted with this key
      */
-    public GraphCredentials credentials(long accountId) {
+    public Credentials credentials(long accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
         var sealed = accounts.token(accountId).orElseThrow(() -> missing(accountId));
         try {
-            return new GraphCredentials(accountId, account.platformUserId(), vault.open(sealed));
+            return new Credentials(accountId, account.platformUserId(), vault.open(sealed));
         } catch (io.switchboard.infrastructure.SecretUnreadable e) {
             throw new AccountProblem("", "The token of @" + account.username() + " cannot be read: " + e.getMessage());
         }
@@ -206,90 +195,6 @@ public class Accounts {
         accounts.setTags(accountId, tagList);
     }
 
-    /**
-     * Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. The time
-     * zone and tags are checked first, together, before the platform is asked about the token.
-     */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public long connectWithToken(String token, String timeZone, String tags) {
-        var checks = FieldChecks.of(AccountProblem.class);
-        String zone = checks.check(() -> AccountFields.timeZone("timeZone", timeZone), "UTC");
-        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
-        checks.throwIfAny(AccountProblem::new);
-        return connector.save(connector.check(token, null), ConnectedVia.TOKEN, AccountOptions.of(zone, tagList));
-    }
-
-    /** Finishes "Connect with Instagram": the code from the redirect becomes a stored 60-day token. */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public long connectWithCode(String code, URI redirectUri) {
-        return connector.save(connector.exchange(code, redirectUri), ConnectedVia.OAUTH, AccountOptions.of("UTC", List.of()));
-    }
-
-    /**
-     * Reconnects this account with the code from "Connect with Instagram" (started from its page).
-     *
-     * @throws AccountProblem when the platform refuses, or the sign-in opens another account (nothing is changed)
-     */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public void reconnectWithCode(long accountId, String code, URI redirectUri) {
-        Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
-        connector.save(sameAccount(account, connector.exchange(code, redirectUri)), ConnectedVia.OAUTH,
-                AccountOptions.of("UTC", List.of()));
-    }
-
-    /**
-     * Reconnects this account with a pasted token, checked live first.
-     *
-     * @throws AccountProblem (field "token") when the platform refuses it, or it opens another account
-     */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public void reconnectWithToken(long accountId, String token) {
-        Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
-        connector.save(sameAccount(account, connector.check(token, null)), ConnectedVia.TOKEN,
-                AccountOptions.of("UTC", List.of()));
-    }
-
-    private static CheckedToken sameAccount(Account account, CheckedToken checked) {
-        if (!checked.profile().platformUserId().equals(account.platformUserId())) {
-            throw new AccountProblem("token", "This sign-in opens @" + checked.profile().username() + ", not @"
-                    + account.username() + ". Nothing was changed: sign in to Instagram as @" + account.username()
-                    + " and try again.");
-        }
-        return checked;
-    }
-
-    /**
-     * Sandbox mode only: creates {@code count} accounts in the sandbox and connects each through the ordinary
-     * API calls (code exchange, long-lived token, profile). Returns their ids.
-     */
-    @PreAuthorize(OPERATOR_COMMAND)
-    public List<Long> createSandboxAccounts(int count, String usernamePrefix, String tags, URI redirectUri) {
-        if (graph.mode() != PlatformMode.SANDBOX) {
-            throw new AccountProblem("", "Sandbox accounts exist only in sandbox mode.");
-        }
-        var checks = FieldChecks.of(AccountProblem.class);
-        if (count < 1 || count > 500) {
-            checks.add(new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time."));
-        }
-        if (!usernamePrefix.matches("[a-z0-9._]{1,20}")) {
-            checks.add(new AccountProblem("prefix", "A prefix is 1 to 20 lower-case letters, digits, dots or "
-                    + "underscores (the usernames become prefix_1, prefix_2, …), such as demo or shop.eu."));
-        }
-        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
-        checks.throwIfAny(AccountProblem::new);
-        List<SandboxGrant> grants = switch (graph.createSandboxAccounts(count, usernamePrefix, redirectUri)) {
-            case GraphResult.Ok<List<SandboxGrant>>(List<SandboxGrant> created) -> created;
-            case GraphResult.Failed<List<SandboxGrant>>(GraphProblem problem) -> throw new AccountProblem("",
-                    "The sandbox did not create the accounts: " + problem.error().summary());
-        };
-        List<Long> ids = new ArrayList<>();
-        for (SandboxGrant grant : grants) {
-            ids.add(connector.save(connector.exchange(grant.code(), redirectUri), ConnectedVia.SANDBOX,
-                    AccountOptions.of("UTC", tagList)));
-        }
-        return ids;
-    }
-
     /** Checks a CSV file row by row (tokens live) without importing anything. */
     @PreAuthorize(OPERATOR_COMMAND)
     public ImportPreview previewImport(String csv) {
@@ -305,14 +210,14 @@ public class Accounts {
     /** Writes the matching accounts as CSV, without tokens. */
     public void exportCsv(AccountFilter filter, Writer out) {
         try {
-            out.write(Csv.record(List.of("username", "platform_user_id", "name", "status", "status_reason", "tags",
+            out.write(Csv.record(List.of("platform", "username", "platform_user_id", "name", "status", "status_reason", "tags",
                     "time_zone", "notes", "desired_biography", "desired_website", "followers", "token_expires_at",
                     "connected_via", "created_at")));
             String after = null;
             do {
                 AccountPage page = list(filter, after, MAX_PAGE);
                 for (Account a : page.accounts()) {
-                    out.write(Csv.record(List.of(a.username(), a.platformUserId(), a.name(), a.status().name(),
+                    out.write(Csv.record(List.of(a.platform().label(), a.username(), a.platformUserId(), a.name(), a.status().name(),
                             a.statusReason(), String.join(";", a.tags()), a.timeZone().getId(), a.notes(),
                             nullToEmpty(a.desiredBiography()), nullToEmpty(a.desiredWebsite()),
                             a.followers() == null ? "" : a.followers().toString(),

@@ -1,6 +1,7 @@
 package io.switchboard.accounts;
 
 import io.switchboard.infrastructure.ImportProblem;
+import io.switchboard.platform.Platform;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +19,8 @@ public record ImportPreview(UUID id, List<Row> rows, List<ImportError> errors) {
      *
      * @param row the row's line in the file (the header is line 1)
      */
-    public record Row(int row, String username, String platformUserId, String timeZone, List<String> tags,
-                      String notes) {
+    public record Row(int row, Platform platform, String username, String platformUserId, String timeZone,
+                      List<String> tags, String notes) {
     }
 
     /** What is wrong, where: "row 3, column time_zone: …". */

@@ -1,6 +1,7 @@
 package io.switchboard.accounts;
 
 import io.switchboard.infrastructure.SecretBox;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.Profile;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An account about to be stored: its profile as read, its sealed token, and the operator's settings. */
-record NewAccount(Profile profile, SecretBox.Sealed token, @Nullable OffsetDateTime tokenExpiresAt,
+record NewAccount(Platform platform, Profile profile, SecretBox.Sealed token, @Nullable OffsetDateTime tokenExpiresAt,
                   @Nullable String tokenScopes, ConnectedVia via, String timeZone, List<String> tags, String notes,
                   @Nullable String desiredBiography, @Nullable String desiredWebsite) {
 }

@@ -1,8 +1,7 @@
 package io.switchboard.accounts;
 
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.platform.PlatformProblem;
+import io.switchboard.platform.PlatformResult;
 import io.switchboard.platform.Profile;
 import io.switchboard.tasks.Outcome;
 import io.switchboard.tasks.TaskContext;
@@ -14,19 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The profile audit runner: reads an account's profile and notes where it drifted from the biography and
- * website the operator wants. The API cannot change a profile, so the page says what to change by hand.
+ * The profile audit runner: reads an account's profile through its platform's adapter and notes where it drifted
+ * from the biography and website the operator wants. The APIs cannot change a profile, so the page says what to
+ * change by hand.
  */
 @Component
 class ProfileAudit implements TaskHandler<ProfileAudit.Check> {
     private final Accounts accounts;
     private final AccountRepository repository;
-    private final InstagramGraph graph;
+    private final PlatformPorts ports;
 
-    ProfileAudit(Accounts accounts, AccountRepository repository, InstagramGraph graph) {
+    ProfileAudit(Accounts accounts, AccountRepository repository, PlatformPorts ports) {
         this.accounts = accounts;
         this.repository = repository;
-        this.graph = graph;
+        this.ports = ports;
     }
 
     /** Audit the profile of this account. */
@@ -44,20 +44,20 @@ class ProfileAudit implements TaskHandler<ProfileAudit.Check> {
         if (account == null) {
             return Outcome.cancelled("The account was removed");
         }
-        return switch (graph.profile(accounts.credentials(account.id()))) {
-            case GraphResult.Ok<Profile>(Profile profile) -> {
+        return switch (ports.profiles(account.platform()).profile(accounts.credentials(account.id()))) {
+            case PlatformResult.Ok<Profile>(Profile profile) -> {
                 repository.updateProfile(account.id(), profile);
                 String drift = drift(account, profile);
                 repository.drift(account.id(), drift);
                 context.info("@" + profile.username() + ": " + (drift.isEmpty() ? "profile as desired" : drift));
                 yield Outcome.completed();
             }
-            case GraphResult.Failed<Profile>(GraphProblem.Throttled t) -> Outcome.retryAt(t.until(), t.error().summary());
-            case GraphResult.Failed<Profile>(GraphProblem.Transient t) -> Outcome.failed(t.error().summary());
-            case GraphResult.Failed<Profile>(GraphProblem.RouteUnavailable r) ->
-                    Outcome.retryAfter(AccountChecks.ROUTE_WAIT, r.error().summary());
-            case GraphResult.Failed<Profile>(GraphProblem problem) -> Outcome.failedPermanently(
-                    "The profile of @" + account.username() + " could not be read: " + problem.error().summary());
+            case PlatformResult.Failed<Profile>(PlatformProblem.Throttled t) -> Outcome.retryAt(t.until(), t.message());
+            case PlatformResult.Failed<Profile>(PlatformProblem.Passing t) -> Outcome.failed(t.message());
+            case PlatformResult.Failed<Profile>(PlatformProblem.RouteDown r) ->
+                    Outcome.retryAfter(AccountChecks.ROUTE_WAIT, r.message());
+            case PlatformResult.Failed<Profile>(PlatformProblem problem) -> Outcome.failedPermanently(
+                    "The profile of @" + account.username() + " could not be read: " + problem.message());
         };
     }
 
@@ -65,11 +65,11 @@ class ProfileAudit implements TaskHandler<ProfileAudit.Check> {
         List<String> drift = new ArrayList<>();
         if (account.desiredBiography() != null && !account.desiredBiography().equals(profile.biography().strip())) {
             drift.add("Biography is \"" + profile.biography() + "\"; change it to \"" + account.desiredBiography()
-                    + "\" in the Instagram app");
+                    + "\" in the " + account.platform().label() + " app");
         }
         if (account.desiredWebsite() != null && !sameSite(account.desiredWebsite(), profile.website())) {
             drift.add("Website is \"" + profile.website() + "\"; change it to \"" + account.desiredWebsite()
-                    + "\" in the Instagram app");
+                    + "\" in the " + account.platform().label() + " app");
         }
         return String.join(". ", drift);
     }

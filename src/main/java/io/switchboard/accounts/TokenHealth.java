@@ -1,12 +1,9 @@
 package io.switchboard.accounts;
 
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.LongLivedToken;
+import io.switchboard.platform.Credentials;
+import io.switchboard.platform.PlatformProblem;
+import io.switchboard.platform.PlatformResult;
 import io.switchboard.platform.Profile;
-import io.switchboard.platform.TokenInfo;
 import io.switchboard.tasks.Outcome;
 import io.switchboard.tasks.TaskContext;
 import io.switchboard.tasks.TaskHandler;
@@ -19,26 +16,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The token health runner: checks one account's token against the platform (debug_token where the app can, and
- * a profile read), refreshes it when it expires within {@code switchboard.accounts.refresh-within}, marks the
- * account NEEDS_RECONNECT when the token is refused (190) or a permission is missing, RESTRICTED when the
- * platform blocked it, and keeps the result on the account.
+ * The token health runner: checks one account's token against its platform, through that platform's adapters (what
+ * the platform says of the token where it can, and a profile read), refreshes it when it expires within
+ * {@code switchboard.accounts.refresh-within}, marks the account NEEDS_RECONNECT when the token is refused or a
+ * permission is missing, RESTRICTED when the platform blocked it, and keeps the result on the account.
  */
 @Component
 class TokenHealth implements TaskHandler<TokenHealth.Check> {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private final Accounts accounts;
     private final AccountRepository repository;
-    private final InstagramGraph graph;
+    private final PlatformPorts ports;
     private final TokenVault vault;
     private final StatusChanges statuses;
     private final AccountSettings settings;
 
-    TokenHealth(Accounts accounts, AccountRepository repository, InstagramGraph graph, TokenVault vault,
+    TokenHealth(Accounts accounts, AccountRepository repository, PlatformPorts ports, TokenVault vault,
                 StatusChanges statuses, AccountSettings settings) {
         this.accounts = accounts;
         this.repository = repository;
-        this.graph = graph;
+        this.ports = ports;
         this.vault = vault;
         this.statuses = statuses;
         this.settings = settings;
@@ -63,30 +60,30 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
             repository.health(account.id(), false, "Not checked: the account is disabled");
             return Outcome.completed();
         }
-        GraphCredentials credentials = accounts.credentials(account.id());
+        Credentials credentials = accounts.credentials(account.id());
+        TokenKeeper tokens = ports.tokens(account.platform());
         OffsetDateTime expiresAt = account.tokenExpiresAt();
-        if (graph.oauthAvailable()) {
-            switch (graph.debugToken(credentials)) {
-                case GraphResult.Ok<TokenInfo>(TokenInfo info) when !info.valid() ->
-                        { return reconnect(account, "The platform refused the token (debug_token: not valid): connect the "
-                        + "account again", context); }
-                case GraphResult.Ok<TokenInfo>(TokenInfo info) -> expiresAt = info.expiresAt() == null ? expiresAt
-                        : info.expiresAt().atOffset(ZoneOffset.UTC);
-                case GraphResult.Failed<TokenInfo>(GraphProblem problem) -> {
-                    return problem(account, problem, context);
-                }
+        switch (tokens.inspect(credentials)) {
+            case PlatformResult.Ok<TokenFacts>(TokenFacts facts) when !facts.valid() -> {
+                return reconnect(account, "The platform refused the token (it says the token is not valid): "
+                        + "connect the account again", context);
+            }
+            case PlatformResult.Ok<TokenFacts>(TokenFacts facts) -> expiresAt = facts.expiresAt() == null ? expiresAt
+                    : facts.expiresAt().atOffset(ZoneOffset.UTC);
+            case PlatformResult.Failed<TokenFacts>(PlatformProblem problem) -> {
+                return problem(account, problem, context);
             }
         }
-        switch (graph.profile(credentials)) {
-            case GraphResult.Ok<Profile>(Profile profile) -> repository.updateProfile(account.id(), profile);
-            case GraphResult.Failed<Profile>(GraphProblem problem) -> {
+        switch (ports.profiles(account.platform()).profile(credentials)) {
+            case PlatformResult.Ok<Profile>(Profile profile) -> repository.updateProfile(account.id(), profile);
+            case PlatformResult.Failed<Profile>(PlatformProblem problem) -> {
                 return problem(account, problem, context);
             }
         }
         if (expiresAt != null) {
             repository.setTokenExpiry(account.id(), expiresAt);
         }
-        String refreshed = refreshIfDue(account, credentials, expiresAt, context);
+        String refreshed = refreshIfDue(account, tokens, credentials, expiresAt, context);
         String message = "Token valid" + (expiresAt == null ? "" : " until " + DAY.format(expiresAt.withOffsetSameInstant(ZoneOffset.UTC)))
                 + "; profile read" + refreshed;
         repository.health(account.id(), true, message);
@@ -97,42 +94,43 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         return Outcome.completed();
     }
 
-    private String refreshIfDue(Account account, GraphCredentials credentials, @Nullable OffsetDateTime expiresAt,
-                                TaskContext context) {
+    private String refreshIfDue(Account account, TokenKeeper tokens, Credentials credentials,
+                                @Nullable OffsetDateTime expiresAt, TaskContext context) {
         if (expiresAt == null || expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plus(settings.refreshWithin()))) {
             return "";
         }
-        return switch (graph.refreshToken(credentials)) {
-            case GraphResult.Ok<LongLivedToken>(LongLivedToken token) -> {
-                OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plus(token.expiresIn());
+        return switch (tokens.refresh(credentials)) {
+            case PlatformResult.Ok<IssuedToken>(IssuedToken token) -> {
+                OffsetDateTime until = token.expiresAt() == null ? null : token.expiresAt().atOffset(ZoneOffset.UTC);
                 repository.replaceToken(account.id(), vault.seal(token.accessToken()), until, null, true);
                 context.count("refreshed", 1);
-                yield "; refreshed, now valid until " + DAY.format(until);
+                yield until == null ? "; refreshed" : "; refreshed, now valid until " + DAY.format(until);
             }
-            case GraphResult.Failed<LongLivedToken>(GraphProblem problem) -> {
-                context.warn("Refreshing the token of @" + account.username() + " failed: " + problem.error().summary());
-                yield "; refresh failed (" + problem.error().summary() + ")";
+            case PlatformResult.Failed<IssuedToken>(PlatformProblem problem) -> {
+                context.warn("Refreshing the token of @" + account.username() + " failed: " + problem.message());
+                yield "; refresh failed (" + problem.message() + ")";
             }
         };
     }
 
-    private Outcome problem(Account account, GraphProblem problem, TaskContext context) {
-        String summary = problem.error().summary();
+    private Outcome problem(Account account, PlatformProblem problem, TaskContext context) {
+        String summary = problem.message();
         return switch (problem) {
-            case GraphProblem.TokenInvalid p -> reconnect(account, "The platform refused the token (" + summary
+            case PlatformProblem.TokenRefused p -> reconnect(account, "The platform refused the token (" + summary
                     + "): connect the account again", context);
-            case GraphProblem.PermissionMissing p -> reconnect(account, "A permission is missing (" + summary
+            case PlatformProblem.PermissionMissing p -> reconnect(account, "A permission is missing (" + summary
                     + "): connect the account again and grant every permission asked", context);
-            case GraphProblem.Blocked p -> {
+            case PlatformProblem.Restricted p -> {
                 repository.health(account.id(), false, "Restricted by the platform: " + summary);
                 statuses.set(account.id(), AccountStatus.RESTRICTED, "The platform restricted the account ("
-                        + summary + "): resolve it in the Instagram app, then enable the account again");
+                        + summary + "): resolve it in the " + account.platform().label()
+                        + " app, then enable the account again");
                 yield Outcome.completed();
             }
-            case GraphProblem.Throttled p -> Outcome.retryAt(p.until(), "The platform asks to wait: " + summary);
-            case GraphProblem.RouteUnavailable p -> Outcome.retryAfter(AccountChecks.ROUTE_WAIT, summary);
-            case GraphProblem.Transient p -> Outcome.failed(summary);
-            default -> {
+            case PlatformProblem.Throttled p -> Outcome.retryAt(p.until(), "The platform asks to wait: " + summary);
+            case PlatformProblem.RouteDown p -> Outcome.retryAfter(AccountChecks.ROUTE_WAIT, summary);
+            case PlatformProblem.Passing p -> Outcome.failed(summary);
+            case PlatformProblem.Refused p -> {
                 repository.health(account.id(), false, "Check failed: " + summary);
                 context.warn("@" + account.username() + ": " + summary);
                 yield Outcome.failedPermanently(summary);

@@ -5,14 +5,14 @@ import io.switchboard.accounts.Account;
 import io.switchboard.accounts.AccountProblem;
 import io.switchboard.accounts.AccountTaskRef;
 import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.PublishingLimit;
+import io.switchboard.platform.PlatformProblem;
+import io.switchboard.platform.PlatformResult;
 import io.switchboard.proxies.Proxies;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PublishingQuota;
+import io.switchboard.publishing.PublishingQuotas;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,16 +40,16 @@ import java.util.Map;
 @Controller
 class AccountDetailController {
     private final Accounts accounts;
-    private final InstagramGraph graph;
+    private final PublishingQuotas quotas;
     private final Tasks tasks;
     private final Proxies proxies;
     private final Campaigns campaigns;
     private final PostRows rows;
 
-    AccountDetailController(Accounts accounts, InstagramGraph graph, Tasks tasks, Proxies proxies, Campaigns campaigns,
-                            PostRows rows) {
+    AccountDetailController(Accounts accounts, PublishingQuotas quotas, Tasks tasks, Proxies proxies,
+                            Campaigns campaigns, PostRows rows) {
         this.accounts = accounts;
-        this.graph = graph;
+        this.quotas = quotas;
         this.tasks = tasks;
         this.proxies = proxies;
         this.campaigns = campaigns;
@@ -98,10 +98,10 @@ class AccountDetailController {
     @HxRequest
     @GetMapping("/accounts/{id}/quota")
     String quota(@PathVariable long id, Model model) {
-        switch (graph.publishingLimit(accounts.credentials(id))) {
-            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) -> model.addAttribute("limit", limit);
-            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) ->
-                    model.addAttribute("quotaProblem", problem.error().summary());
+        switch (quotas.of(id)) {
+            case PlatformResult.Ok<PublishingQuota>(PublishingQuota limit) -> model.addAttribute("limit", limit);
+            case PlatformResult.Failed<PublishingQuota>(PlatformProblem problem) ->
+                    model.addAttribute("quotaProblem", problem.message());
         }
         model.addAttribute("accountId", id);
         return "account-detail :: quota";

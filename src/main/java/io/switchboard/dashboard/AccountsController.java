@@ -7,7 +7,8 @@ import io.switchboard.accounts.AccountPage;
 import io.switchboard.accounts.AccountProblem;
 import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformMode;
 import io.switchboard.proxies.Proxies;
 import io.switchboard.publishing.Campaigns;
@@ -31,26 +32,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Accounts list: filters (status, tag, text) in the URL, keyset pages, health results that arrive live, and
- * bulk commands (health check, profile audit, tag, disable) confirmed with the number of accounts they touch.
+ * The Accounts list: filters (platform, status, tag, text) in the URL, keyset pages, health results that arrive
+ * live, and bulk commands (health check, profile audit, tag, disable) confirmed with the number of accounts they touch.
  */
 @Controller
 class AccountsController {
     static final int PAGE_SIZE = 50;
     private final Accounts accounts;
-    private final InstagramGraph graph;
+    private final Connections connections;
+    private final PlatformMode mode;
     private final Proxies proxies;
     private final Campaigns campaigns;
 
-    AccountsController(Accounts accounts, InstagramGraph graph, Proxies proxies, Campaigns campaigns) {
+    AccountsController(Accounts accounts, Connections connections, PlatformMode mode, Proxies proxies,
+                       Campaigns campaigns) {
         this.accounts = accounts;
-        this.graph = graph;
+        this.connections = connections;
+        this.mode = mode;
         this.proxies = proxies;
         this.campaigns = campaigns;
     }
 
     /** The list's filters as the URL carries them (public: templates read it). */
-    public record Filters(@Nullable String status, @Nullable String tag, @Nullable String q, @Nullable String after) {
+    public record Filters(@Nullable String platform, @Nullable String status, @Nullable String tag, @Nullable String q,
+                          @Nullable String after) {
         public AccountFilter filter() {
             AccountStatus parsed = null;
             if (status != null && !status.isBlank()) {
@@ -60,11 +65,22 @@ class AccountsController {
                     parsed = null;
                 }
             }
-            return new AccountFilter(parsed, blankToNull(tag), blankToNull(q));
+            Platform on = platform == null ? null : Platform.parse(platform).orElse(null);
+            return new AccountFilter(parsed, blankToNull(tag), blankToNull(q), on);
         }
 
         public boolean any() {
-            return filter().status() != null || filter().tag() != null || filter().text() != null;
+            AccountFilter filter = filter();
+            return filter.platform() != null || filter.status() != null || filter.tag() != null || filter.text() != null;
+        }
+
+        /** The same filters on the first page. */
+        Filters first() {
+            return new Filters(platform, status, tag, q, null);
+        }
+
+        Filters after(String next) {
+            return new Filters(platform, status, tag, q, next);
         }
     }
 
@@ -74,7 +90,8 @@ class AccountsController {
         model.addAttribute("tags", accounts.tags());
         model.addAttribute("statusCounts", accounts.statusCounts());
         model.addAttribute("statuses", AccountStatus.values());
-        model.addAttribute("sandbox", graph.mode() == PlatformMode.SANDBOX);
+        model.addAttribute("platforms", connections.platforms());
+        model.addAttribute("sandbox", mode == PlatformMode.SANDBOX);
         return "accounts";
     }
 
@@ -97,9 +114,8 @@ class AccountsController {
         model.addAttribute("pending", page.accounts().stream().anyMatch(Account::healthPending));
         model.addAttribute("routes", proxies.routesOf(page.accounts().stream().map(Account::id).toList()));
         model.addAttribute("query", query(filters));
-        model.addAttribute("firstQuery", query(new Filters(filters.status(), filters.tag(), filters.q(), null)));
-        model.addAttribute("nextQuery", page.next() == null ? null
-                : query(new Filters(filters.status(), filters.tag(), filters.q(), page.next())));
+        model.addAttribute("firstQuery", query(filters.first()));
+        model.addAttribute("nextQuery", page.next() == null ? null : query(filters.after(page.next())));
     }
 
     /** Step one of a bulk command: what it will do to how many accounts, to confirm. */
@@ -125,6 +141,7 @@ class AccountsController {
         carried.put("action", List.of(bulk.key()));
         carried.put("bulkTag", List.of(bulkTag));
         carried.put("ids", chosen.stream().map(String::valueOf).toList());
+        carried.put("platform", filters.platform() == null ? List.of() : List.of(filters.platform()));
         carried.put("status", filters.status() == null ? List.of() : List.of(filters.status()));
         carried.put("tag", filters.tag() == null ? List.of() : List.of(filters.tag()));
         carried.put("q", filters.q() == null ? List.of() : List.of(filters.q()));
@@ -234,6 +251,9 @@ class AccountsController {
 
     static String query(Filters filters) {
         var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        if (filters.platform() != null && !filters.platform().isBlank()) {
+            builder.queryParam("platform", filters.platform());
+        }
         if (filters.status() != null && !filters.status().isBlank()) {
             builder.queryParam("status", filters.status());
         }

@@ -302,7 +302,7 @@ class CampaignsController {
     }
 
     private void choices(Model model) {
-        model.addAttribute("accountChoices", accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null), null, 200)
+        model.addAttribute("accountChoices", accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null, null), null, 200)
                 .accounts());
         model.addAttribute("accountTags", accounts.tags().keySet());
         var ready = media.list(new MediaFilter(null, MediaStatus.READY, null, null), null, 200).items();

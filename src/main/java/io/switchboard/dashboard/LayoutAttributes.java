@@ -2,7 +2,6 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.InstanceIdentity;
-import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PlatformMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -16,17 +15,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LayoutAttributes {
     private final InstanceIdentity instance;
-    private final InstagramGraph graph;
+    private final PlatformMode mode;
 
-    LayoutAttributes(InstanceIdentity instance, InstagramGraph graph) {
+    LayoutAttributes(InstanceIdentity instance, PlatformMode mode) {
         this.instance = instance;
-        this.graph = graph;
+        this.mode = mode;
     }
 
     /** The platform is the built-in sandbox (the Sandbox page exists). */
     @ModelAttribute("sandboxMode")
     boolean sandboxMode() {
-        return graph.mode() == PlatformMode.SANDBOX;
+        return mode == PlatformMode.SANDBOX;
     }
 
     @ModelAttribute("me")

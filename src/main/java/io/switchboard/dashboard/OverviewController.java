@@ -96,9 +96,9 @@ class OverviewController {
         Map<AccountStatus, Integer> accountCounts = accounts.statusCounts();
         model.addAttribute("reconnectCount", accountCounts.getOrDefault(AccountStatus.NEEDS_RECONNECT, 0));
         model.addAttribute("restrictedCount", accountCounts.getOrDefault(AccountStatus.RESTRICTED, 0));
-        model.addAttribute("toReconnect", accounts.list(new AccountFilter(AccountStatus.NEEDS_RECONNECT, null, null),
+        model.addAttribute("toReconnect", accounts.list(new AccountFilter(AccountStatus.NEEDS_RECONNECT, null, null, null),
                 null, SHOWN).accounts());
-        model.addAttribute("restricted", accounts.list(new AccountFilter(AccountStatus.RESTRICTED, null, null),
+        model.addAttribute("restricted", accounts.list(new AccountFilter(AccountStatus.RESTRICTED, null, null, null),
                 null, SHOWN).accounts());
         model.addAttribute("downCount", proxies.statusCounts().getOrDefault(ProxyStatus.DOWN, 0));
         model.addAttribute("down", proxies.list(new ProxyFilter(ProxyStatus.DOWN, null, null, null), null, SHOWN)

@@ -143,7 +143,7 @@ class ProxyController {
     }
 
     private Optional<Account> byUsername(String username) {
-        return accounts.list(new AccountFilter(null, null, username), null, 20).accounts().stream()
+        return accounts.list(new AccountFilter(null, null, username, null), null, 20).accounts().stream()
                 .filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
     }
 

@@ -18,7 +18,7 @@ public interface Egress {
 
     /**
      * @throws EgressUnavailable when this route cannot be used now (its proxy is down); the client then reports
-     *                           {@link GraphProblem.RouteUnavailable} and the caller pauses instead of failing
+     *                           {@link PlatformProblem.RouteDown} and the caller waits instead of failing
      * @throws IOException       when the request could not be sent or answered (a transient failure)
      */
     EgressResponse send(EgressRequest request) throws IOException, InterruptedException;

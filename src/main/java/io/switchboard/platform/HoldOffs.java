@@ -11,57 +11,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rate-limit discipline: above the usage threshold, or when the platform throttles, calls for the app or
- * the account wait until access returns. Holds live in PostgreSQL, so every instance respects them.
+ * The rate-limit discipline every adapter shares: when a platform's usage signals pass its threshold, or it
+ * throttles, its adapter holds calls for the whole app or one account until access returns, and asks here before
+ * each call. Holds live in PostgreSQL on the database clock, so every instance respects them.
  */
 @Component
-class HoldOffs {
+public class HoldOffs {
     private static final Logger log = LoggerFactory.getLogger(HoldOffs.class);
     private final HoldRepository holds;
-    private final PlatformSettings settings;
 
-    HoldOffs(HoldRepository holds, PlatformSettings settings) {
+    HoldOffs(HoldRepository holds) {
         this.holds = holds;
-        this.settings = settings;
     }
 
-    /** The hold that stops a call for this account (or any call, for the app) now, if one is in force. */
-    Optional<Hold> inForce(@Nullable String platformUserId) {
-        List<String> scopes = new ArrayList<>(List.of(Hold.APP));
+    /** The hold that stops a call to the platform for this account (or any call, for its app) now, if any. */
+    public Optional<Hold> inForce(Platform platform, @Nullable String platformUserId) {
+        List<String> scopes = new ArrayList<>(List.of(Hold.app(platform)));
         if (platformUserId != null) {
-            scopes.add(Hold.user(platformUserId));
+            scopes.add(Hold.user(platform, platformUserId));
         }
         return holds.inForce(scopes);
     }
 
-    /** Holds what the answer's usage headers put above the threshold. */
-    void observe(Usage usage) {
-        if (usage.appPercent() >= settings.usageThreshold()) {
-            hold(Hold.APP, settings.defaultHoldOff(), "app usage at " + usage.appPercent() + "%");
-        }
-        usage.accounts().forEach((id, account) -> {
-            if (account.percent() >= settings.usageThreshold()) {
-                hold(Hold.user(id), regain(account.regainMinutes()), "account usage at " + account.percent() + "%");
-            }
-        });
+    /** Holds every call to the platform for this long (a later hold already in force is kept). */
+    public Hold holdApp(Platform platform, Duration duration, String reason) {
+        return hold(Hold.app(platform), duration, reason);
     }
 
-    /** The platform throttled a call: hold its scope until the headers say access returns (or a default). */
-    Hold throttled(boolean wholeApp, @Nullable String platformUserId, Usage usage, String reason) {
-        if (wholeApp || platformUserId == null) {
-            return hold(Hold.APP, settings.defaultHoldOff(), reason);
-        }
-        Usage.AccountUsage account = usage.accounts().get(platformUserId);
-        return hold(Hold.user(platformUserId), regain(account == null ? 0 : account.regainMinutes()), reason);
-    }
-
-    private Duration regain(int minutes) {
-        return minutes > 0 ? Duration.ofMinutes(minutes) : settings.defaultHoldOff();
+    /** Holds calls for one of the platform's users for this long (a later hold already in force is kept). */
+    public Hold holdUser(Platform platform, String platformUserId, Duration duration, String reason) {
+        return hold(Hold.user(platform, platformUserId), duration, reason);
     }
 
     private Hold hold(String scope, Duration duration, String reason) {
         Hold hold = holds.hold(scope, duration, reason);
-        log.info("Holding off Graph API calls for {} until {}: {}", scope, hold.until(), reason);
+        log.info("Holding off platform calls for {} until {}: {}", scope, hold.until(), reason);
         return hold;
     }
 }

@@ -5,11 +5,11 @@ import org.springframework.util.StringUtils;
 
 import java.util.Locale;
 
-/** Which Graph API the client talks to. */
+/** Whether the adapters talk to the platforms themselves or to the sandbox's emulators of them. */
 public enum PlatformMode {
-    /** The built-in offline emulator the app serves under {@code /sandbox/graph}. */
+    /** The built-in offline emulators the app serves under {@code /sandbox}. */
     SANDBOX,
-    /** Meta's Graph API. */
+    /** The platforms' own APIs. */
     LIVE;
 
     public static final String PROPERTY = "switchboard.platform.mode";

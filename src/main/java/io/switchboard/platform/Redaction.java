@@ -4,18 +4,18 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /** Hides secrets in what gets written down: tokens, secrets and codes in query strings. */
-final class Redaction {
+public final class Redaction {
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)((?:^|[?&])(?:access_token|input_token|fb_exchange_token|client_secret|code)=)[^&#]*");
+            "(?i)((?:^|[?&])(?:access_token|input_token|fb_exchange_token|refresh_token|client_secret|code|code_verifier)=)[^&#]*");
 
     private Redaction() {
     }
 
-    static String uri(URI uri) {
+    public static String uri(URI uri) {
         return query(uri.toString());
     }
 
-    static String query(String text) {
+    public static String query(String text) {
         return SECRET_PARAMETER.matcher(text).replaceAll("$1***");
     }
 }

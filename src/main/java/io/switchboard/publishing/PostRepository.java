@@ -114,13 +114,17 @@ class PostRepository {
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
-    /** The container exists: its id is recorded before anything else is done with it. */
-    void containerCreated(long postId, String containerId, List<String> children) {
+    /**
+     * The platform made its object (a container, a publish id): its id is recorded before anything else is done
+     * with it. A post whose publish was requested already (the platform publishes it by itself) stays publishing.
+     */
+    void containerCreated(long postId, String containerId, List<String> parts) {
         db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
-                .set(CAMPAIGN_POST.CHILD_CONTAINER_IDS, children.isEmpty() ? null : children.toArray(String[]::new))
+                .set(CAMPAIGN_POST.CHILD_CONTAINER_IDS, parts.isEmpty() ? null : parts.toArray(String[]::new))
                 .set(CAMPAIGN_POST.CONTAINER_CREATED_AT, NOW)
                 .set(CAMPAIGN_POST.POLLS, 0)
-                .set(CAMPAIGN_POST.STATUS, PostStatus.PROCESSING.dbValue())
+                .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull(),
+                        PostStatus.PROCESSING.dbValue()).otherwise(PostStatus.PUBLISHING.dbValue()))
                 .setNull(CAMPAIGN_POST.STATUS_REASON)
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
@@ -140,11 +144,17 @@ class PostRepository {
                 .where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
-    /** About to ask the platform to publish: recorded first, so a retry checks the container before anything. */
-    void publishRequested(long postId) {
-        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHING.dbValue())
-                .set(CAMPAIGN_POST.PUBLISH_REQUESTED_AT, NOW).setNull(CAMPAIGN_POST.STATUS_REASON)
-                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    /**
+     * About to ask the platform to publish: recorded first, so a retry asks the platform before anything. Looks
+     * are counted afresh from the first request. Returns the time recorded.
+     */
+    OffsetDateTime publishRequested(long postId) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHING.dbValue())
+                .set(CAMPAIGN_POST.POLLS, when(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull(), 0).otherwise(CAMPAIGN_POST.POLLS))
+                .set(CAMPAIGN_POST.PUBLISH_REQUESTED_AT, NOW)
+                .setNull(CAMPAIGN_POST.STATUS_REASON).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId)).returning(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
+                .fetchSingle(CAMPAIGN_POST.PUBLISH_REQUESTED_AT);
     }
 
     void published(long postId, @Nullable String mediaId, @Nullable String permalink, @Nullable String note) {
@@ -166,12 +176,14 @@ class PostRepository {
     }
 
     /**
-     * Puts paused posts back on their way (to processing when they have a container); returns them. A post
-     * paused after its publish was requested keeps that mark, so its next run asks the platform first.
+     * Puts paused posts back on their way (to publishing when it was requested, processing when they have a
+     * container); returns them. A post paused after its publish was requested keeps that mark, so its next run
+     * asks the platform first.
      */
     List<CampaignPost> unpause(Condition which) {
         return db.update(CAMPAIGN_POST)
-                .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.CONTAINER_ID.isNotNull(),
+                .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNotNull(),
+                        PostStatus.PUBLISHING.dbValue()).when(CAMPAIGN_POST.CONTAINER_ID.isNotNull(),
                         PostStatus.PROCESSING.dbValue()).otherwise(PostStatus.SCHEDULED.dbValue()))
                 .setNull(CAMPAIGN_POST.STATUS_REASON).setNull(CAMPAIGN_POST.HELD_FOR).set(CAMPAIGN_POST.UPDATED_AT, NOW)
                 .where(which.and(CAMPAIGN_POST.STATUS.eq(PostStatus.PAUSED.dbValue())))
@@ -230,6 +242,8 @@ class PostRepository {
                 PostStatus.fromDb(r.get(CAMPAIGN_POST.STATUS)), r.get(CAMPAIGN_POST.STATUS_REASON),
                 r.get(CAMPAIGN_POST.CONTAINER_ID), r.get(CAMPAIGN_POST.PUBLISH_REQUESTED_AT),
                 r.get(CAMPAIGN_POST.PLATFORM_MEDIA_ID), r.get(CAMPAIGN_POST.PERMALINK),
-                r.get(CAMPAIGN_POST.PUBLISHED_AT), r.get(CAMPAIGN_POST.POLLS), r.get(CAMPAIGN_POST.UPDATED_AT));
+                r.get(CAMPAIGN_POST.PUBLISHED_AT), r.get(CAMPAIGN_POST.POLLS), r.get(CAMPAIGN_POST.UPDATED_AT),
+                r.get(CAMPAIGN_POST.CHILD_CONTAINER_IDS) == null ? List.of()
+                        : List.of(r.get(CAMPAIGN_POST.CHILD_CONTAINER_IDS)));
     }
 }

@@ -2,56 +2,48 @@ package io.switchboard.publishing;
 
 import io.switchboard.accounts.Account;
 import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.Container;
-import io.switchboard.platform.ContainerRequest;
-import io.switchboard.platform.ContainerStatus;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphError;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
-import io.switchboard.platform.MediaPage;
-import io.switchboard.platform.PublishedMedia;
-import io.switchboard.platform.PublishingLimit;
+import io.switchboard.platform.Credentials;
 import io.switchboard.tasks.Outcome;
 import io.switchboard.tasks.TaskContext;
 import io.switchboard.tasks.TaskHandler;
 import io.switchboard.tasks.TaskKind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes one post, a step per run: make the container (its id stored before anything else), look at it
- * until the platform has processed the media (each look a rescheduled run, no thread waits), publish, and
- * record the post's id and permalink. Whatever instance dies at whatever moment, a post is never published
- * twice: a run that finds a container already asked to publish first asks the platform whether it is
- * PUBLISHED, and a container can be published once only.
+ * Publishes one post, a step per run, through the {@link Publisher} of the account's platform, and keeps the post's
+ * bookkeeping: what the platform handed back stored before anything else, looks at it spaced out (each look a
+ * rescheduled run, no thread waits), the spacing between an account's posts and its daily window (checked before
+ * making anything and again before publishing), waits for the quota, holds, failures, and the record of a post an
+ * interrupted run published. Whatever instance dies at whatever moment, a post is never
+ * published twice: the request to publish is recorded before the call that publishes, and a run that finds it
+ * recorded lets the publisher ask the platform first (see {@link Publisher}'s contract).
  */
 @Component
 class PublishRunner implements TaskHandler<PublishPost> {
+    private static final Duration RECOVERY_LOOK = Duration.ofSeconds(10);
     private final PostRepository posts;
     private final CampaignRepository campaigns;
     private final Accounts accounts;
-    private final InstagramGraph graph;
-    private final ContainerRequests requests;
+    private final Publishers publishers;
+    private final PostContents contents;
     private final PostHolds holds;
     private final PublishingSettings settings;
     private final Waits waits;
 
-    PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, InstagramGraph graph,
-                  ContainerRequests requests, PostHolds holds, PublishingSettings settings, Waits waits) {
+    PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
+                  PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits) {
         this.posts = posts;
         this.campaigns = campaigns;
         this.accounts = accounts;
-        this.graph = graph;
-        this.requests = requests;
+        this.publishers = publishers;
+        this.contents = contents;
         this.holds = holds;
         this.settings = settings;
         this.waits = waits;
@@ -92,94 +84,79 @@ class PublishRunner implements TaskHandler<PublishPost> {
             context.info("Paused: the account cannot publish (" + account.status() + ")");
             return Outcome.completed();
         }
-        GraphCredentials credentials = accounts.credentials(account.id());
-        Step step = new Step(post, campaign, account, credentials, context);
-        if (post.publishRequestedAt() != null) {
-            return afterPublishRequest(step);
+        Optional<Publisher> publisher = publishers.of(account.platform());
+        if (publisher.isEmpty()) {
+            return fail(post.id(), "Switchboard cannot publish to " + account.platform().label() + " accounts: "
+                    + "no adapter for the platform is installed.");
         }
-        return post.containerId() != null ? look(step) : create(step);
+        PostContent content = contents.of(post, campaign.spec().options());
+        Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
+                context);
+        if (post.containerId() == null && post.publishRequestedAt() == null) {
+            Optional<Outcome> spaced = spacing(step).or(() -> window(step));
+            if (spaced.isPresent()) {
+                return spaced.get();
+            }
+        }
+        int looks = post.containerId() != null ? posts.polled(post.id()) : 0;
+        Instant requested = post.publishRequestedAt() == null ? null : post.publishRequestedAt().toInstant();
+        PublishAttempt attempt = step.attempt(requested, looks);
+        return apply(step, attempt, step.publisher().advance(attempt));
     }
 
-    private record Step(CampaignPost post, Campaign campaign, Account account, GraphCredentials credentials,
-                        TaskContext context) {
+    private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
+                        Credentials credentials, PostContent content, TaskContext context) {
         long postId() {
             return post.id();
         }
+
+        PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks) {
+            return new PublishAttempt(post.id(), credentials, content, new PublishAttempt.Progress(post.containerId(),
+                    post.containerParts(), publishRequestedAt, looks));
+        }
     }
 
-    /** No container yet: respect the spacing and the quota, then make one and record it at once. */
-    private Outcome create(Step step) {
-        Optional<Outcome> spaced = spacing(step).or(() -> window(step));
-        if (spaced.isPresent()) {
-            return spaced.get();
-        }
-        Optional<Outcome> quota = quotaUsedUp(step);
-        if (quota.isPresent()) {
-            return quota.get();
-        }
-        PostOptions options = step.campaign().spec().options();
-        List<String> children = new ArrayList<>();
-        if (options.type() == PostType.CAROUSEL) {
-            for (var item : requests.items(step.post())) {
-                switch (graph.createContainer(step.credentials(), item)) {
-                    case GraphResult.Ok<Container>(Container child) -> children.add(child.id());
-                    case GraphResult.Failed<Container>(GraphProblem problem) -> {
-                        return problem(step, problem);
-                    }
-                }
-            }
-        }
-        var request = options.type() == PostType.CAROUSEL
-                ? ContainerRequest.carousel(children, step.post().caption())
-                : requests.single(step.post(), options);
-        return switch (graph.createContainer(step.credentials(), request)) {
-            case GraphResult.Ok<Container>(Container container) -> {
-                posts.containerCreated(step.postId(), container.id(), children);
-                step.context().info("Container " + container.id() + " created; the platform fetches and processes the media");
+    /** What the step came to, as the post's bookkeeping. */
+    private Outcome apply(Step step, PublishAttempt attempt, PublishStep result) {
+        return switch (result) {
+            case PublishStep.Created created -> {
+                posts.containerCreated(step.postId(), created.handle(), created.parts());
+                step.context().info("The platform made " + created.handle() + "; it fetches and processes the media");
                 yield Outcome.retryAfter(settings.pollFirst(), "the platform processes the media");
             }
-            case GraphResult.Failed<Container>(GraphProblem problem) -> problem(step, problem);
+            case PublishStep.Processing processing -> processing(step, attempt.progress(), processing);
+            case PublishStep.ReadyToPublish ready -> publish(step, attempt.progress());
+            case PublishStep.Published published -> {
+                posts.published(step.postId(), published.postId(), published.permalink(), null);
+                step.context().info("Published as " + published.postId());
+                yield Outcome.completed();
+            }
+            case PublishStep.AlreadyPublished already -> recovered(step, already);
+            case PublishStep.Waiting waiting -> Outcome.retryAt(waiting.until(), waiting.reason());
+            case PublishStep.QuotaReached quota -> waitForQuota(step, quota.freesAt());
+            case PublishStep.StartOver over -> startOver(step, over);
+            case PublishStep.Held held -> hold(step, held);
+            case PublishStep.Failed failed -> fail(step.postId(), failed.reason());
+            case PublishStep.RetryLater later -> Outcome.failed(later.reason());
         };
     }
 
-    /** A container exists and no publish was asked for yet: is it ready? */
-    private Outcome look(Step step) {
-        int looks = posts.polled(step.postId());
-        return switch (graph.containerStatus(step.credentials(), step.post().containerId())) {
-            case GraphResult.Failed<ContainerStatus>(GraphProblem problem) -> problem(step, problem);
-            case GraphResult.Ok<ContainerStatus>(ContainerStatus status) -> switch (status.state()) {
-                case IN_PROGRESS -> looks >= settings.pollLimit()
-                        ? newContainer(step, "The platform was still processing the media after " + looks
-                        + " looks; trying with a new container.")
-                        : Outcome.retryAfter(nextLook(looks), "the platform is still processing the media");
-                case FINISHED -> publish(step);
-                case PUBLISHED -> recover(step);
-                case EXPIRED -> newContainer(step, "The container expired before it was published; making a new one.");
-                case ERROR -> problem(step, status.problem() != null ? status.problem() : unexplained(status));
-            };
-        };
+    /** Looks again later, less often each time; before publishing was asked for, gives up on the object at last. */
+    private Outcome processing(Step step, PublishAttempt.Progress progress, PublishStep.Processing processing) {
+        int looks = Math.max(1, progress.looks());
+        if (!progress.publishRequested() && looks >= settings.pollLimit()) {
+            return startOver(step, new PublishStep.StartOver("The platform was still processing the media after "
+                    + looks + " looks; trying with a new one.", false));
+        }
+        return Outcome.retryAfter(nextLook(looks), processing.reason());
     }
 
     /**
-     * Checked before making a container and again before publishing: other posts of the account may have
-     * gone out while this one's media was processed (runs of one account never overlap, so this holds).
+     * Checked before making anything and again before publishing: other posts of the account may have gone out
+     * while this one's media was processed (runs of one account never overlap, so this holds).
      */
     private Optional<Outcome> spacing(Step step) {
         return waits.forSpacing(step.post(), step.campaign().spec().schedule().minSpacing(), step.account().username());
-    }
-
-    /**
-     * The live quota, read before making a container and again before publishing: other posts of the account
-     * made their containers meanwhile, and a publish over the quota is refused by the platform.
-     */
-    private Optional<Outcome> quotaUsedUp(Step step) {
-        return switch (graph.publishingLimit(step.credentials())) {
-            case GraphResult.Ok<PublishingLimit>(PublishingLimit limit) when limit.remaining() == 0 -> Optional.of(
-                    waitForQuota(step, limit.nextSlotAt() != null ? limit.nextSlotAt()
-                            : Instant.now().plus(Duration.ofMinutes(15))));
-            case GraphResult.Failed<PublishingLimit>(GraphProblem problem) -> Optional.of(problem(step, problem));
-            default -> Optional.empty();
-        };
     }
 
     /**
@@ -202,135 +179,87 @@ class PublishRunner implements TaskHandler<PublishPost> {
                 + "–" + schedule.windowEnd() + " (" + now.getZone().getId() + "); waiting for it to open"));
     }
 
-    /** Records the request first, so a run after a crash here asks the platform before publishing again. */
-    private Outcome publish(Step step) {
+    /**
+     * Records the request first, so a run after a crash here asks the platform before publishing again. Looks are
+     * counted from the first request on.
+     */
+    private Outcome publish(Step step, PublishAttempt.Progress before) {
         if (!step.context().leaseHeld()) {
             return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before publishing");
         }
-        Optional<Outcome> spaced = spacing(step).or(() -> window(step)).or(() -> quotaUsedUp(step));
+        Optional<Outcome> spaced = spacing(step).or(() -> window(step));
         if (spaced.isPresent()) {
             return spaced.get();
         }
-        posts.publishRequested(step.postId());
-        return switch (graph.publish(step.credentials(), step.post().containerId())) {
-            case GraphResult.Ok<PublishedMedia>(var published) -> {
-                String permalink = graph.media(step.credentials(), published.mediaId()) instanceof
-                        GraphResult.Ok<io.switchboard.platform.MediaItem>(var item) ? item.permalink() : null;
-                posts.published(step.postId(), published.mediaId(), permalink, null);
-                step.context().info("Published as " + published.mediaId());
-                yield Outcome.completed();
-            }
-            case GraphResult.Failed<PublishedMedia>(GraphProblem problem) -> problem(step, problem);
-        };
+        PublishAttempt attempt = step.attempt(posts.publishRequested(step.postId()).toInstant(),
+                before.publishRequested() ? before.looks() : 0);
+        PublishStep result = step.publisher().publish(attempt);
+        if (result instanceof PublishStep.ReadyToPublish) {
+            throw new IllegalStateException(step.publisher().getClass().getSimpleName()
+                    + " answered ReadyToPublish to publish(): its contract forbids it");
+        }
+        return apply(step, attempt, result);
     }
 
-    /**
-     * A publish was asked for by an earlier run whose outcome is unknown (it died, timed out, or the answer
-     * was an error): the container's state decides, never a second publish of a published container.
-     */
-    private Outcome afterPublishRequest(Step step) {
-        return switch (graph.containerStatus(step.credentials(), step.post().containerId())) {
-            case GraphResult.Failed<ContainerStatus>(GraphProblem problem) -> problem(step, problem);
-            case GraphResult.Ok<ContainerStatus>(ContainerStatus status) -> switch (status.state()) {
-                case PUBLISHED -> recover(step);
-                case FINISHED -> publish(step);
-                case IN_PROGRESS -> Outcome.retryAfter(settings.pollFirst(), "the platform is still processing");
-                case EXPIRED -> newContainer(step, "The container expired before it was published; making a new one.");
-                case ERROR -> problem(step, status.problem() != null ? status.problem() : unexplained(status));
-            };
-        };
-    }
-
-    /** The container is published but we did not record it: find the post among the account's recent ones. */
-    private Outcome recover(Step step) {
-        CampaignPost post = step.post();
-        Instant since = post.publishRequestedAt() != null ? post.publishRequestedAt().toInstant().minusSeconds(120)
-                : Instant.EPOCH;
-        var recent = graph.recentMedia(step.credentials(), 25, null);
-        if (recent instanceof GraphResult.Ok<MediaPage>(var page)) {
-            for (var item : page.items()) {
-                if (post.caption().equals(item.caption()) && (item.timestamp() == null || !item.timestamp().isBefore(since))) {
-                    posts.published(post.id(), item.id(), item.permalink(),
-                            "Found published after an interrupted run; it was not published again.");
-                    step.context().info("The platform had published it already (" + item.id() + "); recorded, not published again");
-                    return Outcome.completed();
-                }
-            }
+    /** An earlier run's request published the post: record it, never publish again. */
+    private Outcome recovered(Step step, PublishStep.AlreadyPublished already) {
+        if (already.postId() != null) {
+            posts.published(step.postId(), already.postId(), already.permalink(),
+                    "Found published after an interrupted run; it was not published again.");
+            step.context().info("The platform had published it already (" + already.postId()
+                    + "); recorded, not published again");
+            return Outcome.completed();
         }
-        if (posts.polled(post.id()) < settings.recoveryLooks()) {
-            return Outcome.retryAfter(Duration.ofSeconds(10), "looking for the published post among recent media");
+        if (posts.polled(step.postId()) < settings.recoveryLooks()) {
+            return Outcome.retryAfter(RECOVERY_LOOK, "looking for the published post among the account's recent posts");
         }
-        posts.published(post.id(), null, null, "The platform reports the container as published, but the post "
-                + "was not found among the account's recent media; check the account in the Instagram app.");
+        posts.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
+                + "among the account's recent posts; check the account in the " + step.account().platform().label()
+                + " app.");
         return Outcome.completed();
     }
 
-    /** An ERROR container the client could not classify: treated as passing, so it is retried. */
-    private static GraphProblem unexplained(ContainerStatus status) {
-        return new GraphProblem.Transient(new GraphError(0, 0, null, "The container failed: " + status.status(),
-                null, null, null));
-    }
-
-    private Outcome newContainer(Step step, String reason) {
-        posts.dropContainer(step.postId(), PostStatus.SCHEDULED, reason);
-        step.context().warn(reason);
-        return Outcome.retryAfter(Duration.ZERO, reason);
+    private Outcome startOver(Step step, PublishStep.StartOver over) {
+        posts.dropContainer(step.postId(), PostStatus.SCHEDULED, over.reason());
+        step.context().warn(over.reason());
+        return over.countsAsAttempt() ? Outcome.failed(over.reason()) : Outcome.retryAfter(Duration.ZERO, over.reason());
     }
 
     private Outcome waitForQuota(Step step, Instant until) {
         return waits.forQuota(step.post(), step.account().username(), until);
     }
 
-    /** What each kind of platform problem means for the post (PLATFORM.md's error table). */
-    private Outcome problem(Step step, GraphProblem problem) {
-        String message = problem.error().summary();
-        return switch (problem) {
-            case GraphProblem.Transient t -> Outcome.failed("The platform had a passing problem: " + message);
-            case GraphProblem.Throttled t -> Outcome.retryAt(t.until(), "throttled by the platform: " + message);
-            case GraphProblem.NotReady n -> Outcome.retryAfter(settings.pollFirst(), "the media is not ready yet");
-            case GraphProblem.QuotaReached q -> waitForQuota(step, q.until());
-            case GraphProblem.ContainerExpired e when e.retryFirst() && step.post().polls() < 3 ->
-                    Outcome.retryAfter(Duration.ofSeconds(10), "the container builder expired; retrying once");
-            case GraphProblem.ContainerExpired e -> newContainer(step, "The platform let the container expire ("
-                    + message + "); making a new one.");
-            case GraphProblem.TokenInvalid t -> {
-                accounts.markNeedsReconnect(step.account().id(), "The platform refused the token: " + message);
-                yield pause(step, PostHolds.Hold.ACCOUNT, "The token is no longer valid (" + message + "). "
-                        + "Reconnect the account; its posts resume when it is active again.");
+    /** The account cannot publish: mark it where the cause says so, and hold its posts with the reason. */
+    private Outcome hold(Step step, PublishStep.Held held) {
+        long accountId = step.account().id();
+        String message = held.message();
+        String reason = switch (held.cause()) {
+            case TOKEN_REFUSED -> {
+                accounts.markNeedsReconnect(accountId, "The platform refused the token: " + message);
+                yield "The token is no longer valid (" + message + "). Reconnect the account; its posts resume "
+                        + "when it is active again.";
             }
-            case GraphProblem.PermissionMissing p -> {
-                accounts.markNeedsReconnect(step.account().id(), "A permission is missing: " + message);
-                yield pause(step, PostHolds.Hold.ACCOUNT, "A permission is missing (" + message + "). "
-                        + "Reconnect the account and grant content publishing; its posts resume when it is active again.");
+            case PERMISSION_MISSING -> {
+                accounts.markNeedsReconnect(accountId, "A permission is missing: " + message);
+                yield "A permission is missing (" + message + "). Reconnect the account and grant content "
+                        + "publishing; its posts resume when it is active again.";
             }
-            case GraphProblem.Blocked b -> {
-                accounts.markRestricted(step.account().id(), "The platform restricted the account: " + message);
-                yield pause(step, PostHolds.Hold.ACCOUNT, "The platform restricted the account (" + message
-                        + "). Resolve it in the Instagram app; its posts resume when the account is active again.");
+            case RESTRICTED -> {
+                accounts.markRestricted(accountId, "The platform restricted the account: " + message);
+                yield "The platform restricted the account (" + message + "). Resolve it in the "
+                        + step.account().platform().label() + " app; its posts resume when the account is active again.";
             }
-            case GraphProblem.RouteUnavailable r -> pause(step, PostHolds.Hold.ROUTE, message
-                    + " This account's posts wait and try again when the proxy is up (at the latest every "
-                    + settings.proxyWait().toMinutes() + " min).");
-            case GraphProblem.BadMedia bad when bad.rule().retryable() -> {
-                posts.dropContainer(step.postId(), PostStatus.SCHEDULED, "The platform could not fetch the "
-                        + "media (" + message + "); trying again.");
-                yield Outcome.failed("The platform could not fetch the media: " + message);
-            }
-            case GraphProblem.BadMedia bad -> fail(step, "The platform refused the media (" + message + "). Fix "
-                    + "the media or the caption (" + bad.rule() + "), then retry the post.");
-            case GraphProblem.Refused r -> fail(step, "The platform refused the post: " + message
-                    + ". Check the post, then retry it.");
+            case ROUTE_DOWN -> message + " This account's posts wait and try again when the proxy is up (at the "
+                    + "latest every " + settings.proxyWait().toMinutes() + " min).";
         };
-    }
-
-    private Outcome pause(Step step, PostHolds.Hold hold, String reason) {
-        holds.pauseAccount(step.account().id(), hold, reason);
+        holds.pauseAccount(accountId, held.cause() == PublishStep.Held.Cause.ROUTE_DOWN
+                ? PostHolds.Hold.ROUTE : PostHolds.Hold.ACCOUNT, reason);
         step.context().warn(reason);
         return Outcome.completed();
     }
 
-    private Outcome fail(Step step, String reason) {
-        posts.status(step.postId(), PostStatus.FAILED, reason);
+    private Outcome fail(long postId, String reason) {
+        posts.status(postId, PostStatus.FAILED, reason);
         return Outcome.failedPermanently(reason);
     }
 

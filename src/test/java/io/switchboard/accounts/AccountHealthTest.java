@@ -1,7 +1,7 @@
 package io.switchboard.accounts;
 
 import io.switchboard.infrastructure.SecretBox;
-import io.switchboard.platform.GraphCredentials;
+import io.switchboard.platform.Credentials;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.tasks.TaskState;
 import io.switchboard.tasks.Tasks;
@@ -44,7 +44,7 @@ class AccountHealthTest {
         app = AppInstance.start(TestPostgres.freshDatabase(), List.of(AccountEvents.class),
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 // every Graph API call is logged with its URL, where the token would show if not redacted
-                "logging.level.io.switchboard.platform=DEBUG");
+                "logging.level.io.switchboard.instagram=DEBUG");
         accounts = app.bean(Accounts.class);
     }
 
@@ -66,7 +66,7 @@ class AccountHealthTest {
 
     @Test
     void tokens_are_ciphertext_at_rest_and_never_in_logs_or_task_payloads(CapturedOutput output) {
-        List<GraphCredentials> sandbox = IntStream.range(0, 3).mapToObj(i -> SandboxControl.account(app, "secret")).toList();
+        List<Credentials> sandbox = IntStream.range(0, 3).mapToObj(i -> SandboxControl.account(app, "secret")).toList();
         StringBuilder csv = new StringBuilder("access_token,tags\n");
         sandbox.forEach(s -> csv.append(s.accessToken()).append(",secret\n"));
         ImportPreview preview = accounts.previewImport(csv.toString());
@@ -81,7 +81,7 @@ class AccountHealthTest {
         DSLContext db = app.bean(DSLContext.class);
         SecretBox box = app.bean(SecretBox.class);
         java.util.Set<String> nonces = new java.util.HashSet<>();
-        for (GraphCredentials s : sandbox) {
+        for (Credentials s : sandbox) {
             var row = db.select(ACCOUNT.TOKEN_CIPHERTEXT, ACCOUNT.TOKEN_KEY_ID).from(ACCOUNT)
                     .where(ACCOUNT.PLATFORM_USER_ID.eq(s.platformUserId())).fetchSingle();
             String current = accounts.credentials(accounts.byTag("secret").stream()
@@ -131,7 +131,7 @@ class AccountHealthTest {
             assertThat(e.to()).isEqualTo(AccountStatus.NEEDS_RECONNECT);
         });
 
-        accounts.connectWithToken(SandboxControl.newToken(app, account.platformUserId()), "UTC", "");
+        SandboxControl.connect(app, SandboxControl.newToken(app, account.platformUserId()), "");
         assertThat(accounts.find(account.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(AccountEvents.of(account.id())).hasSize(2).last().satisfies(e -> assertThat(e.to()).isEqualTo(AccountStatus.ACTIVE));
     }
@@ -178,8 +178,8 @@ class AccountHealthTest {
     }
 
     private static Account connect(String prefix) {
-        GraphCredentials sandbox = SandboxControl.account(app, prefix);
-        return accounts.find(accounts.connectWithToken(sandbox.accessToken(), "UTC", "")).orElseThrow();
+        Credentials sandbox = SandboxControl.account(app, prefix);
+        return accounts.find(SandboxControl.connect(app, sandbox.accessToken(), "")).orElseThrow();
     }
 
     private static Account check(Account account) {

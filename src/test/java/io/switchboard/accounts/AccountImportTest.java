@@ -1,6 +1,6 @@
 package io.switchboard.accounts;
 
-import io.switchboard.platform.GraphCredentials;
+import io.switchboard.platform.Credentials;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Operators;
@@ -36,7 +36,7 @@ class AccountImportTest {
 
     @Test
     void a_file_with_one_bad_row_imports_nothing_and_names_the_row_and_column() {
-        List<GraphCredentials> tokens = tokens(3, "badfile");
+        List<Credentials> tokens = tokens(3, "badfile");
         String csv = "access_token,time_zone,tags\n"
                 + tokens.get(0).accessToken() + ",Europe/Berlin,eu\n"
                 + tokens.get(1).accessToken() + ",Mars/Olympus_Mons,eu\n"
@@ -53,8 +53,8 @@ class AccountImportTest {
 
     @Test
     void every_kind_of_bad_row_is_listed_at_once() {
-        List<GraphCredentials> tokens = tokens(3, "manybad");
-        GraphCredentials revoked = tokens.get(2);
+        List<Credentials> tokens = tokens(3, "manybad");
+        Credentials revoked = tokens.get(2);
         SandboxControl.revokeTokens(app, revoked.platformUserId());
         String csv = "access_token,username,desired_website\n"
                 + tokens.get(0).accessToken() + ",,https://example.com\n"
@@ -75,7 +75,7 @@ class AccountImportTest {
 
     @Test
     void a_good_file_imports_every_row_after_the_preview() {
-        List<GraphCredentials> tokens = tokens(3, "goodfile");
+        List<Credentials> tokens = tokens(3, "goodfile");
         String csv = "access_token,time_zone,tags,notes,desired_biography\r\n"
                 + tokens.get(0).accessToken() + ",America/New_York,us;launch,\"Notes, with a comma\",Hello\r\n"
                 + tokens.get(1).accessToken() + ",,us,,\r\n"
@@ -90,7 +90,7 @@ class AccountImportTest {
         HttpResponse<String> committed = operator.post(app.url("/accounts/import/" + commit.group(1)), Map.of());
         assertThat(committed.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
 
-        Account first = accounts.list(new AccountFilter(null, null, null), null, 200).accounts().stream()
+        Account first = accounts.list(new AccountFilter(null, null, null, null), null, 200).accounts().stream()
                 .filter(a -> a.platformUserId().equals(tokens.get(0).platformUserId())).findFirst().orElseThrow();
         assertThat(first.timeZone().getId()).isEqualTo("America/New_York");
         assertThat(first.tags()).containsExactly("launch", "us");
@@ -103,8 +103,34 @@ class AccountImportTest {
     }
 
     @Test
+    void each_row_names_its_platform_or_takes_the_only_one_and_the_export_shows_it() {
+        List<Credentials> tokens = tokens(3, "platformfile");
+        String csv = "access_token,platform\n"
+                + tokens.get(0).accessToken() + ",Instagram\n"
+                + tokens.get(1).accessToken() + ",\n"
+                + tokens.get(2).accessToken() + ",MySpace\n";
+        assertThat(errorRows(preview(csv).body())).singleElement().satisfies(e -> {
+            assertThat(e).startsWith("4", "platform");
+            assertThat(e.get(2)).contains("&quot;MySpace&quot; is not a platform").contains("use Instagram");
+        });
+
+        String good = csv.substring(0, csv.lastIndexOf(tokens.get(2).accessToken()))
+                + tokens.get(2).accessToken() + ",instagram\n";
+        HttpResponse<String> preview = preview(good);
+        assertThat(preview.body()).contains("Ready to import 3 account(s)");
+        assertThat(preview.body().split("class=\"badge platform\">Instagram<", -1)).as("each row shows its platform")
+                .hasSize(4);
+        operator.post(app.url("/accounts/import/" + commitId(preview)), Map.of());
+        tokens.forEach(t -> assertThat(connected(t)).isTrue());
+
+        String export = operator.get(app.url("/accounts/export.csv?platform=instagram&q=platformfile")).body();
+        assertThat(export.lines().toList()).hasSize(4).first().asString().startsWith("platform,username,");
+        assertThat(export.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("Instagram,platformfile"));
+    }
+
+    @Test
     void a_row_for_an_account_already_connected_is_refused() {
-        List<GraphCredentials> tokens = tokens(1, "again");
+        List<Credentials> tokens = tokens(1, "again");
         String csv = "access_token\n" + tokens.getFirst().accessToken() + "\n";
         operator.post(app.url("/accounts/import/" + commitId(preview(csv))), Map.of());
 
@@ -155,11 +181,11 @@ class AccountImportTest {
         return rows;
     }
 
-    private static List<GraphCredentials> tokens(int count, String prefix) {
+    private static List<Credentials> tokens(int count, String prefix) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> SandboxControl.account(app, prefix)).toList();
     }
 
-    private static boolean connected(GraphCredentials token) {
+    private static boolean connected(Credentials token) {
         return accounts.ids(AccountFilter.ALL).stream().map(id -> accounts.find(id).orElseThrow().platformUserId())
                 .anyMatch(id -> id.equals(token.platformUserId()));
     }

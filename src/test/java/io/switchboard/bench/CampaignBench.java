@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
-import io.switchboard.accounts.Accounts;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Platform;
 import io.switchboard.publishing.Assignment;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.PostCounts;
@@ -66,7 +67,7 @@ class CampaignBench {
                 AppInstance first = AppInstance.start(url, SETTINGS);
                 instances.add(first);
                 SignedIn.as("bench", "OPERATOR");
-                first.bean(Accounts.class).createSandboxAccounts(ACCOUNTS, "bench", "bench",
+                first.bean(Connections.class).createSandboxAccounts(Platform.INSTAGRAM, ACCOUNTS, "bench", "bench",
                         URI.create(first.url("/accounts/connect/callback")));
                 PublishingFixture fixture = new PublishingFixture(first);
                 List<Long> media = new ArrayList<>();

@@ -4,10 +4,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.switchboard.platform.ContainerRequest;
-import io.switchboard.platform.ContainerState;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.instagram.graph.ContainerRequest;
+import io.switchboard.instagram.graph.ContainerState;
+import io.switchboard.platform.Credentials;
+import io.switchboard.instagram.graph.InstagramGraph;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Browser;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import testsupport.TableSnapshot;
 import testsupport.Clips;
 import testsupport.MediaServer;
+import testsupport.SignedIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,8 +125,48 @@ class AccountsBrowserTest {
     }
 
     @Test
+    void every_account_page_shows_the_platform_on_a_phone_and_on_a_desktop() {
+        String tag = "platform" + ProcessHandle.current().pid();
+        long id;
+        SignedIn.as("browser-test", "OPERATOR");
+        try {
+            id = SandboxControl.connect(app, SandboxControl.account(app, tag).accessToken(), tag);
+        } finally {
+            SignedIn.out();
+        }
+        for (int width : new int[]{390, 1440}) {
+            Page page = signedIn(operator);
+            page.setViewportSize(width, 900);
+            page.navigate(app.url("/accounts?platform=instagram&tag=" + tag));
+            assertThat(page.locator("#platform")).hasValue("instagram");
+            assertThat(page.locator("#accounts tbody tr")).hasCount(1);
+            assertThat(page.locator("#accounts tbody tr .badge.platform")).hasText("Instagram");
+            Browser.screenshot(page, "accounts-platform-" + width);
+            page.locator("#platform").selectOption("");
+            page.locator("#filters button[type=submit]").click();
+            assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*platform=instagram.*"));
+
+            page.navigate(app.url("/accounts/" + id));
+            assertThat(page.locator("#profile .badge.platform")).hasText("Instagram");
+            assertThat(page.locator("#profile")).containsText("Instagram id");
+            Browser.screenshot(page, "account-detail-" + width);
+
+            page.navigate(app.url("/accounts/connect"));
+            assertThat(page.locator("#sign-in-instagram h2")).hasText("Connect with Instagram");
+            assertThat(page.locator("#token-platform option")).hasText("Instagram");
+            Browser.screenshot(page, "accounts-connect-" + width);
+
+            page.navigate(app.url("/accounts/import"));
+            assertThat(page.locator("#import-form")).isVisible();
+            assertThat(page.locator("main")).containsText("Instagram when the file does not say");
+            Browser.screenshot(page, "accounts-import-" + width);
+            page.close();
+        }
+    }
+
+    @Test
     void a_permalink_of_a_sandbox_post_opens_the_post() {
-        GraphCredentials account = SandboxControl.account(app, "permalink");
+        Credentials account = SandboxControl.account(app, "permalink");
         InstagramGraph graph = app.bean(InstagramGraph.class);
         SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
         try (MediaServer media = new MediaServer()) {

@@ -1,6 +1,6 @@
 package io.switchboard.infrastructure;
 
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.instagram.graph.InstagramGraph;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.tasks.Submitted;
 import io.switchboard.tasks.TaskRequest;

@@ -2,13 +2,13 @@ package io.switchboard.proxies;
 
 import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
-import io.switchboard.platform.Container;
-import io.switchboard.platform.ContainerRequest;
-import io.switchboard.platform.ContainerState;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.platform.GraphProblem;
-import io.switchboard.platform.GraphResult;
-import io.switchboard.platform.InstagramGraph;
+import io.switchboard.instagram.graph.Container;
+import io.switchboard.instagram.graph.ContainerRequest;
+import io.switchboard.instagram.graph.ContainerState;
+import io.switchboard.platform.Credentials;
+import io.switchboard.instagram.graph.GraphProblem;
+import io.switchboard.instagram.graph.GraphResult;
+import io.switchboard.instagram.graph.InstagramGraph;
 import io.switchboard.platform.Profile;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.tasks.TaskState;
@@ -165,7 +165,7 @@ class ProxyRoutingTest {
         long account = connect("upload");
         proxies.assign(List.of(account), healthy("socks5", socks.port(), "uploader", "pa55"));
         SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
-        GraphCredentials credentials = accounts.credentials(account);
+        Credentials credentials = accounts.credentials(account);
 
         Container container = graph.createContainer(credentials, ContainerRequest.resumableReel("Through a proxy"))
                 .orElseThrow();
@@ -286,8 +286,7 @@ class ProxyRoutingTest {
     }
 
     private static long connect(String prefix) {
-        return accounts.connectWithToken(SandboxControl.account(app, prefix + NAMES.incrementAndGet()).accessToken(),
-                "UTC", "");
+        return SandboxControl.connect(app, SandboxControl.account(app, prefix + NAMES.incrementAndGet()).accessToken(), "");
     }
 
     private static String platformUserId(long accountId) {

@@ -185,8 +185,9 @@ class CampaignControlTest {
         // an account whose local time is mid-day, so the window below never crosses midnight
         ZoneId zone = middayZone();
         var sandbox = SandboxControl.account(app, "window");
-        var account = List.of(new PublishingFixture.Connected(app.bean(io.switchboard.accounts.Accounts.class)
-                .connectWithToken(sandbox.accessToken(), zone.getId(), "window"), sandbox.platformUserId()));
+        var account = List.of(new PublishingFixture.Connected(app.bean(io.switchboard.accounts.Connections.class)
+                .connectWithToken(io.switchboard.platform.Platform.INSTAGRAM, sandbox.accessToken(), zone.getId(),
+                        "window"), sandbox.platformUserId()));
         var media = fixture.images(1);
         LocalTime now = ZonedDateTime.now(zone).toLocalTime().truncatedTo(ChronoUnit.SECONDS);
         LocalTime windowStart = now.minusHours(1);

@@ -52,7 +52,7 @@ class DatabaseOutageTest {
             PublishingFixture fixture = new PublishingFixture(platform);
             var accounts = fixture.accounts(6, "outage");
             var media = fixture.images(4);
-            String[] publisher = withEngine("switchboard.platform.graph-url=" + platform.url("/sandbox/graph"),
+            String[] publisher = withEngine("switchboard.instagram.graph-url=" + platform.url("/sandbox/graph"),
                     "switchboard.media.public-base-url=" + platform.url(""));
             first = ChildInstance.start(url, dir.resolve("first.log"), publisher);
             second = ChildInstance.start(url, dir.resolve("second.log"), publisher);

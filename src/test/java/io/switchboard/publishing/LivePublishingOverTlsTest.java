@@ -2,7 +2,8 @@ package io.switchboard.publishing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.switchboard.accounts.Accounts;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Platform;
 import io.switchboard.proxies.ProxyDraft;
 import io.switchboard.proxies.ProxyStatus;
 import io.switchboard.proxies.Proxies;
@@ -51,7 +52,7 @@ class LivePublishingOverTlsTest {
         probe = new ProbeServer(certificate);
         String graph = "https://localhost:" + meta.httpsPort();
         app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.platform.mode=live",
-                "switchboard.platform.graph-url=" + graph, "switchboard.platform.oauth-url=" + graph,
+                "switchboard.instagram.graph-url=" + graph, "switchboard.instagram.oauth-url=" + graph,
                 "switchboard.proxies.trust-certificates=" + certificate.pem(),
                 "switchboard.proxies.probe-url=" + probe.url(),
                 // healthy means "answers"; how fast is no concern here, on a loaded machine
@@ -79,8 +80,8 @@ class LivePublishingOverTlsTest {
             eventually(WAIT, () -> assertThat(proxies.find(id).orElseThrow().status()).isEqualTo(ProxyStatus.HEALTHY));
             proxies.setDefault(id);
 
-            long accountId = app.bean(Accounts.class).connectWithToken("IGQVJ-long-lived-token-from-the-reference",
-                    "UTC", "tls");
+            long accountId = app.bean(Connections.class).connectWithToken(Platform.INSTAGRAM,
+                    "IGQVJ-long-lived-token-from-the-reference", "UTC", "tls");
             var account = new PublishingFixture.Connected(accountId, REFERENCE_USER);
             PublishingFixture fixture = new PublishingFixture(app);
             Campaigns campaigns = app.bean(Campaigns.class);

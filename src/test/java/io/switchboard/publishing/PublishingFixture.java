@@ -1,12 +1,9 @@
 package io.switchboard.publishing;
 
-import io.switchboard.accounts.Accounts;
 import io.switchboard.media.MediaItem;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
 import io.switchboard.media.UploadResult;
-import io.switchboard.platform.GraphCredentials;
-import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import org.jooq.DSLContext;
 import testsupport.Clips;
@@ -37,13 +34,19 @@ public final class PublishingFixture {
         this.app = app;
     }
 
-    /** A connected account per sandbox account, all with the tag; returns (Switchboard id, sandbox user id). */
+    /**
+     * A connected account per Instagram sandbox account, all with the tag; returns (Switchboard id, sandbox user
+     * id).
+     */
     public List<Connected> accounts(int count, String tag) {
+        return accounts(new InstagramSandbox(), count, tag);
+    }
+
+    /** A connected account per account made in the platform's sandbox, all with the tag. */
+    List<Connected> accounts(SandboxPlatform platform, int count, String tag) {
         List<Connected> connected = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            GraphCredentials sandbox = SandboxControl.account(app, tag);
-            long id = app.bean(Accounts.class).connectWithToken(sandbox.accessToken(), "UTC", tag);
-            connected.add(new Connected(id, sandbox.platformUserId()));
+            connected.add(platform.connect(app, tag));
         }
         return connected;
     }

@@ -203,7 +203,7 @@ class PublishingTest {
                 .isEqualTo(AccountStatus.NEEDS_RECONNECT);
         assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
 
-        app.bean(Accounts.class).connectWithToken(SandboxControl.newToken(app, revoked.platformUserId()), "UTC", "token");
+        SandboxControl.connect(app, SandboxControl.newToken(app, revoked.platformUserId()), "token");
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
         assertThat(fixture.posts(id)).allSatisfy(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
         assertThat(SandboxControl.publishes(app, revoked.platformUserId())).isEqualTo(2);

@@ -1,13 +1,15 @@
 package io.switchboard.sandbox;
 
-import io.switchboard.platform.GraphCredentials;
+import io.switchboard.accounts.Connections;
+import io.switchboard.platform.Credentials;
+import io.switchboard.platform.Platform;
 import io.switchboard.testing.AppInstance;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sandbox's knobs for tests in any package, set in its database like the ADMIN Sandbox page sets them (so
+ * The Instagram sandbox's knobs for tests in any package, set in its database like the ADMIN Sandbox page sets them (so
  * they apply on every instance of the test's cluster).
  */
 public final class SandboxControl {
@@ -17,13 +19,18 @@ public final class SandboxControl {
     }
 
     /** A fresh sandbox account with a long-lived token, as connecting it would give. */
-    public static GraphCredentials account(AppInstance app, String prefix) {
+    public static Credentials account(AppInstance app, String prefix) {
         var oauth = app.bean(SandboxOAuth.class);
         SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
                 + ACCOUNTS.incrementAndGet());
         String token = app.bean(AccountStore.class).issueToken(account.id(), true, SandboxOAuth.DEFAULT_SCOPES,
                 SandboxOAuth.LONG_LIVED);
-        return new GraphCredentials(null, String.valueOf(account.id()), token);
+        return new Credentials(null, String.valueOf(account.id()), token);
+    }
+
+    /** Connects (or reconnects) the sandbox account a token opens, as pasting it would; returns its id. */
+    public static long connect(AppInstance app, String token, String tags) {
+        return app.bean(Connections.class).connectWithToken(Platform.INSTAGRAM, token, "UTC", tags);
     }
 
     /** Another long-lived token for an existing sandbox account (as reconnecting it would give). */

@@ -1,0 +1,17 @@
+package io.switchboard.accounts;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/**
+ * A token a platform issued (from a sign-in or a renewal). A secret: {@link #toString()} leaves it out.
+ *
+ * @param expiresAt null when it does not expire or the platform did not say
+ */
+public record IssuedToken(String accessToken, @Nullable Instant expiresAt) {
+    @Override
+    public String toString() {
+        return "IssuedToken[expiresAt=" + expiresAt + ", token=***]";
+    }
+}

@@ -1,0 +1,204 @@
+package io.switchboard.instagram;
+
+import io.switchboard.instagram.graph.Container;
+import io.switchboard.instagram.graph.ContainerRequest;
+import io.switchboard.instagram.graph.ContainerStatus;
+import io.switchboard.instagram.graph.GraphError;
+import io.switchboard.instagram.graph.GraphProblem;
+import io.switchboard.instagram.graph.GraphResult;
+import io.switchboard.instagram.graph.InstagramGraph;
+import io.switchboard.instagram.graph.MediaItem;
+import io.switchboard.instagram.graph.MediaPage;
+import io.switchboard.instagram.graph.PublishedMedia;
+import io.switchboard.platform.Credentials;
+import io.switchboard.platform.Platform;
+import io.switchboard.platform.PlatformResult;
+import io.switchboard.publishing.PostContent;
+import io.switchboard.publishing.PostType;
+import io.switchboard.publishing.PublishAttempt;
+import io.switchboard.publishing.PublishStep;
+import io.switchboard.publishing.Publisher;
+import io.switchboard.publishing.PublishingQuota;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Instagram's container protocol behind the {@link Publisher} port: check the live quota, make the container
+ * (a carousel's children first), look at it until it is FINISHED, check the quota again, publish it, read its
+ * permalink. A container
+ * already asked to publish is asked about first: PUBLISHED means the post is found among the account's recent
+ * posts, never published again (a container can be published once only). Each Graph problem becomes a step by
+ * PLATFORM.md's error table.
+ */
+@Component
+class InstagramPublisher implements Publisher {
+    private static final Duration QUOTA_UNKNOWN = Duration.ofMinutes(15);
+    private static final Duration BUILDER_RETRY = Duration.ofSeconds(10);
+    private static final int BUILDER_RETRIES = 2;
+    /** How far before the recorded request a recovered post may carry its time (clocks differ). */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+    private static final int RECENT_POSTS = 25;
+    private final InstagramGraph graph;
+    private final PublishingLimits limits;
+
+    InstagramPublisher(InstagramGraph graph, PublishingLimits limits) {
+        this.graph = graph;
+        this.limits = limits;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public PublishStep advance(PublishAttempt attempt) {
+        return attempt.progress().handle() == null ? create(attempt) : look(attempt, attempt.progress().handle());
+    }
+
+    @Override
+    public PublishStep publish(PublishAttempt attempt) {
+        String container = attempt.progress().handle();
+        if (container == null) {
+            throw new IllegalArgumentException("post " + attempt.postId() + " has no container to publish");
+        }
+        Credentials credentials = attempt.credentials();
+        return switch (graph.publish(credentials, container)) {
+            case GraphResult.Ok<PublishedMedia>(PublishedMedia published) -> new PublishStep.Published(
+                    published.mediaId(), graph.media(credentials, published.mediaId())
+                    instanceof GraphResult.Ok<MediaItem>(MediaItem item) ? item.permalink() : null);
+            case GraphResult.Failed<PublishedMedia>(GraphProblem.QuotaReached quota) ->
+                    new PublishStep.QuotaReached(limits.nextSlot(credentials, quota.until()));
+            case GraphResult.Failed<PublishedMedia>(GraphProblem problem) -> problem(attempt, problem);
+        };
+    }
+
+    @Override
+    public PlatformResult<PublishingQuota> quota(Credentials credentials) {
+        return InstagramProblems.neutral(limits.quota(credentials), quota -> quota);
+    }
+
+    /** No container yet: respect the live quota, then make one (a carousel's children first). */
+    private PublishStep create(PublishAttempt attempt) {
+        Credentials credentials = attempt.credentials();
+        Optional<PublishStep> quota = quotaUsedUp(attempt);
+        if (quota.isPresent()) {
+            return quota.get();
+        }
+        PostContent content = attempt.content();
+        List<PostContent.MediaLink> links = content.links().sign();
+        List<String> children = new ArrayList<>();
+        if (content.type() == PostType.CAROUSEL) {
+            for (PostContent.MediaLink link : links) {
+                switch (graph.createContainer(credentials, ContainerRequest.carouselItem(link.url(), link.video()))) {
+                    case GraphResult.Ok<Container>(Container child) -> children.add(child.id());
+                    case GraphResult.Failed<Container>(GraphProblem problem) -> {
+                        return problem(attempt, problem);
+                    }
+                }
+            }
+        }
+        ContainerRequest request = content.type() == PostType.CAROUSEL
+                ? ContainerRequest.carousel(children, content.caption()) : single(content, links.getFirst());
+        return switch (graph.createContainer(credentials, request)) {
+            case GraphResult.Ok<Container>(Container container) -> new PublishStep.Created(container.id(), children);
+            case GraphResult.Failed<Container>(GraphProblem problem) -> problem(attempt, problem);
+        };
+    }
+
+    /**
+     * The live quota, read before making a container and again before publishing one: other posts of the account
+     * made their containers meanwhile, and a publish over the quota is refused by the platform.
+     */
+    private Optional<PublishStep> quotaUsedUp(PublishAttempt attempt) {
+        return switch (limits.quota(attempt.credentials())) {
+            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 ->
+                    Optional.of(new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
+                            : Instant.now().plus(QUOTA_UNKNOWN)));
+            case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> Optional.of(problem(attempt, problem));
+            default -> Optional.empty();
+        };
+    }
+
+    private static ContainerRequest single(PostContent content, PostContent.MediaLink link) {
+        return switch (content.type()) {
+            case REELS -> {
+                var reel = ContainerRequest.reel(link.url(), content.caption())
+                        .withShareToFeed(content.options().shareToFeed());
+                yield content.options().coverOffset() != null ? reel.withThumbOffset(content.options().coverOffset())
+                        : reel.withCover(link.cover());
+            }
+            case IMAGE -> ContainerRequest.image(link.url(), content.caption());
+            case STORIES -> ContainerRequest.story(link.url(), link.video());
+            case CAROUSEL -> throw new IllegalArgumentException("a carousel is made of items");
+        };
+    }
+
+    /** Where the container stands, whether or not publishing was asked for already. */
+    private PublishStep look(PublishAttempt attempt, String container) {
+        return switch (graph.containerStatus(attempt.credentials(), container)) {
+            case GraphResult.Failed<ContainerStatus>(GraphProblem problem) -> problem(attempt, problem);
+            case GraphResult.Ok<ContainerStatus>(ContainerStatus status) -> switch (status.state()) {
+                case IN_PROGRESS -> new PublishStep.Processing("the platform is still processing the media");
+                case FINISHED -> quotaUsedUp(attempt).orElseGet(PublishStep.ReadyToPublish::new);
+                case PUBLISHED -> recover(attempt);
+                case EXPIRED -> new PublishStep.StartOver("The container expired before it was published; making a "
+                        + "new one.", false);
+                case ERROR -> problem(attempt, status.problem() != null ? status.problem() : unexplained(status));
+            };
+        };
+    }
+
+    /** The container is published but the post was not recorded: find it among the account's recent posts. */
+    private PublishStep recover(PublishAttempt attempt) {
+        Instant requested = attempt.progress().publishRequestedAt();
+        Instant since = requested != null ? requested.minus(CLOCK_SLACK) : Instant.EPOCH;
+        if (graph.recentMedia(attempt.credentials(), RECENT_POSTS, null) instanceof GraphResult.Ok<MediaPage>(var page)) {
+            for (MediaItem item : page.items()) {
+                if (attempt.content().caption().equals(item.caption())
+                        && (item.timestamp() == null || !item.timestamp().isBefore(since))) {
+                    return new PublishStep.AlreadyPublished(item.id(), item.permalink());
+                }
+            }
+        }
+        return new PublishStep.AlreadyPublished(null, null);
+    }
+
+    /** An ERROR container the client could not classify: taken as passing, so it is tried again. */
+    private static GraphProblem unexplained(ContainerStatus status) {
+        return new GraphProblem.Transient(new GraphError(0, 0, null, "The container failed: " + status.status(),
+                null, null, null));
+    }
+
+    /** What each kind of Graph problem means for the post (PLATFORM.md's error table). */
+    private static PublishStep problem(PublishAttempt attempt, GraphProblem problem) {
+        String message = problem.error().summary();
+        return switch (problem) {
+            case GraphProblem.Transient t -> new PublishStep.RetryLater("The platform had a passing problem: " + message);
+            case GraphProblem.Throttled t -> new PublishStep.Waiting(t.until(), "throttled by the platform: " + message);
+            case GraphProblem.NotReady n -> new PublishStep.Processing("the media is not ready yet");
+            case GraphProblem.QuotaReached q -> new PublishStep.QuotaReached(q.until());
+            case GraphProblem.ContainerExpired e when e.retryFirst() && attempt.progress().looks() < BUILDER_RETRIES ->
+                    new PublishStep.Waiting(Instant.now().plus(BUILDER_RETRY),
+                            "the container builder expired; trying the same container again");
+            case GraphProblem.ContainerExpired e -> new PublishStep.StartOver("The platform let the container expire ("
+                    + message + "); making a new one.", false);
+            case GraphProblem.TokenInvalid t -> new PublishStep.Held(PublishStep.Held.Cause.TOKEN_REFUSED, message);
+            case GraphProblem.PermissionMissing p ->
+                    new PublishStep.Held(PublishStep.Held.Cause.PERMISSION_MISSING, message);
+            case GraphProblem.Blocked b -> new PublishStep.Held(PublishStep.Held.Cause.RESTRICTED, message);
+            case GraphProblem.RouteUnavailable r -> new PublishStep.Held(PublishStep.Held.Cause.ROUTE_DOWN, message);
+            case GraphProblem.BadMedia bad when bad.rule().retryable() -> new PublishStep.StartOver(
+                    "The platform could not fetch the media (" + message + "); trying again.", true);
+            case GraphProblem.BadMedia bad -> new PublishStep.Failed(bad.rule().name(), "The platform refused the media ("
+                    + message + "). Fix the media or the caption (" + bad.rule() + "), then retry the post.");
+            case GraphProblem.Refused r -> new PublishStep.Failed(null, "The platform refused the post: " + message
+                    + ". Check the post, then retry it.");
+        };
+    }
+}

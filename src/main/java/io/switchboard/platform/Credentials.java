@@ -1,0 +1,26 @@
+package io.switchboard.platform;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a call on an account's behalf needs, on any platform. The token is a secret: never log it, store it
+ * elsewhere, put it in a task payload or show it; {@link #toString()} leaves it out.
+ *
+ * @param accountId      Switchboard's account id, which picks the egress route; null for a token not yet
+ *                       connected to an account (checking a pasted token)
+ * @param platformUserId the account's id on its platform; null while it is not known yet (a pasted token, whose
+ *                       user the platform is asked for)
+ * @param accessToken    the account's access token
+ */
+public record Credentials(@Nullable Long accountId, @Nullable String platformUserId, String accessToken) {
+
+    /** A token whose user is not known yet: the adapter asks the platform whose it is. */
+    public static Credentials unconnected(String accessToken) {
+        return new Credentials(null, null, accessToken);
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[accountId=" + accountId + ", platformUserId=" + platformUserId + ", token=***]";
+    }
+}

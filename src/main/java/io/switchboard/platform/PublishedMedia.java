@@ -1,5 +1,0 @@
-package io.switchboard.platform;
-
-/** A published post: its media id (use {@link InstagramGraph#media} for its permalink). */
-public record PublishedMedia(String mediaId) {
-}

@@ -1,0 +1,37 @@
+package io.switchboard.publishing;
+
+import io.switchboard.platform.Credentials;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a {@link Publisher} step gets: the post, the account's credentials, what to publish, and how far the post
+ * got with the platform as stored.
+ */
+public record PublishAttempt(long postId, Credentials credentials, PostContent content, Progress progress) {
+
+    /**
+     * How far the post got with the platform, as stored before this step.
+     *
+     * @param handle             what the platform handed back first (Instagram's container id, TikTok's publish
+     *                           id), or null before {@link PublishStep.Created}
+     * @param parts              what else came with it ({@link PublishStep.Created#parts()}), empty when nothing
+     * @param publishRequestedAt when the runner recorded that the call that publishes is made (this run's or an
+     *                           earlier one's); null before. Once set, ask the platform before publishing again.
+     * @param looks              steps that asked the platform about the handle since it was made or since
+     *                           publishing was asked for, this one included
+     */
+    public record Progress(@Nullable String handle, List<String> parts, @Nullable Instant publishRequestedAt,
+                           int looks) {
+
+        public Progress {
+            parts = List.copyOf(parts);
+        }
+
+        public boolean publishRequested() {
+            return publishRequestedAt != null;
+        }
+    }
+}
