@@ -2,6 +2,7 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.stereotype.Controller;
@@ -37,14 +38,16 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletRequest request) {
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
             errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ.");
         }
         if (!errors.hasErrors()) {
             try {
-                operators.changeOwnPassword(form.currentPassword(), form.newPassword());
-                redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
+                operators.changeOwnPassword(form.currentPassword(), form.newPassword(), request.getRemoteAddr(),
+                        request.getSession().getId());
+                redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in; your "
+                        + "other sessions are signed out.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
                 OperatorsController.reject(errors, problem);
