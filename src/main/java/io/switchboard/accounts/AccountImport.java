@@ -63,10 +63,22 @@ class AccountImport {
         }
     }
 
+    /** How far the token checks are: tokens checked out of tokens to check. */
+    @FunctionalInterface
+    interface Progress {
+        void report(long done, long total);
+    }
+
     ImportPreview preview(String csv, String actor) {
+        return preview(UUID.randomUUID(), csv, actor, (done, total) -> {
+        });
+    }
+
+    /** Checks every row; a file without problems is kept as import {@code id}, waiting for the operator's go. */
+    ImportPreview preview(UUID id, String csv, String actor, Progress progress) {
         List<ImportPreview.ImportError> errors = new ArrayList<>();
         List<Parsed> parsed = parse(csv, errors);
-        Map<Integer, CheckedToken> checked = checkTokens(parsed, errors);
+        Map<Integer, CheckedToken> checked = checkTokens(parsed, errors, progress);
         List<Staged> staged = new ArrayList<>();
         Map<String, Integer> seenUsers = new HashMap<>();
         for (Parsed row : parsed) {
@@ -102,7 +114,6 @@ class AccountImport {
         errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : a.column().compareTo(b.column()));
         List<ImportPreview.Row> rows = staged.stream().map(s -> new ImportPreview.Row(s.row(), s.profile().username(),
                 s.profile().platformUserId(), s.timeZone(), s.tags(), s.notes())).toList();
-        UUID id = UUID.randomUUID();
         if (errors.isEmpty() && !staged.isEmpty()) {
             imports.save(id, actor, json.writeValueAsString(staged));
         }
@@ -225,7 +236,8 @@ class AccountImport {
     }
 
     /** Each well-formed row's token checked against the platform, a few at a time. */
-    private Map<Integer, CheckedToken> checkTokens(List<Parsed> rows, List<ImportPreview.ImportError> errors) {
+    private Map<Integer, CheckedToken> checkTokens(List<Parsed> rows, List<ImportPreview.ImportError> errors,
+                                                   Progress progress) {
         Map<Integer, Future<CheckedToken>> pending = new HashMap<>();
         Semaphore slots = new Semaphore(Math.max(1, settings.importChecks()));
         Set<Integer> tokenErrors = new java.util.HashSet<>();
@@ -245,6 +257,8 @@ class AccountImport {
                     }
                 }));
             }
+            long done = 0;
+            progress.report(0, pending.size());
             for (var entry : pending.entrySet()) {
                 try {
                     checked.put(entry.getKey(), entry.getValue().get());
@@ -256,6 +270,7 @@ class AccountImport {
                     Thread.currentThread().interrupt();
                     throw new AccountProblem("", "The import was interrupted; upload the file again.");
                 }
+                progress.report(++done, pending.size());
             }
         }
         return checked;

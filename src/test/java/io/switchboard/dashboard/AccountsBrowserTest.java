@@ -4,6 +4,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.MediaStatus;
+import io.switchboard.media.UploadResult;
 import io.switchboard.platform.ContainerRequest;
 import io.switchboard.platform.ContainerState;
 import io.switchboard.platform.GraphCredentials;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
-import testsupport.MediaServer;
+import testsupport.SignedIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +41,9 @@ class AccountsBrowserTest {
     private static Browser browser;
     private static AppInstance app;
     private static String operator;
+    /** The import's check runs as a task the page follows: give it time on a loaded machine. */
+    private static final LocatorAssertions.ContainsTextOptions CHECKED =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
     @TempDir
     static Path files;
 
@@ -62,7 +68,7 @@ class AccountsBrowserTest {
         page.setInputFiles("#file", csv("bad.csv", "access_token,time_zone\n"
                 + SandboxControl.account(app, "browserbad").accessToken() + ",Atlantis/Capital\n"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-        assertThat(page.locator("#import-errors")).containsText("Atlantis/Capital");
+        assertThat(page.locator("#import-errors")).containsText("Atlantis/Capital", CHECKED);
         assertThat(page.locator("#import-errors td").first()).hasText("2");
         Browser.screenshot(page, "accounts-import-errors");
 
@@ -70,8 +76,19 @@ class AccountsBrowserTest {
         IntStream.range(0, 4).forEach(i -> good.append(SandboxControl.account(app, "browser").accessToken())
                 .append(i % 2 == 0 ? ",Europe/Berlin," : ",America/Chicago,").append(tag).append(";demo\n"));
         page.setInputFiles("#file", csv("good.csv", good.toString()));
+        SandboxControl.settings(app, Duration.ofMillis(1500), Duration.ofSeconds(3), 50);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-        assertThat(page.locator("#preview h2")).hasText("Ready to import 4 account(s)");
+        assertThat(page.locator("#import-progress")).containsText("Checked");
+        Browser.screenshot(page, "accounts-import-checking");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "accounts-import-checking-390");
+        page.setViewportSize(1440, 900);
+        Browser.screenshot(page, "accounts-import-checking-1440");
+        page.setViewportSize(1280, 860);
+        assertThat(page.locator("#preview h2")).hasText("Ready to import 4 account(s)",
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#import-progress")).hasCount(0);
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofSeconds(3), 50);
         Browser.screenshot(page, "accounts-import-preview");
         page.locator("#commit-import").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Imported 4 account(s)");
@@ -122,13 +139,29 @@ class AccountsBrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("does not belong to a connection you started");
     }
 
+    private static java.net.URI readyPicture(Path file) {
+        MediaLibrary library = app.bean(MediaLibrary.class);
+        SignedIn.as(operator, "OPERATOR");
+        try (var in = Files.newInputStream(file)) {
+            long id = ((UploadResult.Stored) library.upload(file.getFileName().toString(), in, operator)).item().id();
+            eventually(Duration.ofSeconds(90), () -> assertThat(library.find(id).orElseThrow().status())
+                    .isEqualTo(MediaStatus.READY));
+            return library.signedUrl(id, Duration.ofMinutes(30));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            SignedIn.out();
+        }
+    }
+
     @Test
     void a_permalink_of_a_sandbox_post_opens_the_post() {
         GraphCredentials account = SandboxControl.account(app, "permalink");
         InstagramGraph graph = app.bean(InstagramGraph.class);
         SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
-        try (MediaServer media = new MediaServer()) {
-            var photo = media.serve(Clips.image(files, "post.jpg", 1080, 1080));
+        {
+            // the sandbox fetches only this app's own signed media URLs, like Meta fetches only public ones
+            var photo = readyPicture(Clips.image(files, "post.jpg", 1080, 1080));
             String container = graph.createContainer(account, ContainerRequest.image(photo, "Hello from the sandbox #demo"))
                     .orElseThrow().id();
             eventually(() -> assertThat(graph.containerStatus(account, container).orElseThrow().state())
