@@ -1,7 +1,10 @@
 package io.switchboard.dashboard;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,6 +32,24 @@ class Formats {
             return hours + "h " + minutes + "m";
         }
         return minutes > 0 ? minutes + "m " + secs + "s" : secs + "s";
+    }
+
+    /**
+     * A link that came from the platform (a website, a permalink) when it is an http(s) URL, else null: a
+     * {@code javascript:} or {@code data:} value is shown as text, never as a link.
+     */
+    public @Nullable String webLink(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     public String time(OffsetDateTime time) {

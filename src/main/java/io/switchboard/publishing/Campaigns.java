@@ -40,9 +40,11 @@ public class Campaigns {
     private final Tasks tasks;
     private final MediaLibrary media;
     private final PostHolds holds;
+    private final PublishingSettings settings;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds) {
+              MediaLibrary media, PostHolds holds, PublishingSettings settings) {
+        this.settings = settings;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -55,7 +57,7 @@ public class Campaigns {
     public Preview preview(CampaignSpec spec) {
         var targets = inputs.targets(spec);
         var materials = inputs.materials(spec);
-        Plan plan = Planner.plan(spec, targets, materials, Instant.now());
+        Plan plan = Planner.plan(spec, targets, materials, Instant.now(), settings.maxCampaignPosts());
         Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
                 t.zone().getId(), t.active(), t.statusNote())));

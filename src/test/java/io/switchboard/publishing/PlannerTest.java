@@ -111,6 +111,45 @@ class PlannerTest {
         assertThat(plan.launchable()).isTrue();
     }
 
+    @Test
+    void a_campaign_larger_than_the_cap_is_refused_with_its_size_before_any_post_is_made() {
+        var accounts = LongStream.rangeClosed(1, 300)
+                .mapToObj(id -> new Planner.Target(id, "brand" + id, "Brand", BERLIN, true, "active", 50)).toList();
+        Plan plan = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), anyTime(), new CaptionStrategy.OwnCaption()),
+                accounts, media(700), NOW, 200_000);
+
+        assertThat(plan.posts()).isEmpty();
+        assertThat(plan.launchable()).isFalse();
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.message()).contains("210,000 posts").contains("at most 200,000")
+                    .contains("switchboard.publishing.max-campaign-posts");
+        });
+        assertThat(Planner.plan(spec(new Assignment.PerAccount(2), anyTime(), new CaptionStrategy.OwnCaption()),
+                accounts, media(700), NOW, 600).posts()).hasSize(600);
+    }
+
+    @Test
+    void texts_beyond_their_caps_are_named_and_absurd_ones_stop_the_planning() {
+        var longName = new CampaignSpec("n".repeat(201), List.of(), null, List.of(), new CaptionStrategy.OwnCaption(),
+                List.of(), new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        assertThat(Planner.plan(longName, List.of(account(1, BERLIN)), media(1), NOW).problems())
+                .extracting(Plan.Problem::message).anySatisfy(m -> assertThat(m).contains("201 characters; keep it to 200"));
+
+        var huge = new CampaignSpec("Huge", List.of(), null, List.of(), new CaptionStrategy.Template("x".repeat(100_000)),
+                List.of(), new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        Plan plan = Planner.plan(huge, List.of(account(1, BERLIN)), media(3), NOW);
+        assertThat(plan.posts()).isEmpty();
+        assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("has 100000 characters; the platform takes 2200"));
+
+        var manyCaptions = new CampaignSpec("Many", List.of(), null, List.of(),
+                new CaptionStrategy.Rotate(java.util.Collections.nCopies(1001, "hi")), List.of(),
+                new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        assertThat(Planner.plan(manyCaptions, List.of(account(1, BERLIN)), media(3), NOW).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("at most 1000 captions"));
+    }
+
     private static CampaignSpec spec(Assignment assignment, Schedule schedule, CaptionStrategy captions) {
         return new CampaignSpec("Test", List.of(), null, List.of(), captions, List.of(), assignment, schedule,
                 PostOptions.reels());

@@ -1,5 +1,6 @@
 package io.switchboard.publishing;
 
+import testsupport.SignedIn;
 import io.switchboard.accounts.Accounts;
 import io.switchboard.media.MediaItem;
 import io.switchboard.media.MediaLibrary;
@@ -69,6 +70,7 @@ public final class PublishingFixture {
 
     public long upload(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
+            SignedIn.as("publishing-test", "OPERATOR");
             var result = app.bean(MediaLibrary.class).upload(file.getFileName().toString(), in, "publishing-test");
             assertThat(result).isInstanceOf(UploadResult.Stored.class);
             return ((UploadResult.Stored) result).item().id();
