@@ -17,11 +17,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -44,14 +44,14 @@ class SecurityConfiguration {
     private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
     private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
+    /** Reads that call the platform (its budget is shared): operators and admins only. */
+    private static final String[] OPERATOR_READS = {"/accounts/*/quota"};
+    private static final Clock CLOCK = Clock.systemUTC();
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
-
-    private static final String[] OPERATOR_READS = {"/accounts/*/quota"};
-    private static final Clock CLOCK = Clock.systemUTC();
 
     @Bean
     AuthenticationManager authenticationManager(OperatorDetails details, PasswordEncoder encoder,

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.accounts.Accounts;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
 import io.switchboard.media.UploadResult;
@@ -152,6 +153,26 @@ class AccountsBrowserTest {
         } finally {
             SignedIn.out();
         }
+    }
+
+    @Test
+    void a_viewer_is_told_the_live_quota_is_for_operators() {
+        SignedIn.as(operator, "OPERATOR");
+        long id;
+        try {
+            id = app.bean(Accounts.class).createSandboxAccounts(1, "quotaview", "",
+                    java.net.URI.create(app.url("/accounts/connect/callback"))).getFirst();
+        } finally {
+            SignedIn.out();
+        }
+        Page page = signedIn(Operators.create(app, "VIEWER"));
+        page.navigate(app.url("/accounts/" + id));
+        assertThat(page.locator("#quota-for-operators")).containsText("Operators see the live quota");
+        assertThat(page.locator("#quota")).hasCount(0);
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "account-detail-viewer-390");
+        page.setViewportSize(1440, 900);
+        Browser.screenshot(page, "account-detail-viewer-1440");
     }
 
     @Test

@@ -57,6 +57,10 @@ class SignInBrowserTest {
         assertThat(page.locator("#locked-message")).containsText("Try again in");
         assertThat(page.locator("#locked-message")).containsText("1 minute");
         Browser.screenshot(page, "login-locked");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "login-locked-390");
+        page.setViewportSize(1440, 900);
+        Browser.screenshot(page, "login-locked-1440");
 
         Browser.signIn(page, app, username, Operators.PASSWORD);
         assertThat(page.locator("#locked-message")).isVisible();
