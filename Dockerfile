@@ -13,14 +13,17 @@ RUN ./mvnw -B -DskipTests package \
 FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app switchboard
+# the code stays root's; the app (uid 10001, home /app) writes only ./data (the embedded database, generated keys,
+# a local media folder) and JavaCPP's cache of the bundled ffmpeg under its home
+RUN mkdir -p /app/data /app/.javacpp && chown switchboard /app/data /app/.javacpp && chmod 700 /app/data
 WORKDIR /app
 COPY --from=build /src/target/extracted/dependencies/ ./
 COPY --from=build /src/target/extracted/spring-boot-loader/ ./
 COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/target/extracted/application/ ./
 USER switchboard
+VOLUME /app/data
 EXPOSE 8080
-ENV LOG_FORMAT=json
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -15,9 +15,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
-        if (MigrateOnly.requested(args)) {
+        try {
+            application().run(args);
+        } catch (MigrateOnly.Requested requested) {
             System.exit(MigrateOnly.run(args));
         }
-        SpringApplication.run(SwitchboardApplication.class, args);
+    }
+
+    /** The application as {@code main} starts it: with {@code switchboard.migrate-only} it stops before any bean. */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(SwitchboardApplication.class);
+        MigrateOnly.watch(application);
+        return application;
     }
 }

@@ -136,8 +136,9 @@ class AccountImport {
                 throw new AccountProblem("", "Row " + s.row() + ": @" + s.profile().username() + " was connected "
                         + "meanwhile (account #" + existing.get().id() + "). Nothing was imported; upload the file again.");
             }
-            long id = accounts.insert(new NewAccount(s.profile(), new SecretBox.Sealed(s.keyId(),
-                    Base64.getDecoder().decode(s.sealed())), s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
+            // checked before a key rotation: stored under the newest key like every other token
+            long id = accounts.insert(new NewAccount(s.profile(), vault.reseal(new SecretBox.Sealed(s.keyId(),
+                    Base64.getDecoder().decode(s.sealed()))), s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
                     s.timeZone(), s.tags(), s.notes(), s.desiredBiography(), s.desiredWebsite()));
             accounts.health(id, true, "Imported: the platform accepted the token");
         }

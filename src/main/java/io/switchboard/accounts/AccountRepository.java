@@ -251,4 +251,23 @@ class AccountRepository {
                 r.getHealthOk(), r.getHealthMessage(), r.getHealthAt(), pending, r.getDrift(), r.getAuditedAt(),
                 r.getProfileReadAt(), r.getCreatedAt());
     }
+
+    long countTokensSealedWithOtherKeys(String keyId) {
+        return db.fetchCount(ACCOUNT, ACCOUNT.TOKEN_KEY_ID.ne(keyId));
+    }
+
+    /** Tokens sealed with another key than {@code keyId}, their rows locked until the transaction ends. */
+    Map<Long, SecretBox.Sealed> lockTokensSealedWithOtherKeys(String keyId, int limit) {
+        Map<Long, SecretBox.Sealed> tokens = new LinkedHashMap<>();
+        db.select(ACCOUNT.ID, ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT).from(ACCOUNT)
+                .where(ACCOUNT.TOKEN_KEY_ID.ne(keyId)).orderBy(ACCOUNT.ID).limit(limit).forUpdate()
+                .forEach(r -> tokens.put(r.value1(), new SecretBox.Sealed(r.value2(), r.value3())));
+        return tokens;
+    }
+
+    /** Only the sealing changes: same token, same expiry. */
+    void resealToken(long id, SecretBox.Sealed token) {
+        db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, token.bytes()).set(ACCOUNT.TOKEN_KEY_ID, token.keyId())
+                .where(ACCOUNT.ID.eq(id)).execute();
+    }
 }

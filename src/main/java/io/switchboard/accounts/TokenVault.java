@@ -20,4 +20,12 @@ class TokenVault {
     String open(SecretBox.Sealed sealed) {
         return box.open(PURPOSE, sealed);
     }
+
+    SecretBox.Sealed reseal(SecretBox.Sealed sealed) {
+        return box.reseal(PURPOSE, sealed);
+    }
+
+    String newestKeyId() {
+        return box.keyId();
+    }
 }

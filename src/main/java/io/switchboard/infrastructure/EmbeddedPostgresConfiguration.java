@@ -26,7 +26,7 @@ class EmbeddedPostgresConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.USER);
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("switchboard");
         return dataSource;
     }

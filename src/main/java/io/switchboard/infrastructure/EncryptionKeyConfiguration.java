@@ -11,13 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where the encryption key comes from: {@code SWITCHBOARD_ENCRYPTION_KEY}; with the embedded database and no
@@ -34,9 +34,17 @@ class EncryptionKeyConfiguration {
 
     @Bean
     SecretBox secretBox(EncryptionSettings settings, EmbeddedDatabaseSettings embedded, Environment environment) {
-        byte[] key = StringUtils.hasText(settings.key()) ? decode(settings.key())
+        byte[] newest = StringUtils.hasText(settings.key()) ? decode(settings.key(), "SWITCHBOARD_ENCRYPTION_KEY")
                 : embeddedKey(embedded, environment);
-        return new SecretBox(key, keyId(key));
+        Map<String, byte[]> ring = new LinkedHashMap<>();
+        ring.put(keyId(newest), newest);
+        for (String previous : settings.previousKeys()) {
+            if (StringUtils.hasText(previous)) {
+                byte[] key = decode(previous, "A key of SWITCHBOARD_ENCRYPTION_PREVIOUS_KEYS");
+                ring.putIfAbsent(keyId(key), key);
+            }
+        }
+        return new SecretBox(ring);
     }
 
     private static byte[] embeddedKey(EmbeddedDatabaseSettings embedded, Environment environment) {
@@ -48,13 +56,11 @@ class EncryptionKeyConfiguration {
         Path file = embedded.dataDir().toAbsolutePath().normalize().getParent().resolve(KEY_FILE);
         try {
             if (Files.exists(file)) {
-                return decode(Files.readString(file).strip());
+                return decode(Files.readString(file).strip(), "The key in " + file);
             }
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            PrivateFiles.create(file, Base64.getEncoder().encodeToString(key) + "\n");
             log.warn("SWITCHBOARD_ENCRYPTION_KEY is not set: generated an encryption key into {} (readable by this "
                     + "user only). Back it up with the data folder; to run several instances or use your own "
                     + "database, set SWITCHBOARD_ENCRYPTION_KEY to its contents.", file);
@@ -65,16 +71,16 @@ class EncryptionKeyConfiguration {
         }
     }
 
-    private static byte[] decode(String base64) {
+    private static byte[] decode(String base64, String what) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SWITCHBOARD_ENCRYPTION_KEY is not valid base64. " + HOW_TO);
+            throw new IllegalStateException(what + " is not valid base64. " + HOW_TO);
         }
         if (key.length != 32) {
-            throw new IllegalStateException("SWITCHBOARD_ENCRYPTION_KEY must be 32 bytes (base64 of 32 random "
-                    + "bytes); it is " + key.length + ". " + HOW_TO);
+            throw new IllegalStateException(what + " must be 32 bytes (base64 of 32 random bytes); it is "
+                    + key.length + ". " + HOW_TO);
         }
         return key;
     }

@@ -3,18 +3,21 @@ package io.switchboard.infrastructure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-import java.util.Arrays;
-
 /**
- * The deploy-job switch: {@code --switchboard.migrate-only=true} (or {@code SWITCHBOARD_MIGRATE_ONLY=true})
- * applies the database migrations and exits, starting neither the web server nor any runner.
+ * The deploy-job switch {@code switchboard.migrate-only}: a property like any other (command line, environment
+ * variable {@code SWITCHBOARD_MIGRATE_ONLY}, {@code -D}, a config file). Once Spring has read every source of
+ * settings and before it creates a single bean, {@link #watch} abandons the application's start when the switch
+ * is on; {@link #run} then applies the database migrations and exits, starting neither the web server nor any
+ * runner.
  */
 public final class MigrateOnly {
     static final String PROPERTY = "switchboard.migrate-only";
@@ -22,20 +25,28 @@ public final class MigrateOnly {
     private MigrateOnly() {
     }
 
-    public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains("--" + PROPERTY + "=true")
-                || Arrays.asList(args).contains("--" + PROPERTY)
-                || "true".equalsIgnoreCase(System.getenv("SWITCHBOARD_MIGRATE_ONLY"))
-                || "true".equalsIgnoreCase(System.getProperty(PROPERTY));
+    /** Makes the application throw {@link Requested} instead of starting when the switch is on. */
+    public static void watch(SpringApplication application) {
+        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            String value = event.getEnvironment().getProperty(PROPERTY);
+            // a bare --switchboard.migrate-only on the command line reads as an empty value
+            if (value != null && (value.isBlank() || Boolean.parseBoolean(value.strip()))) {
+                throw new Requested();
+            }
+        });
     }
 
-    /** Applies the migrations; returns the process exit code. */
+    /** Applies the migrations with the same settings; returns the process exit code. */
     public static int run(String[] args) {
         SpringApplication application = new SpringApplication(Migrations.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = application.run(args)) {
             return SpringApplication.exit(context);
         }
+    }
+
+    /** The start was abandoned because only the migrations were asked for. */
+    public static final class Requested extends SpringApplication.AbandonedRunException {
     }
 
     @Configuration(proxyBeanMethods = false)

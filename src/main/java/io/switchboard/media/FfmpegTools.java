@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Where ffmpeg and ffprobe are: the executables bundled with org.bytedeco:ffmpeg (unpacked on first use into
  * the JavaCPP cache, with the libraries they need beside them), or system binaries named by
- * {@code switchboard.media.ffmpeg-path} and {@code ffprobe-path}.
+ * {@code switchboard.media.tools.ffmpeg-path} and {@code switchboard.media.tools.ffprobe-path}.
  */
 @Component
 class FfmpegTools {
@@ -70,8 +70,8 @@ class FfmpegTools {
             Path path = Path.of(configured);
             if (!Files.isExecutable(path)) {
                 throw new IllegalStateException(name + " is configured as " + configured
-                        + " but that is not an executable file; fix switchboard.media." + name + "-path or unset it "
-                        + "to use the bundled one");
+                        + " but that is not an executable file; fix " + MediaToolSettings.PREFIX + "." + name
+                        + "-path or unset it to use the bundled one");
             }
             return path;
         }
@@ -84,7 +84,8 @@ class FfmpegTools {
             return path;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("The bundled " + name + " is not available for this platform ("
-                    + Loader.getPlatform() + "): install ffmpeg and set switchboard.media." + name + "-path", e);
+                    + Loader.getPlatform() + "): install ffmpeg and set " + MediaToolSettings.PREFIX + "." + name
+                    + "-path", e);
         }
     }
 }

@@ -99,7 +99,9 @@ class ProxyImport {
                 throw new ProxyProblem("", "Line " + s.line() + ": " + spec.label() + " (" + spec.url() + ") was added "
                         + "meanwhile. Nothing was imported; upload the file again.");
             }
-            added.add(proxies.insert(spec, s.password()));
+            SecretBox.Sealed password = s.password();
+            // checked before a key rotation: stored under the newest key like every other password
+            added.add(proxies.insert(spec, password == null ? null : passwords.reseal(password)));
         }
         return added;
     }

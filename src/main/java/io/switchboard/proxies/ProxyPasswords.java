@@ -21,4 +21,12 @@ class ProxyPasswords {
     String open(SecretBox.Sealed sealed) {
         return box.open(PURPOSE, sealed);
     }
+
+    SecretBox.Sealed reseal(SecretBox.Sealed sealed) {
+        return box.reseal(PURPOSE, sealed);
+    }
+
+    String newestKeyId() {
+        return box.keyId();
+    }
 }

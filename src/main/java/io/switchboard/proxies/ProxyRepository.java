@@ -248,4 +248,23 @@ class ProxyRepository {
                 : new SecretBox.Sealed(r.getPasswordKeyId(), r.getPasswordCiphertext()), r.getEnabled(),
                 ProxyStatus.valueOf(r.getStatus()), r.getStatusReason(), r.getStatusChangedAt());
     }
+
+    long countPasswordsSealedWithOtherKeys(String keyId) {
+        return db.fetchCount(PROXY, PROXY.PASSWORD_KEY_ID.ne(keyId));
+    }
+
+    /** Passwords sealed with another key than {@code keyId}, their rows locked until the transaction ends. */
+    Map<Long, SecretBox.Sealed> lockPasswordsSealedWithOtherKeys(String keyId, int limit) {
+        Map<Long, SecretBox.Sealed> passwords = new LinkedHashMap<>();
+        db.select(PROXY.ID, PROXY.PASSWORD_KEY_ID, PROXY.PASSWORD_CIPHERTEXT).from(PROXY)
+                .where(PROXY.PASSWORD_KEY_ID.ne(keyId)).orderBy(PROXY.ID).limit(limit).forUpdate()
+                .forEach(r -> passwords.put(r.value1(), new SecretBox.Sealed(r.value2(), r.value3())));
+        return passwords;
+    }
+
+    /** Only the sealing changes: same password. */
+    void resealPassword(long id, SecretBox.Sealed password) {
+        db.update(PROXY).set(PROXY.PASSWORD_CIPHERTEXT, password.bytes()).set(PROXY.PASSWORD_KEY_ID, password.keyId())
+                .where(PROXY.ID.eq(id)).execute();
+    }
 }

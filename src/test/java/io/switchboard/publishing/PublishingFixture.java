@@ -86,7 +86,7 @@ public final class PublishingFixture {
     }
 
     /** Every account publishes every picture, as soon as possible, a caption unique to each post. */
-    static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
+    public static CampaignSpec imageCampaign(String name, List<Connected> accounts, List<Long> media) {
         return new CampaignSpec(name, accounts.stream().map(Connected::id).toList(), null, media,
                 new CaptionStrategy.Template(name + " {media.title} for @{account.username} #{n}"), List.of(),
                 new Assignment.EveryAccountEveryMedia(),
