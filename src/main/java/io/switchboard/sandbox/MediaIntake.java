@@ -69,14 +69,13 @@ class MediaIntake {
         Path file = Files.createTempFile("sandbox-upload-", ".media");
         try {
             String kind = MediaChecker.kind(container);
-            MediaVerdict verdict;
+            boolean fits = true;
             try (OutputStream out = Files.newOutputStream(file)) {
                 bytes.transferTo(new LimitedOutput(out, maxBytes(kind)));
-                verdict = null;
             } catch (LimitedOutput.TooLarge e) {
-                verdict = tooLarge(kind);
+                fits = false;
             }
-            containers.checked(container.id(), (verdict != null ? verdict : verdict(kind, file)).failure());
+            containers.checked(container.id(), (fits ? verdict(kind, file) : tooLarge(kind)).failure());
         } finally {
             Files.deleteIfExists(file);
         }
