@@ -11,7 +11,11 @@ RUN ./mvnw -B -DskipTests package \
  && java -Djarmode=tools -jar target/switchboard-*.jar extract --layers --launcher --destination target/extracted
 
 FROM eclipse-temurin:25-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# The bundled ffmpeg's device library links the desktop's sound and screen libraries, which this image lacks:
+# exactly those, so that ffmpeg and ffprobe run (the app checks at start and says so if they cannot).
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+      libpulse0 libasound2t64 libxcb1 libxcb-shm0 libdrm2 \
+ && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app switchboard
 # the code stays root's; the app (uid 10001, home /app) writes only ./data (the embedded database, generated keys,
 # a local media folder) and JavaCPP's cache of the bundled ffmpeg under its home

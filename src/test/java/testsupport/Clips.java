@@ -30,6 +30,26 @@ public final class Clips {
                 "-movflags", "+faststart", "-metadata", "comment=" + UUID.randomUUID());
     }
 
+    /**
+     * Bytes that start like an MP4 file (an {@code ftyp} box) and go on with {@code content}: accepted by the
+     * upload's first-bytes check, refused by ffprobe as unreadable.
+     */
+    public static byte[] mp4Lookalike(String content) {
+        return lookalike(new byte[]{0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, content);
+    }
+
+    /** Bytes that start like a JPEG file and go on with {@code content}. */
+    public static byte[] jpegLookalike(String content) {
+        return lookalike(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, content);
+    }
+
+    private static byte[] lookalike(byte[] head, String content) {
+        byte[] body = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
     /** A still picture in the given format (by the file's extension: .jpg, .png). */
     public static Path image(Path dir, String name, int width, int height) {
         return make(dir.resolve(name), "-f", "lavfi", "-i", "testsrc=size=" + width + "x" + height + ":rate=1",

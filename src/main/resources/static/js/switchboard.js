@@ -1,5 +1,6 @@
 // Switchboard's only script besides htmx and the chart library: CSRF for htmx requests, visible errors for
-// failed ones, live updates (server-sent events, polling when they are unavailable) and the charts.
+// failed ones, live updates (server-sent events, polling when they are unavailable), the charts, and forms'
+// mistakes tied to their fields.
 (function () {
   "use strict";
   function meta(name) {
@@ -117,13 +118,74 @@
     });
   }
 
+  // Forms: each mistake (an .error-text beside its field) is tied to its field for assistive technology
+  // (aria-invalid, aria-describedby); when a form comes back with mistakes, the first such field takes the focus.
+  function markMistakes(root) {
+    root.querySelectorAll(".error-text[id]").forEach(function (error) {
+      var holder = error.closest(".field, fieldset");
+      if (!holder) {
+        return;
+      }
+      holder.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (control) {
+        control.setAttribute("aria-invalid", "true");
+        var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+        if (ids.indexOf(error.id) < 0) {
+          ids.push(error.id);
+          control.setAttribute("aria-describedby", ids.join(" "));
+        }
+      });
+    });
+    if (root.querySelector(".form-summary, .error-text[id]")) {
+      var first = root.querySelector("[aria-invalid=true]");
+      if (first) {
+        first.focus();
+      }
+    }
+  }
+
+  // A table wider than its card scrolls sideways inside it; such a region takes the keyboard focus (arrow keys
+  // scroll it) and is named after its card.
+  function scrollableTables(root) {
+    root.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("resize", function () { scrollableTables(document); });
+
+  // The last command's answer can be dismissed (by its button or Escape).
+  document.addEventListener("click", function (event) {
+    var dismiss = event.target.closest("[data-dismiss]");
+    if (dismiss) {
+      dismiss.closest(".alert").remove();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var flash = document.getElementById("flash");
+    if (event.key === "Escape" && flash && flash.contains(document.activeElement)) {
+      flash.remove();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     connect();
     drawCharts(document);
+    markMistakes(document);
+    scrollableTables(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     connect();
     drawCharts(event.detail.elt);
+    markMistakes(event.detail.elt);
+    scrollableTables(document);
   });
 
   // Media uploads: each dropped or chosen file is sent as the raw body of its own request, so the server streams

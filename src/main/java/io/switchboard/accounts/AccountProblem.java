@@ -1,18 +1,20 @@
 package io.switchboard.accounts;
 
+import io.switchboard.infrastructure.Problem;
+
+import java.util.List;
+
 /**
  * A command on accounts was refused; the message says what to do. {@code field} names the form field it is
  * about, or is empty.
  */
-public class AccountProblem extends RuntimeException {
-    private final String field;
-
+public class AccountProblem extends Problem {
     public AccountProblem(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
-    public String field() {
-        return field;
+    /** Every mistake found at once (see {@link Problem#all()}). */
+    public AccountProblem(List<AccountProblem> all) {
+        super(all);
     }
 }

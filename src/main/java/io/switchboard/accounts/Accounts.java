@@ -2,6 +2,7 @@ package io.switchboard.accounts;
 
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
+import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.platform.GraphCredentials;
 import io.switchboard.platform.GraphProblem;
 import io.switchboard.platform.GraphResult;
@@ -185,26 +186,37 @@ public class Accounts {
     }
 
     /**
-     * Changes what the operator sets on an account. Each value is checked; a bad one throws
-     * {@link AccountProblem} naming the field (timeZone, tags, notes, desiredBiography, desiredWebsite).
+     * Changes what the operator sets on an account. Every value is checked; if any is wrong nothing changes and
+     * {@link AccountProblem} holds every mistake ({@link AccountProblem#all()}), each naming its field (timeZone,
+     * tags, notes, desiredBiography, desiredWebsite).
      */
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public void update(long accountId, String timeZone, String tags, String notes, String desiredBiography,
                        String desiredWebsite) {
         accounts.find(accountId).orElseThrow(() -> missing(accountId));
-        accounts.updateSettings(accountId, AccountFields.timeZone("timeZone", timeZone),
-                AccountFields.notes("notes", notes), AccountFields.biography("desiredBiography", desiredBiography),
-                AccountFields.website("desiredWebsite", desiredWebsite));
-        accounts.setTags(accountId, AccountFields.tags("tags", tags));
+        var checks = FieldChecks.of(AccountProblem.class);
+        String zone = checks.check(() -> AccountFields.timeZone("timeZone", timeZone), "UTC");
+        String checkedNotes = checks.check(() -> AccountFields.notes("notes", notes), "");
+        String biography = checks.check(() -> AccountFields.biography("desiredBiography", desiredBiography), null);
+        String website = checks.check(() -> AccountFields.website("desiredWebsite", desiredWebsite), null);
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
+        accounts.updateSettings(accountId, zone, checkedNotes, biography, website);
+        accounts.setTags(accountId, tagList);
     }
 
-    /** Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. */
+    /**
+     * Connects (or reconnects) the account a pasted token opens, after checking it live; returns its id. The time
+     * zone and tags are checked first, together, before the platform is asked about the token.
+     */
     @PreAuthorize(OPERATOR_COMMAND)
     public long connectWithToken(String token, String timeZone, String tags) {
-        AccountOptions options = AccountOptions.of(AccountFields.timeZone("timeZone", timeZone),
-                AccountFields.tags("tags", tags));
-        return connector.save(connector.check(token, null), ConnectedVia.TOKEN, options);
+        var checks = FieldChecks.of(AccountProblem.class);
+        String zone = checks.check(() -> AccountFields.timeZone("timeZone", timeZone), "UTC");
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
+        return connector.save(connector.check(token, null), ConnectedVia.TOKEN, AccountOptions.of(zone, tagList));
     }
 
     /** Finishes "Connect with Instagram": the code from the redirect becomes a stored 60-day token. */
@@ -222,10 +234,16 @@ public class Accounts {
         if (graph.mode() != PlatformMode.SANDBOX) {
             throw new AccountProblem("", "Sandbox accounts exist only in sandbox mode.");
         }
+        var checks = FieldChecks.of(AccountProblem.class);
         if (count < 1 || count > 500) {
-            throw new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time.");
+            checks.add(new AccountProblem("count", "Create 1 to 500 sandbox accounts at a time."));
         }
-        List<String> tagList = AccountFields.tags("tags", tags);
+        if (!usernamePrefix.matches("[a-z0-9._]{1,20}")) {
+            checks.add(new AccountProblem("prefix", "A prefix is 1 to 20 lower-case letters, digits, dots or "
+                    + "underscores (the usernames become prefix_1, prefix_2, …), such as demo or shop.eu."));
+        }
+        List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
+        checks.throwIfAny(AccountProblem::new);
         List<SandboxGrant> grants = switch (graph.createSandboxAccounts(count, usernamePrefix, redirectUri)) {
             case GraphResult.Ok<List<SandboxGrant>>(List<SandboxGrant> created) -> created;
             case GraphResult.Failed<List<SandboxGrant>>(GraphProblem problem) -> throw new AccountProblem("",

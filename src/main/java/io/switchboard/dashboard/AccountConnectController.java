@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,8 +40,30 @@ class AccountConnectController {
         this.graph = graph;
     }
 
+    /**
+     * The paste-a-token form as typed (public: the template binds it); the page never renders the token back. The
+     * accounts module checks every field.
+     */
+    public record TokenForm(String token, String timeZone, String tags) {
+    }
+
+    /** The create-sandbox-accounts form as typed (public: the template binds it); the accounts module checks it. */
+    public record SandboxForm(String count, String prefix, String tags) {
+        /** The count typed, or 0 (which the module refuses, naming the field) when it is not a number. */
+        int number() {
+            String typed = text(count);
+            return typed.matches("\\d{1,4}") ? Integer.parseInt(typed) : 0;
+        }
+    }
+
     @GetMapping("/accounts/connect")
     String page(Model model) {
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", new TokenForm("", "UTC", ""));
+        }
+        if (!model.containsAttribute("sandboxForm")) {
+            model.addAttribute("sandboxForm", new SandboxForm("5", "demo", "sandbox"));
+        }
         model.addAttribute("oauth", graph.oauthAvailable());
         model.addAttribute("sandbox", graph.mode() == PlatformMode.SANDBOX);
         return "accounts-connect";
@@ -86,27 +110,41 @@ class AccountConnectController {
     }
 
     @PostMapping("/accounts/connect/token")
-    String connectToken(@RequestParam String token, @RequestParam(defaultValue = "UTC") String timeZone,
-                        @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
-        try {
-            long id = accounts.connectWithToken(token, timeZone, tags);
-            redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
-            return "redirect:/accounts/" + id;
-        } catch (AccountProblem problem) {
-            return problem(redirect, problem.getMessage());
+    String connectToken(@ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
+                        RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                long id = accounts.connectWithToken(text(form.token()), text(form.timeZone()), text(form.tags()));
+                redirect.addFlashAttribute("notice", "Connected: the platform accepted the token.");
+                return "redirect:/accounts/" + id;
+            } catch (AccountProblem problem) {
+                FormChecks.reject(errors, problem);
+            }
         }
+        if ((errors.hasFieldErrors("timeZone") || errors.hasFieldErrors("tags")) && !errors.hasFieldErrors("token")) {
+            errors.rejectValue("token", "again", "Paste the token again: it is never shown back on a page.");
+        }
+        return page(model);
     }
 
     @PostMapping("/accounts/connect/sandbox")
-    String createSandbox(@RequestParam int count, @RequestParam(defaultValue = "demo") String prefix,
-                         @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
-        try {
-            List<Long> ids = accounts.createSandboxAccounts(count, prefix, tags, callback());
-            redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
-            return "redirect:/accounts";
-        } catch (AccountProblem problem) {
-            return problem(redirect, problem.getMessage());
+    String createSandbox(@ModelAttribute("sandboxForm") SandboxForm form, BindingResult errors, Model model,
+                         RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                List<Long> ids = accounts.createSandboxAccounts(form.number(),
+                        text(form.prefix()), text(form.tags()), callback());
+                redirect.addFlashAttribute("notice", "Created and connected " + ids.size() + " sandbox account(s).");
+                return "redirect:/accounts";
+            } catch (AccountProblem problem) {
+                FormChecks.reject(errors, problem);
+            }
         }
+        return page(model);
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static URI callback() {

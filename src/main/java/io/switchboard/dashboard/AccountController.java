@@ -3,8 +3,8 @@ package io.switchboard.dashboard;
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,13 +17,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
     private final Operators operators;
+    private final FormChecks checks;
 
-    AccountController(Operators operators) {
+    AccountController(Operators operators, FormChecks checks) {
         this.operators = operators;
+        this.checks = checks;
     }
 
     record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
-                          @NotBlank(message = "Enter a new password.") String newPassword,
+                          @NotBlank(message = "Enter a new password.")
+                          @Size(max = 200, message = "Shorten the new password to at most {max} characters.")
+                          String newPassword,
                           @NotBlank(message = "Repeat the new password.") String repeatPassword) {
     }
 
@@ -37,10 +41,11 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@Valid @ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
+    String changePassword(@ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
                           Model model, RedirectAttributes redirect, HttpServletRequest request) {
+        checks.validate(form, errors);
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
-            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ.");
+            errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ: type the new one again here.");
         }
         if (!errors.hasErrors()) {
             try {
@@ -50,7 +55,7 @@ class AccountController {
                         + "other sessions are signed out.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
-                OperatorsController.reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return account(model);

@@ -13,10 +13,13 @@ import io.switchboard.proxies.Proxies;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,6 +49,19 @@ class AccountDetailController {
         this.campaigns = campaigns;
     }
 
+    /**
+     * The settings form as typed (public: the template binds it). The accounts module checks every field and
+     * names every mistake at once.
+     */
+    public record Settings(String timeZone, String tags, String notes, String desiredBiography, String desiredWebsite) {
+
+        static Settings of(Account account) {
+            return new Settings(account.timeZone().getId(), String.join("; ", account.tags()), account.notes(),
+                    account.desiredBiography() == null ? "" : account.desiredBiography(),
+                    account.desiredWebsite() == null ? "" : account.desiredWebsite());
+        }
+    }
+
     /** A task of the account as its page lists it (public: templates read it). */
     public record RecentTask(AccountTaskRef ref, TaskDetail detail) {
     }
@@ -59,7 +75,9 @@ class AccountDetailController {
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
         model.addAttribute("posts", campaigns.latestPostsOf(id, 10));
-        model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        if (!model.containsAttribute("settings")) {
+            model.addAttribute("settings", Settings.of(account));
+        }
         return "account-detail";
     }
 
@@ -80,12 +98,21 @@ class AccountDetailController {
         return "redirect:/accounts/" + id;
     }
 
+    /** Every mistake beside its field, and the page again with everything as typed; nothing saved until all is right. */
     @PostMapping("/accounts/{id}/settings")
-    String settings(@PathVariable long id, @RequestParam String timeZone, @RequestParam String tags,
-                    @RequestParam String notes, @RequestParam String desiredBiography,
-                    @RequestParam String desiredWebsite, RedirectAttributes redirect) {
-        return act(id, redirect, () -> accounts.update(id, timeZone, tags, notes, desiredBiography, desiredWebsite),
-                "Settings saved.");
+    String settings(@PathVariable long id, @ModelAttribute("settings") Settings form, BindingResult errors,
+                    Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                accounts.update(id, form.timeZone(), form.tags(), form.notes(), form.desiredBiography(),
+                        form.desiredWebsite());
+                redirect.addFlashAttribute("notice", "Settings saved.");
+                return "redirect:/accounts/" + id;
+            } catch (AccountProblem problem) {
+                FormChecks.reject(errors, problem);
+            }
+        }
+        return detail(id, model);
     }
 
     @PostMapping("/accounts/{id}/health")
@@ -104,7 +131,16 @@ class AccountDetailController {
     }
 
     @PostMapping("/accounts/{id}/disable")
-    String disable(@PathVariable long id, RedirectAttributes redirect) {
+    String disable(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            Account account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            return Confirmation.of(request, "accounts", "/accounts/" + id, "Disable @" + account.username() + "?",
+                    "Disable @" + account.username(), List.of(
+                            "No work is done for it until an operator enables it: no publishing, token checks or audits.",
+                            campaigns.unfinishedPostsOf(List.of(id)) + " of its posts not published yet are held until then."))
+                    .page(model);
+        }
         return act(id, redirect, () -> accounts.disable(List.of(id)), "Disabled: no work is done for it until enabled.");
     }
 

@@ -9,6 +9,7 @@ import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.Accounts;
 import io.switchboard.platform.InstagramGraph;
 import io.switchboard.platform.PlatformMode;
+import io.switchboard.publishing.Campaigns;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -21,8 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Accounts list: filters (status, tag, text) in the URL, keyset pages, health results that arrive live, and
@@ -33,10 +38,12 @@ class AccountsController {
     static final int PAGE_SIZE = 50;
     private final Accounts accounts;
     private final InstagramGraph graph;
+    private final Campaigns campaigns;
 
-    AccountsController(Accounts accounts, InstagramGraph graph) {
+    AccountsController(Accounts accounts, InstagramGraph graph, Campaigns campaigns) {
         this.accounts = accounts;
         this.graph = graph;
+        this.campaigns = campaigns;
     }
 
     /** The list's filters as the URL carries them (public: templates read it). */
@@ -95,33 +102,55 @@ class AccountsController {
     @PostMapping("/accounts/bulk")
     String confirm(@RequestParam String action, @RequestParam(defaultValue = "") List<Long> ids,
                    @RequestParam(defaultValue = "selected") String scope,
-                   @RequestParam(defaultValue = "") String bulkTag, Filters filters, Model model,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String bulkTag, Filters filters, Model model) {
         List<Long> chosen = scope.equals("filter") ? accounts.ids(filters.filter()) : ids;
-        if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Select at least one account first (or choose every account "
-                    + "matching the filter).");
-            return "redirect:/accounts" + query(filters);
-        }
         BulkAction bulk;
         try {
             bulk = BulkAction.of(action);
         } catch (AccountProblem problem) {
-            redirect.addFlashAttribute("problem", problem.getMessage());
-            return "redirect:/accounts" + query(filters);
+            return again(filters, ids, bulkTag, model, "problem", problem.getMessage());
+        }
+        if (chosen.isEmpty()) {
+            return again(filters, ids, bulkTag, model, "problem", "Select at least one account first (or choose "
+                    + "every account matching the filter).");
         }
         if ((bulk == BulkAction.TAG || bulk == BulkAction.UNTAG) && bulkTag.isBlank()) {
-            redirect.addFlashAttribute("problem", "Enter the tag to add or remove in the box next to the buttons.");
-            return "redirect:/accounts" + query(filters);
+            return again(filters, ids, bulkTag, model, "bulkTagError", "Enter the tag to add or remove here.");
         }
-        model.addAttribute("action", bulk);
-        model.addAttribute("ids", chosen);
+        Map<String, List<String>> carried = new LinkedHashMap<>();
+        carried.put("action", List.of(bulk.key()));
+        carried.put("bulkTag", List.of(bulkTag));
+        carried.put("ids", chosen.stream().map(String::valueOf).toList());
+        carried.put("status", filters.status() == null ? List.of() : List.of(filters.status()));
+        carried.put("tag", filters.tag() == null ? List.of() : List.of(filters.tag()));
+        carried.put("q", filters.q() == null ? List.of() : List.of(filters.q()));
+        String count = chosen.size() + (chosen.size() == 1 ? " account" : " accounts");
+        List<String> details = new ArrayList<>();
+        List<String> sample = chosen.stream().limit(20).map(accounts::find).flatMap(Optional::stream)
+                .map(a -> "@" + a.username()).toList();
+        details.add(String.join(", ", sample) + (chosen.size() > sample.size()
+                ? " and " + (chosen.size() - sample.size()) + " more." : "."));
+        switch (bulk) {
+            case DISABLE -> {
+                details.add("No work is done for them until an operator enables them: no publishing, token checks or audits.");
+                details.add(campaigns.unfinishedPostsOf(chosen) + " of their posts not published yet are held until then.");
+            }
+            case HEALTH -> details.add("Each token is checked against the platform and refreshed if it expires soon.");
+            case AUDIT -> details.add("Each profile is read from the platform and compared with the desired one.");
+            case TAG, UNTAG -> details.add("Tags choose accounts for campaigns and proxies: those that use the tag "
+                    + bulkTag.strip().toLowerCase(Locale.ROOT) + " see the change from now on.");
+        }
+        return new Confirmation(bulk.verb() + " " + count + (bulkTag.isBlank() ? "" : " (" + bulkTag.strip() + ")") + "?",
+                details, bulk.button() + ": " + count, "/accounts/bulk/confirm", carried, "/accounts" + query(filters),
+                "accounts", bulk == BulkAction.DISABLE).page(model);
+    }
+
+    /** The list again with the selection and the tag as they were, and the mistake where it belongs. */
+    private String again(Filters filters, List<Long> ids, String bulkTag, Model model, String where, String mistake) {
+        model.addAttribute(where, mistake);
+        model.addAttribute("selected", ids);
         model.addAttribute("bulkTag", bulkTag);
-        model.addAttribute("filters", filters);
-        model.addAttribute("query", query(filters));
-        model.addAttribute("sample", chosen.stream().limit(20).map(accounts::find)
-                .flatMap(java.util.Optional::stream).map(Account::username).toList());
-        return "accounts-confirm";
+        return list(filters, model);
     }
 
     /** Step two: the confirmed bulk command. */

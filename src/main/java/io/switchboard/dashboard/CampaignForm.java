@@ -6,33 +6,57 @@ import io.switchboard.publishing.CaptionStrategy;
 import io.switchboard.publishing.PostOptions;
 import io.switchboard.publishing.PostType;
 import io.switchboard.publishing.Schedule;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The campaign form as the browser sends it (every field a string, so a wrong value comes back with an
- * error beside it instead of a failed request); public for the templates.
+ * error beside it instead of a failed request); public for the templates. Lengths are capped by Bean Validation,
+ * everything else is read by {@link #toSpec}.
+ *
+ * @param shareToFeed a Boolean, not a boolean: a post without the field (no browser's) must still bind, or the form
+ *                    could not be shown again
+ * @param startAt   a date and time as typed, in {@code startZone}; empty: when it is launched
+ * @param startZone the IANA time zone {@code startAt} is in
  */
-public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts, @Nullable String accountTag,
-                           @Nullable List<Long> media, @Nullable String postType, boolean shareToFeed,
-                           @Nullable String coverOffsetSeconds, @Nullable String carouselSize,
-                           @Nullable String captionMode, @Nullable String template, @Nullable String rotation,
-                           @Nullable String hashtagSets, @Nullable String assignment, @Nullable String perAccount,
-                           @Nullable String startAt, @Nullable String spacingMinutes, @Nullable String windowStart,
-                           @Nullable String windowEnd, @Nullable String dailyMax) {
+public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten the name to at most {max} characters.")
+                           String name,
+                           @Nullable List<Long> accounts, @Nullable String accountTag,
+                           @Nullable List<Long> media, @Nullable String postType, @Nullable Boolean shareToFeed,
+                           @Nullable String coverOffsetSeconds, @Nullable String carouselSize, @Nullable String captionMode,
+                           @Nullable @Size(max = MAX_CAPTION, message = "Shorten the template to at most {max} characters: the platform's caption limit.")
+                           String template,
+                           @Nullable @Size(max = MAX_ROTATION, message = "Shorten the captions to at most {max} characters in all.")
+                           String rotation,
+                           @Nullable @Size(max = MAX_HASHTAGS, message = "Shorten the hashtag sets to at most {max} characters in all.")
+                           String hashtagSets,
+                           @Nullable String assignment, @Nullable String perAccount,
+                           @Nullable String startAt, @Nullable String startZone, @Nullable String spacingMinutes,
+                           @Nullable String windowStart, @Nullable String windowEnd, @Nullable String dailyMax) {
+    static final int MAX_NAME = 100;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final int MAX_CAPTION = 2200;
+    static final int MAX_ROTATION = 50_000;
+    static final int MAX_HASHTAGS = 10_000;
 
     public static CampaignForm blank() {
         return new CampaignForm("", List.of(), "", List.of(), "REELS", true, "", "3", "own", "", "", "", "every", "1",
-                "", "60", "", "", "10");
+                "", "UTC", "60", "", "", "10");
     }
 
     public List<Long> accountIds() {
@@ -47,8 +71,11 @@ public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts,
         return (field.equals("accounts") ? accountIds() : mediaIds()).contains(id);
     }
 
-    /** The campaign the form describes; every value that does not read is rejected on its field. */
-    @Nullable CampaignSpec toSpec(BindingResult errors) {
+    /**
+     * The campaign the form describes; every value that does not read is rejected on its field, so is a start that
+     * has passed ({@code now}: the time the form is read).
+     */
+    @Nullable CampaignSpec toSpec(BindingResult errors, Instant now) {
         String title = text(name);
         if (title.isEmpty()) {
             errors.rejectValue("name", "required", "Give the campaign a name.");
@@ -69,12 +96,12 @@ public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts,
             case "per-account" -> new Assignment.PerAccount((int) number(perAccount, "perAccount", 1, 1000, errors));
             default -> new Assignment.EveryAccountEveryMedia();
         };
-        Schedule schedule = schedule(errors);
+        Schedule schedule = schedule(errors, now);
         if (errors.hasErrors() || type == null || captions == null || schedule == null) {
             return null;
         }
         return new CampaignSpec(title, accountIds(), text(accountTag), mediaIds(), captions, lines(hashtagSets),
-                assigned, schedule, new PostOptions(type, shareToFeed, cover, carousel));
+                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel));
     }
 
     private @Nullable CaptionStrategy captions(BindingResult errors) {
@@ -98,15 +125,8 @@ public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts,
         };
     }
 
-    private @Nullable Schedule schedule(BindingResult errors) {
-        Instant start = null;
-        if (!text(startAt).isEmpty()) {
-            try {
-                start = LocalDateTime.parse(text(startAt)).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                errors.rejectValue("startAt", "format", "Give the start as a date and time (UTC), or leave it empty for now.");
-            }
-        }
+    private @Nullable Schedule schedule(BindingResult errors, Instant now) {
+        Instant start = start(errors, now);
         double spacing = number(spacingMinutes, "spacingMinutes", 0, 7 * 24 * 60, errors);
         LocalTime from = time(windowStart, "windowStart", errors);
         LocalTime to = time(windowEnd, "windowEnd", errors);
@@ -120,6 +140,33 @@ public record CampaignForm(@Nullable String name, @Nullable List<Long> accounts,
             return null;
         }
         return new Schedule(start, Duration.ofSeconds(Math.round(spacing * 60)), from, to, max);
+    }
+
+    private @Nullable Instant start(BindingResult errors, Instant now) {
+        ZoneId zone = ZoneOffset.UTC;
+        try {
+            zone = ZoneId.of(text(startZone).isEmpty() ? "UTC" : text(startZone));
+        } catch (DateTimeException e) {
+            errors.rejectValue("startZone", "zone", "'" + text(startZone) + "' is not a time zone: pick one from the "
+                    + "list (type part of a city, such as Berlin).");
+        }
+        if (text(startAt).isEmpty()) {
+            return null;
+        }
+        try {
+            ZonedDateTime start = LocalDateTime.parse(text(startAt)).atZone(zone);
+            Instant thisMinute = now.truncatedTo(ChronoUnit.MINUTES);
+            if (start.toInstant().isBefore(thisMinute)) {
+                errors.rejectValue("startAt", "past", "This start has passed (it is now "
+                        + MINUTE.format(now.atZone(zone)) + " in " + zone.getId() + "): choose a later time, or leave "
+                        + "it empty to start when it is launched.");
+            }
+            return start.toInstant();
+        } catch (DateTimeParseException e) {
+            errors.rejectValue("startAt", "format", "Give the start as a date and a time, such as 2026-12-01 09:00, "
+                    + "or leave it empty to start when it is launched.");
+            return null;
+        }
     }
 
     private static @Nullable LocalTime time(@Nullable String value, String field, BindingResult errors) {

@@ -14,8 +14,10 @@ import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.CampaignProblem;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PostCounts;
 import io.switchboard.publishing.PostStatus;
 import io.switchboard.publishing.Preview;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -32,25 +34,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Campaigns: the list, the form with its preview, the launch, and a campaign's live page and commands. */
 @Controller
 class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
+    static final int ACCOUNTS_SHOWN = 50;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
     private final CampaignCalendar calendar;
+    private final FormChecks checks;
 
-    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar) {
+    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
+                        FormChecks checks) {
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
         this.calendar = calendar;
+        this.checks = checks;
     }
 
     @GetMapping("/campaigns")
@@ -80,7 +91,8 @@ class CampaignsController {
 
     @PostMapping("/campaigns/preview")
     String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
-        CampaignSpec spec = form.toSpec(errors);
+        checks.validate(form, errors);
+        CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
             return "campaign-form";
@@ -92,7 +104,8 @@ class CampaignsController {
     @PostMapping("/campaigns")
     String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        CampaignSpec spec = form.toSpec(errors);
+        checks.validate(form, errors);
+        CampaignSpec spec = form.toSpec(errors, Instant.now());
         if (spec == null) {
             choices(model);
             return "campaign-form";
@@ -115,9 +128,18 @@ class CampaignsController {
         var campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No campaign " + id));
         List<CampaignPost> posts = campaigns.posts(id, status, account, Math.max(0, after), POSTS_PER_PAGE);
-        var byAccount = campaigns.countsByAccount(id);
-        Map<Long, String> usernames = new HashMap<>(accounts.usernames(byAccount.keySet()));
-        byAccount.keySet().forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
+        var allAccounts = campaigns.countsByAccount(id);
+        // a campaign can span thousands of accounts: those with failed or held posts first, a page's worth
+        Map<Long, PostCounts> byAccount = new LinkedHashMap<>();
+        allAccounts.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<Long, PostCounts> e) -> -trouble(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(ACCOUNTS_SHOWN).forEach(e -> byAccount.put(e.getKey(), e.getValue()));
+        Set<Long> named = new HashSet<>(byAccount.keySet());
+        posts.forEach(p -> named.add(p.accountId()));
+        Map<Long, String> usernames = new HashMap<>(accounts.usernames(named));
+        named.forEach(a -> usernames.putIfAbsent(a, "#" + a + " (removed)"));
+        model.addAttribute("accountCount", allAccounts.size());
         model.addAttribute("campaign", campaign);
         model.addAttribute("counts", campaigns.counts(id));
         model.addAttribute("byAccount", byAccount);
@@ -158,7 +180,25 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns/{id}/cancel")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No campaign " + id));
+        if (!confirmed) {
+            PostCounts counts = campaigns.counts(id);
+            int rest = counts.get(PostStatus.SCHEDULED) + counts.get(PostStatus.WAITING_QUOTA)
+                    + counts.get(PostStatus.PAUSED) + counts.get(PostStatus.PROCESSING);
+            return Confirmation.of(request, "campaigns", "/campaigns/" + id,
+                    "Cancel the rest of “" + campaign.name() + "”?", "Cancel " + rest + " post(s)",
+                    List.of(rest + " post(s) that have not gone to the platform are cancelled: "
+                                    + counts.get(PostStatus.SCHEDULED) + " scheduled, " + counts.get(PostStatus.PAUSED)
+                                    + " held, " + counts.get(PostStatus.WAITING_QUOTA) + " waiting for quota, "
+                                    + counts.get(PostStatus.PROCESSING) + " with the platform processing their media.",
+                            counts.get(PostStatus.PUBLISHED) + " published post(s) stay published; "
+                                    + counts.get(PostStatus.PUBLISHING) + " being published now finish.",
+                            "A cancelled campaign cannot be resumed: launch a new one to post the rest later."))
+                    .page(model);
+        }
         return command(id, redirect, () -> campaigns.cancelRest(id, actor())
                 + " post(s) cancelled; what was published stays published.");
     }
@@ -179,6 +219,10 @@ class CampaignsController {
             redirect.addFlashAttribute("problem", problem.getMessage());
         }
         return "redirect:/campaigns/" + id;
+    }
+
+    private static int trouble(PostCounts counts) {
+        return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
     private void showPreview(Preview preview, Model model) {

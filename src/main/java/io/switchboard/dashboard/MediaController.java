@@ -12,12 +12,9 @@ import io.switchboard.media.MediaType;
 import io.switchboard.media.RenditionKind;
 import io.switchboard.tasks.TaskDetail;
 import io.switchboard.tasks.Tasks;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,6 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,34 +44,43 @@ class MediaController {
     static final int PAGE_SIZE = 48;
     private final MediaLibrary library;
     private final Tasks tasks;
+    private final Formats formats;
+    private final FormChecks checks;
 
-    MediaController(MediaLibrary library, Tasks tasks) {
+    MediaController(MediaLibrary library, Tasks tasks, Formats formats, FormChecks checks) {
         this.library = library;
         this.tasks = tasks;
+        this.formats = formats;
+        this.checks = checks;
     }
 
     /** A card of the grid: the item, its thumbnail's signed path (null until ready), preparation progress. */
     record MediaCard(MediaItem item, @Nullable String thumbnail, int percent) {
     }
 
-    record Description(@NotBlank(message = "Give it a title.") @Size(max = MediaDescription.MAX_TITLE) String title,
-                       String tags,
-                       @Size(max = MediaDescription.MAX_CAPTION, message = "At most 2,200 characters: the platform's limit.")
-                       String defaultCaption,
-                       @NotNull(message = "Enter the cover offset in seconds.")
-                       @DecimalMin(value = "0", message = "The cover offset cannot be negative.")
-                       @DecimalMax(value = "900", message = "The cover offset is at most 900 seconds.")
-                       BigDecimal coverOffsetSeconds) {
+    /**
+     * The description form as typed; the media module checks every field and names every mistake at once, except
+     * the cover offset's form, which only this form knows.
+     */
+    record Description(String title, String tags, String defaultCaption,
+                       @NotBlank(message = "Enter where the cover is taken, in seconds, such as 1.5.")
+                       @Pattern(regexp = "\\s*(\\d{1,3}(\\.\\d{1,3})?)?\\s*",
+                               message = "Enter seconds from 0 to 900, such as 1.5.")
+                       String coverOffsetSeconds) {
 
         static Description of(MediaItem item) {
             return new Description(item.title(), String.join(", ", item.tags()), item.defaultCaption(),
-                    BigDecimal.valueOf(item.coverOffset().toMillis()).movePointLeft(3).stripTrailingZeros());
+                    BigDecimal.valueOf(item.coverOffset().toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString());
         }
 
-        MediaDescription toDescription() {
-            return new MediaDescription(title, MediaDescription.parseTags(tags == null ? "" : tags),
-                    defaultCaption == null ? "" : defaultCaption,
-                    Duration.ofMillis(coverOffsetSeconds.movePointRight(3).longValue()));
+        /** @throws MediaProblem with every mistake the media module finds (pure: nothing is saved) */
+        MediaDescription toDescription(Duration cover) {
+            return new MediaDescription(title == null ? "" : title, MediaDescription.parseTags(tags == null ? "" : tags),
+                    defaultCaption == null ? "" : defaultCaption, cover);
+        }
+
+        Duration cover() {
+            return Duration.ofMillis(new BigDecimal(coverOffsetSeconds.strip()).movePointRight(3).longValue());
         }
     }
 
@@ -90,6 +98,7 @@ class MediaController {
         model.addAttribute("statuses", MediaStatus.values());
         model.addAttribute("tags", library.tags());
         model.addAttribute("maxUploadBytes", library.maxUploadBytes());
+        model.addAttribute("toolProblem", library.toolProblem().orElse(null));
         return "media";
     }
 
@@ -132,29 +141,37 @@ class MediaController {
     }
 
     @PostMapping("/media/{id}")
-    String describe(@PathVariable long id, @Valid @ModelAttribute("description") Description form,
+    String describe(@PathVariable long id, @ModelAttribute("description") Description form,
                     BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                library.describe(id, form.toDescription());
+        checks.validate(form, errors);
+        Map<String, String> names = Map.of("coverOffset", "coverOffsetSeconds");
+        try {
+            MediaDescription description = form.toDescription(errors.hasErrors() ? Duration.ZERO : form.cover());
+            if (!errors.hasErrors()) {
+                library.describe(id, description);
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/media/" + id;
-            } catch (MediaProblem problem) {
-                if (problem.field().isEmpty()) {
-                    errors.reject("media", problem.getMessage());
-                } else {
-                    errors.rejectValue(problem.field().equals("coverOffset") ? "coverOffsetSeconds" : problem.field(),
-                            "media", problem.getMessage());
-                }
             }
+        } catch (MediaProblem problem) {
+            FormChecks.reject(errors, problem, names);
         }
         return detail(id, model);
     }
 
     @PostMapping("/media/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        MediaDetail detail = library.detail(id).orElseThrow(() -> notFound(id));
+        String title = detail.item().title();
+        if (!confirmed && !detail.item().used()) {
+            long bytes = detail.item().sizeBytes() + detail.renditions().stream().mapToLong(r -> r.sizeBytes()).sum();
+            return Confirmation.of(request, "media", "/media/" + id, "Delete “" + title + "”?", "Delete it and its files",
+                    List.of("The upload and its " + detail.renditions().size() + " prepared file(s), "
+                                    + formats.bytes(bytes) + " in all, are removed from storage.",
+                            "No campaign schedules it, so no post loses its media.",
+                            "This cannot be undone: to use it again, upload the file again.")).page(model);
+        }
         try {
-            String title = library.find(id).map(MediaItem::title).orElse("Media " + id);
             library.delete(id);
             redirect.addFlashAttribute("notice", "Deleted “" + title + "” and its files.");
             return "redirect:/media";

@@ -1,13 +1,15 @@
 package io.switchboard.dashboard;
 
 import io.switchboard.identity.AuditTrail;
+import io.switchboard.identity.Operator;
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
 import io.switchboard.identity.Role;
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,22 +18,29 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
 
 /** Operators: everyone sees the list; ADMINs create, disable, change roles and reset passwords. */
 @Controller
 class OperatorsController {
     private final Operators operators;
     private final AuditTrail audit;
+    private final FormChecks checks;
 
-    OperatorsController(Operators operators, AuditTrail audit) {
+    OperatorsController(Operators operators, AuditTrail audit, FormChecks checks) {
         this.operators = operators;
         this.audit = audit;
+        this.checks = checks;
     }
 
-    record NewOperator(@NotBlank(message = "Enter a username.") @Size(max = 40) String username,
+    record NewOperator(@NotBlank(message = "Enter a username, such as maria.k.")
+                       @Size(max = 40, message = "Shorten the username to at most {max} characters.") String username,
                        @NotNull(message = "Choose a role.") Role role,
-                       @NotBlank(message = "Enter a password.") String password) {
+                       @NotBlank(message = "Enter a password for them.")
+                       @Size(max = 200, message = "Shorten the password to at most {max} characters.") String password) {
     }
 
     @GetMapping("/operators")
@@ -47,8 +56,9 @@ class OperatorsController {
     }
 
     @PostMapping("/operators")
-    String create(@Valid @ModelAttribute("newOperator") NewOperator form, BindingResult errors, Model model,
+    String create(@ModelAttribute("newOperator") NewOperator form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        checks.validate(form, errors);
         if (!errors.hasErrors()) {
             try {
                 var created = operators.create(form.username(), form.role(), form.password());
@@ -56,7 +66,7 @@ class OperatorsController {
                         + "). They can sign in now.");
                 return "redirect:/operators";
             } catch (OperatorProblem problem) {
-                reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
         return list(model);
@@ -68,13 +78,28 @@ class OperatorsController {
     }
 
     @PostMapping("/operators/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+                      @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
+                      RedirectAttributes redirect) {
+        if (!enabled && !confirmed) {
+            String username = named(id);
+            return Confirmation.of(request, "operators", "/operators", "Disable " + username + "?", "Disable " + username,
+                    List.of(username + " can no longer sign in; what they started keeps running.",
+                            "An admin can enable them again at any time.")).page(model);
+        }
         return act(redirect, () -> operators.setEnabled(id, enabled),
                 enabled ? "Operator enabled." : "Operator disabled: they can no longer sign in.");
     }
 
     @PostMapping("/operators/{id}/password")
-    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                         HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            String username = named(id);
+            return Confirmation.of(request, "operators", "/operators", "Reset the password of " + username + "?",
+                    "Reset the password", List.of(username + "'s current password stops working at once.",
+                            "The next page shows the new password once: hand it to them.")).page(model);
+        }
         try {
             String password = operators.resetPassword(id);
             redirect.addFlashAttribute("newPassword", password);
@@ -83,6 +108,11 @@ class OperatorsController {
             redirect.addFlashAttribute("problem", problem.getMessage());
         }
         return "redirect:/operators";
+    }
+
+    private String named(long id) {
+        return operators.all().stream().filter(o -> o.id() == id).findFirst().map(Operator::username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static String act(RedirectAttributes redirect, Runnable command, String notice) {
@@ -95,11 +125,4 @@ class OperatorsController {
         return "redirect:/operators";
     }
 
-    static void reject(BindingResult errors, OperatorProblem problem) {
-        if (problem.field().isEmpty()) {
-            errors.reject("operator", problem.getMessage());
-        } else {
-            errors.rejectValue(problem.field(), "operator", problem.getMessage());
-        }
-    }
 }

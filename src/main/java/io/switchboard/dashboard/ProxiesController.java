@@ -7,6 +7,7 @@ import io.switchboard.proxies.ProxyFilter;
 import io.switchboard.proxies.ProxyPage;
 import io.switchboard.proxies.ProxyProblem;
 import io.switchboard.proxies.ProxyStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,9 +34,11 @@ class ProxiesController {
     static final int PAGE_SIZE = 50;
     static final int SPARK_RUNS = 24;
     private final Proxies proxies;
+    private final RouteImpact impact;
 
-    ProxiesController(Proxies proxies) {
+    ProxiesController(Proxies proxies, RouteImpact impact) {
         this.proxies = proxies;
+        this.impact = impact;
     }
 
     /** The list's filters as the URL carries them (public: templates read it). */
@@ -109,13 +112,26 @@ class ProxiesController {
     /** Diagnose, enable or disable the selected proxies, or every proxy matching the filter. */
     @PostMapping("/proxies/bulk")
     String bulk(@RequestParam String action, @RequestParam(defaultValue = "") List<Long> ids,
-                @RequestParam(defaultValue = "selected") String scope, Filters filters, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "selected") String scope, Filters filters,
+                @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
+                RedirectAttributes redirect) {
         List<Long> chosen = scope.equals("filter") ? proxies.ids(filters.filter()) : ids;
         String back = "redirect:/proxies" + query(filters.first());
         if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Select at least one proxy first (or choose every proxy matching "
-                    + "the filter).");
-            return back;
+            model.addAttribute("problem", "Select at least one proxy first (or choose every proxy matching the filter).");
+            return list(filters, model);
+        }
+        if (action.equals("disable") && !confirmed) {
+            List<Proxy> disabling = chosen.stream().map(proxies::find).flatMap(java.util.Optional::stream)
+                    .filter(Proxy::enabled).toList();
+            if (!disabling.isEmpty()) {
+                return Confirmation.of(request, "proxies", "/proxies" + query(filters.first()),
+                        "Disable " + (disabling.size() == 1 ? disabling.getFirst().label() : disabling.size() + " proxies") + "?",
+                        "Disable " + (disabling.size() == 1 ? "it" : disabling.size() + " proxies"),
+                        List.of(impact.routedThrough(disabling)
+                                        + ": their calls wait and their posts are held until the proxies are enabled again.",
+                                "Diagnostics stop checking them meanwhile.")).page(model);
+            }
         }
         try {
             String notice = switch (action) {
@@ -138,9 +154,23 @@ class ProxiesController {
 
     /** The default route: a proxy's id, or empty for direct. */
     @PostMapping("/proxies/default")
-    String setDefault(@RequestParam(defaultValue = "") String proxyId, RedirectAttributes redirect) {
+    String setDefault(@RequestParam(defaultValue = "") String proxyId,
+                      @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
+                      RedirectAttributes redirect) {
         try {
             Long id = proxyId.isBlank() ? null : Long.valueOf(proxyId);
+            Proxy chosen = id == null ? null : proxies.find(id).orElse(null);
+            if (!confirmed && chosen != null && (chosen.status() == ProxyStatus.DOWN || !chosen.enabled())) {
+                String state = !chosen.enabled() ? "disabled" : "down" + (chosen.statusReason().isBlank() ? ""
+                        : " (" + chosen.statusReason() + ")");
+                return Confirmation.of(request, "proxies", "/proxies",
+                        "Make " + chosen.label() + ", which is " + (chosen.enabled() ? "down" : "disabled")
+                                + ", the default route?", "Make it the default anyway",
+                        List.of(chosen.label() + " is " + state + ".",
+                                "The " + impact.onDefaultRoute() + " account(s) without a proxy of their own would go "
+                                        + "out through it: their calls wait and their posts are held until it works.",
+                                "Connecting new accounts goes through it too.")).page(model);
+            }
             proxies.setDefault(id);
             redirect.addFlashAttribute("notice", id == null
                     ? "Accounts without a proxy of their own now call the platform directly."

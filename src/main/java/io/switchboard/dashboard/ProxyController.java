@@ -7,6 +7,7 @@ import io.switchboard.accounts.Accounts;
 import io.switchboard.proxies.Proxies;
 import io.switchboard.proxies.Proxy;
 import io.switchboard.proxies.ProxyProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,12 @@ class ProxyController {
     static final int HISTORY = 50;
     private final Proxies proxies;
     private final Accounts accounts;
+    private final RouteImpact impact;
 
-    ProxyController(Proxies proxies, Accounts accounts) {
+    ProxyController(Proxies proxies, Accounts accounts, RouteImpact impact) {
         this.proxies = proxies;
         this.accounts = accounts;
+        this.impact = impact;
     }
 
     @GetMapping("/proxies/{id}")
@@ -72,15 +75,33 @@ class ProxyController {
     }
 
     @PostMapping("/proxies/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+                      @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
+                      Model model, RedirectAttributes redirect) {
+        Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!enabled && proxy.enabled() && !confirmed) {
+            return Confirmation.of(request, "proxies", "/proxies/" + id, "Disable " + proxy.label() + "?",
+                    "Disable " + proxy.label(), List.of(impact.routedThrough(List.of(proxy))
+                                    + ": their calls wait and their posts are held until it is enabled again.",
+                            "Diagnostics stop checking it meanwhile.")).page(model);
+        }
         return act(id, redirect, () -> proxies.setEnabled(List.of(id), enabled), enabled ? "Enabled."
                 : "Disabled: calls of the accounts routed through it wait until it is enabled again.");
     }
 
     @PostMapping("/proxies/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String label = proxy.label();
+        boolean isDefault = proxies.defaultProxy().map(p -> p.id() == id).orElse(false);
+        if (!confirmed && !isDefault && proxy.accounts() == 0) {
+            return Confirmation.of(request, "proxies", "/proxies/" + id, "Delete " + label + "?", "Delete " + label,
+                    List.of("No account is assigned to it and it is not the default route, so no call changes its way out.",
+                            "Its settings (" + proxy.url() + ") and its whole diagnostics history are deleted; "
+                                    + "this cannot be undone.")).page(model);
+        }
         try {
-            String label = proxies.find(id).map(Proxy::label).orElse("The proxy");
             proxies.delete(id);
             redirect.addFlashAttribute("notice", "Deleted " + label + " and its diagnostics history.");
             return "redirect:/proxies";
@@ -93,7 +114,7 @@ class ProxyController {
     /** Routes accounts through this proxy: every account with a tag, and/or the usernames listed. */
     @PostMapping("/proxies/{id}/accounts")
     String assign(@PathVariable long id, @RequestParam(defaultValue = "") String tag,
-                  @RequestParam(defaultValue = "") String usernames, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String usernames, Model model, RedirectAttributes redirect) {
         List<Long> chosen = new ArrayList<>();
         if (!tag.isBlank()) {
             accounts.byTag(tag.strip()).forEach(a -> chosen.add(a.id()));
@@ -103,16 +124,16 @@ class ProxyController {
                 .filter(u -> !u.isBlank()).distinct().toList()) {
             byUsername(username).ifPresentOrElse(a -> chosen.add(a.id()), () -> unknown.add(username));
         }
-        if (!unknown.isEmpty()) {
-            redirect.addFlashAttribute("problem", "No connected account is called @" + String.join(", @", unknown)
-                    + ": correct the usernames. Nothing was changed.");
-        } else if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Choose a tag with accounts, or enter usernames.");
-        } else {
+        if (unknown.isEmpty() && !chosen.isEmpty()) {
             return act(id, redirect, () -> proxies.assign(chosen.stream().distinct().toList(), id),
                     chosen.stream().distinct().count() + " account(s) now go out through this proxy.");
         }
-        return "redirect:/proxies/" + id;
+        model.addAttribute("assignTag", tag);
+        model.addAttribute("assignUsernames", usernames);
+        model.addAttribute("usernamesError", !unknown.isEmpty()
+                ? "No connected account is called @" + String.join(", @", unknown) + ": correct the usernames."
+                : "Choose a tag with accounts, or enter usernames such as @shop_berlin.");
+        return detail(id, model);
     }
 
     @PostMapping("/proxies/{id}/accounts/remove")

@@ -5,9 +5,6 @@ import io.switchboard.proxies.Proxy;
 import io.switchboard.proxies.ProxyDraft;
 import io.switchboard.proxies.ProxyProblem;
 import io.switchboard.proxies.ProxyScheme;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,12 +26,13 @@ class ProxyFormController {
         this.proxies = proxies;
     }
 
-    /** The form as posted (public: the template binds it). */
-    public record ProxyForm(String label, @NotBlank(message = "Choose the proxy's type.") String scheme,
-                            @NotBlank(message = "Enter the proxy's host name or IP address.") String host,
-                            @NotBlank(message = "Enter the proxy's port.")
-                            @Pattern(regexp = "\\s*\\d{1,5}\\s*", message = "Enter a number from 1 to 65535.") String port,
-                            String username, @Nullable String password, String region, String tags, boolean enabled) {
+    /**
+     * The form as posted (public: the template binds it). Every field is checked by the proxies module, the same
+     * way as an import's lines, and every mistake comes back at once.
+     */
+    public record ProxyForm(String label, String scheme, String host, String port, String username,
+                            @Nullable String password, String region, String tags,
+                            @Nullable Boolean enabled) {
 
         static ProxyForm empty() {
             return new ProxyForm("", "http", "", "", "", null, "", "", true);
@@ -46,22 +44,19 @@ class ProxyFormController {
         }
 
         ProxyDraft draft() {
-            return new ProxyDraft(label, scheme, host, port, username, password, region, tags, enabled);
+            return new ProxyDraft(label, scheme, host, port, username, password, region, tags, Boolean.TRUE.equals(enabled));
         }
 
-        /** Never rendered back into the page. */
-        ProxyForm withoutPassword() {
-            return new ProxyForm(label, scheme, host, port, username, null, region, tags, enabled);
-        }
     }
 
     @GetMapping("/proxies/new")
     String newProxy(Model model) {
-        return form(model, ProxyForm.empty(), null);
+        model.addAttribute("proxyForm", ProxyForm.empty());
+        return form(model, null);
     }
 
     @PostMapping("/proxies/new")
-    String add(@Valid @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors, Model model,
+    String add(@ModelAttribute("proxyForm") ProxyForm form, BindingResult errors, Model model,
                RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
@@ -69,20 +64,21 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Added. Its first diagnostics run now.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
-        return form(model, form.withoutPassword(), null);
+        return form(model, null);
     }
 
     @GetMapping("/proxies/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return form(model, ProxyForm.of(proxy), proxy);
+        model.addAttribute("proxyForm", ProxyForm.of(proxy));
+        return form(model, proxy);
     }
 
     @PostMapping("/proxies/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors,
+    String update(@PathVariable long id, @ModelAttribute("proxyForm") ProxyForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
         Proxy proxy = proxies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
@@ -91,24 +87,19 @@ class ProxyFormController {
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/proxies/" + id;
             } catch (ProxyProblem problem) {
-                reject(errors, problem);
+                FormChecks.reject(errors, problem);
             }
         }
-        return form(model, form.withoutPassword(), proxy);
+        return form(model, proxy);
     }
 
-    private static String form(Model model, ProxyForm form, @Nullable Proxy proxy) {
-        model.addAttribute("proxyForm", form);
+    /**
+     * The form page. After a post, the posted form stays the model attribute: putting another object in its place
+     * would drop its mistakes (Spring ties them to the object they were found on). The password is never rendered.
+     */
+    private static String form(Model model, @Nullable Proxy proxy) {
         model.addAttribute("proxy", proxy);
         model.addAttribute("schemes", ProxyScheme.values());
         return "proxy-form";
-    }
-
-    private static void reject(BindingResult errors, ProxyProblem problem) {
-        if (problem.field().isEmpty()) {
-            errors.reject("proxy", problem.getMessage());
-        } else {
-            errors.rejectValue(problem.field(), "proxy", problem.getMessage());
-        }
     }
 }

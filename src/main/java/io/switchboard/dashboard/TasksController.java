@@ -9,6 +9,7 @@ import io.switchboard.tasks.TaskQueries;
 import io.switchboard.tasks.TaskQueries.BulkAction;
 import io.switchboard.tasks.TaskState;
 import io.switchboard.tasks.Tasks;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
 
 
 /** The Tasks list with its filters and bulk actions, and one task's page. */
@@ -96,7 +99,19 @@ class TasksController {
     }
 
     @PostMapping("/tasks/{id}/cancel")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            var task = tasks.detail(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).task();
+            if (task.state().live()) {
+                return Confirmation.of(request, "tasks", "/tasks/" + id, "Cancel task " + id + " (" + task.kind() + ")?",
+                        "Cancel task " + id, List.of(task.state() == TaskState.RUNNING
+                                        ? "It is running: it is asked to stop at its next safe point."
+                                        : "It is " + task.state().name().toLowerCase(java.util.Locale.ROOT)
+                                        + ": it will not run.",
+                                "A cancelled task can be retried from its page.")).page(model);
+            }
+        }
         switch (tasks.cancel(id)) {
             case CANCELLED -> redirect.addFlashAttribute("notice", "Task " + id + " is cancelled.");
             case REQUESTED -> redirect.addFlashAttribute("notice",

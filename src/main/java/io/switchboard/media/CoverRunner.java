@@ -19,12 +19,14 @@ class CoverRunner implements TaskHandler<CoverRunner.Cover> {
     private final Covers covers;
     private final PreparationResults results;
     private final MediaSettings settings;
+    private final MediaToolCheck toolCheck;
 
     record Cover(long mediaId) {
     }
 
     CoverRunner(MediaItems items, MediaRenditions renditions, MediaStorage storage, Covers covers,
-                PreparationResults results, MediaSettings settings) {
+                PreparationResults results, MediaSettings settings, MediaToolCheck toolCheck) {
+        this.toolCheck = toolCheck;
         this.items = items;
         this.renditions = renditions;
         this.storage = storage;
@@ -40,6 +42,10 @@ class CoverRunner implements TaskHandler<CoverRunner.Cover> {
 
     @Override
     public Outcome handle(Cover payload, TaskContext context) throws IOException {
+        var broken = toolCheck.problem();
+        if (broken.isPresent()) {
+            return MediaToolCheck.elsewhere(broken.get());
+        }
         var item = items.byId(payload.mediaId());
         var publishable = renditions.find(payload.mediaId(), RenditionKind.PUBLISHABLE);
         if (item.isEmpty() || publishable.isEmpty() || publishable.get().rendition().facts() == null) {

@@ -19,11 +19,13 @@ class Covers {
     private final FfmpegTools tools;
     private final MediaProbe probe;
     private final MediaStorage storage;
+    private final MediaToolSettings settings;
 
-    Covers(FfmpegTools tools, MediaProbe probe, MediaStorage storage) {
+    Covers(FfmpegTools tools, MediaProbe probe, MediaStorage storage, MediaToolSettings settings) {
         this.tools = tools;
         this.probe = probe;
         this.storage = storage;
+        this.settings = settings;
     }
 
     /** The cover and thumbnail renditions, stored; {@link FfmpegJob.Result} other than finished as a failure. */
@@ -32,12 +34,12 @@ class Covers {
         Path cover = work.resolve("cover.jpg");
         Path thumbnail = work.resolve("thumbnail.jpg");
         var result = FfmpegJob.run(tools.ffmpeg(FfmpegCommands.cover(source, within(offset, facts), cover, thumbnail)),
-                0, context);
+                0, settings.ffmpegTimeout(), context);
         if (!(result instanceof FfmpegJob.Result.Finished)) {
             throw new IOException("Could not take the cover picture: " + result);
         }
-        return List.of(store(mediaId, RenditionKind.COVER, cover, null),
-                store(mediaId, RenditionKind.THUMBNAIL, thumbnail, null));
+        return List.of(store(mediaId, RenditionKind.COVER, cover, null, context),
+                store(mediaId, RenditionKind.THUMBNAIL, thumbnail, null, context));
     }
 
     private static Duration within(Duration offset, MediaFacts facts) {
@@ -49,9 +51,9 @@ class Covers {
     }
 
     /** Stores a made file under the item's key for {@code kind}; {@code report} is its spec check, if any. */
-    StoredRendition store(long mediaId, RenditionKind kind, Path file, @Nullable SpecReport report)
-            throws IOException {
-        MediaFacts facts = probe.probe(file);
+    StoredRendition store(long mediaId, RenditionKind kind, Path file, @Nullable SpecReport report,
+                          TaskContext context) throws IOException {
+        MediaFacts facts = probe.probe(file, context);
         String extension = MediaFormats.extension(file.getFileName().toString());
         String key = "media/" + mediaId + "/" + kind.fileName(extension);
         String contentType = MediaFormats.contentType(file.getFileName().toString());

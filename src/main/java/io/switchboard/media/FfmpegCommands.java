@@ -10,6 +10,9 @@ import java.util.Locale;
 final class FfmpegCommands {
     private static final List<String> QUIET = List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error");
     private static final List<String> PROGRESS = List.of("-progress", "pipe:1", "-nostats");
+    /** No output file grows past this (the platform takes Reels up to 300 MB); a bigger one is refused. */
+    static final long MAX_OUTPUT_BYTES = 512L * 1024 * 1024;
+    private static final List<String> OUTPUT_LIMIT = List.of("-fs", String.valueOf(MAX_OUTPUT_BYTES));
 
     private FfmpegCommands() {
     }
@@ -19,12 +22,13 @@ final class FfmpegCommands {
      * 23..60, bitrate capped; AAC 128 kbps 48 kHz stereo; index first. ffmpeg applies the rotation while decoding.
      */
     static List<String> reel(Path input, Path output, MediaFacts facts, String preset, int maxKbps) {
-        List<String> args = new ArrayList<>(QUIET);
-        args.addAll(List.of("-i", input.toString(), "-map", "0:v:0", "-map", "0:a:0?", "-vf", videoFilter(facts),
+        List<String> args = input(input);
+        args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?", "-vf", videoFilter(facts),
                 "-c:v", "libx264", "-profile:v", "high", "-pix_fmt", "yuv420p", "-preset", preset, "-crf", "21",
                 "-maxrate", maxKbps + "k", "-bufsize", 2 * maxKbps + "k",
                 "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
                 "-movflags", "+faststart"));
+        args.addAll(OUTPUT_LIMIT);
         args.addAll(PROGRESS);
         args.add(output.toString());
         return args;
@@ -51,9 +55,18 @@ final class FfmpegCommands {
         }
         filters.add("scale=w='trunc(max(" + ImageSpec.MIN_WIDTH + ",min(" + ImageSpec.MAX_WIDTH + ",iw))/2)*2':h=-2");
         filters.add("format=yuvj420p");
+        List<String> args = input(input);
+        args.addAll(List.of("-frames:v", "1", "-vf", String.join(",", filters), "-q:v", "2", "-map_metadata", "-1"));
+        args.addAll(OUTPUT_LIMIT);
+        args.add(output.toString());
+        return args;
+    }
+
+    /** The options before an untrusted input: quiet, no questions asked, only local files in accepted formats. */
+    private static List<String> input(Path input) {
         List<String> args = new ArrayList<>(QUIET);
-        args.addAll(List.of("-i", input.toString(), "-frames:v", "1", "-vf", String.join(",", filters),
-                "-q:v", "2", "-map_metadata", "-1", output.toString()));
+        args.addAll(MediaFormats.INPUT_RESTRICTIONS);
+        args.addAll(List.of("-i", input.toString()));
         return args;
     }
 
@@ -64,10 +77,12 @@ final class FfmpegCommands {
             // seeking a single picture, even to 0, skips its only frame
             args.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", offset.toMillis() / 1000.0)));
         }
+        args.addAll(MediaFormats.INPUT_RESTRICTIONS);
         args.addAll(List.of("-i", input.toString(),
-                "-map", "0:v:0", "-frames:v", "1", "-vf", "format=yuvj420p", "-q:v", "3", cover.toString(),
+                "-map", "0:v:0", "-frames:v", "1", "-vf", "format=yuvj420p", "-q:v", "3",
+                "-fs", String.valueOf(MAX_OUTPUT_BYTES), cover.toString(),
                 "-map", "0:v:0", "-frames:v", "1", "-vf", "scale=w=360:h=-2,format=yuvj420p", "-q:v", "5",
-                thumbnail.toString()));
+                "-fs", String.valueOf(MAX_OUTPUT_BYTES), thumbnail.toString()));
         return args;
     }
 }

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,17 +77,23 @@ class FfmpegTools {
             }
             return path;
         }
-        if (System.getProperty("org.bytedeco.javacpp.platform.extension") == null) {
-            System.setProperty("org.bytedeco.javacpp.platform.extension", "-gpl");
-        }
+        String folder = Loader.getPlatform() + "-gpl";
         try {
-            Path path = Path.of(Loader.load(bundled));
+            // the executable and the libraries beside it, extracted into JavaCPP's cache, without loading any of
+            // them into this JVM: a missing system library then shows when the executable runs, by its name
+            URL packaged = bundled.getResource(folder + "/");
+            if (packaged == null) {
+                throw new IllegalStateException("no " + folder + " build on the class path");
+            }
+            Path path = Loader.cacheResource(packaged).toPath().resolve(name);
+            if (!Files.isExecutable(path) && !path.toFile().setExecutable(true)) {
+                throw new IllegalStateException(path + " cannot be made executable");
+            }
             log.info("Using the bundled {} at {}", name, path);
             return path;
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The bundled " + name + " is not available for this platform ("
-                    + Loader.getPlatform() + "): install ffmpeg and set " + MediaToolSettings.PREFIX + "." + name
-                    + "-path", e);
+                    + folder + "): install ffmpeg and set " + MediaToolSettings.PREFIX + "." + name + "-path", e);
         }
     }
 }

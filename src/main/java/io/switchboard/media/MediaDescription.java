@@ -1,5 +1,6 @@
 package io.switchboard.media;
 
+import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.infrastructure.Tags;
 
 import java.time.Duration;
@@ -17,20 +18,23 @@ public record MediaDescription(String title, List<String> tags, String defaultCa
     public static final int MAX_CAPTION = 2200;
     public static final int MAX_TAGS = 30;
 
-    /** @throws MediaProblem naming the field that is wrong */
+    /** @throws MediaProblem holding every field that is wrong ({@link MediaProblem#all()}) */
     public MediaDescription {
+        var checks = FieldChecks.of(MediaProblem.class);
         title = title.strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new MediaProblem("title", "Give it a title of 1 to " + MAX_TITLE + " characters.");
+            checks.add(new MediaProblem("title", "Give it a title of 1 to " + MAX_TITLE + " characters."));
         }
         if (defaultCaption.length() > MAX_CAPTION) {
-            throw new MediaProblem("defaultCaption", "The platform takes captions of at most " + MAX_CAPTION
-                    + " characters; this one has " + defaultCaption.length() + ".");
+            checks.add(new MediaProblem("defaultCaption", "The platform takes captions of at most " + MAX_CAPTION
+                    + " characters; this one has " + defaultCaption.length() + "."));
         }
         if (coverOffset.isNegative() || coverOffset.compareTo(ReelsSpec.MAX_DURATION) > 0) {
-            throw new MediaProblem("coverOffset", "The cover offset is a time within the clip, 0 to 900 seconds.");
+            checks.add(new MediaProblem("coverOffset", "The cover offset is a time within the clip, 0 to 900 seconds."));
         }
-        tags = normalised(tags);
+        List<String> given = tags;
+        tags = checks.check(() -> normalised(given), List.of());
+        checks.throwIfAny(MediaProblem::new);
     }
 
     /** Tags from text separated by commas or spaces ("Summer, launch #promo"). */

@@ -36,9 +36,12 @@ public class MediaLibrary {
     private final MediaStorage storage;
     private final MediaSettings settings;
     private final MediaJson json;
+    private final MediaToolCheck toolCheck;
 
     MediaLibrary(Uploads uploads, MediaCommands commands, MediaItems items, MediaRenditions renditions,
-                 ItemViews views, UrlSigner signer, MediaStorage storage, MediaSettings settings, MediaJson json) {
+                 ItemViews views, UrlSigner signer, MediaStorage storage, MediaSettings settings, MediaJson json,
+                 MediaToolCheck toolCheck) {
+        this.toolCheck = toolCheck;
         this.uploads = uploads;
         this.commands = commands;
         this.items = items;
@@ -193,6 +196,11 @@ public class MediaLibrary {
      */
     public void markScheduled(long mediaId, String holder) {
         commands.hold(mediaId, holder);
+    }
+
+    /** Why ffmpeg or ffprobe cannot run on this instance, if they cannot (checked once, at start). */
+    public Optional<ToolProblem> toolProblem() {
+        return toolCheck.problem();
     }
 
     /** Releases everything {@code holder} held; returns how many items it held. */

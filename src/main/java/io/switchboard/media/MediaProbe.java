@@ -1,35 +1,53 @@
 package io.switchboard.media;
 
+import io.switchboard.tasks.TaskContext;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
-/** Reads what a media file is with ffprobe: container, streams, codecs, sizes, rates, and the MP4 box order. */
+/**
+ * Reads what a media file is with ffprobe: container, streams, codecs, sizes, rates, and the MP4 box order.
+ * ffprobe reads local files only, in the containers the library accepts, within a time limit, and says at most
+ * {@value #MAX_OUTPUT} bytes about one.
+ */
 @Service
 public class MediaProbe {
-    private static final long TIMEOUT_SECONDS = 60;
+    static final int MAX_OUTPUT = 4 * 1024 * 1024;
     private final FfmpegTools tools;
     private final JsonMapper json;
+    private final MediaToolSettings settings;
 
-    MediaProbe(FfmpegTools tools, JsonMapper json) {
+    MediaProbe(FfmpegTools tools, JsonMapper json, MediaToolSettings settings) {
         this.tools = tools;
         this.json = json;
+        this.settings = settings;
     }
 
-    /** @throws MediaUnreadable when the file is not media ffprobe can read */
+    /**
+     * @throws MediaUnreadable       when the file is not media ffprobe can read, in time
+     * @throws CancellationException when the calling thread was interrupted while ffprobe ran
+     */
     public MediaFacts probe(Path file) {
-        JsonNode root = json.readTree(run(file));
+        return probe(file, Thread.currentThread()::isInterrupted);
+    }
+
+    /** As {@link #probe(Path)}, and ffprobe is stopped as soon as the task is cancelled or loses its lease. */
+    MediaFacts probe(Path file, TaskContext context) {
+        return probe(file, () -> context.cancelRequested() || !context.leaseHeld());
+    }
+
+    private MediaFacts probe(Path file, BooleanSupplier stop) {
+        JsonNode root = json.readTree(run(file, stop));
         JsonNode format = root.path("format");
         if (format.isMissingNode() || root.path("streams").isEmpty()) {
             throw new MediaUnreadable("No audio or video streams found: the file is not a video or image");
@@ -86,35 +104,33 @@ public class MediaProbe {
         }
     }
 
-    private String run(Path file) {
+    private String run(Path file, BooleanSupplier stop) {
+        List<String> arguments = new ArrayList<>(List.of("-v", "error"));
+        arguments.addAll(MediaFormats.INPUT_RESTRICTIONS);
+        arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams",
+                file.toAbsolutePath().toString()));
+        Duration timeout = settings.probeTimeout();
         try {
-            Process process = tools.ffprobe(List.of("-v", "error", "-print_format", "json", "-show_format",
-                    "-show_streams", file.toAbsolutePath().toString())).start();
-            CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String output = read(process.getInputStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new MediaUnreadable("ffprobe took longer than " + TIMEOUT_SECONDS + " s to read the file");
-            }
-            if (process.exitValue() != 0) {
-                String reason = errors.join().strip().replace(file.toAbsolutePath() + ": ", "");
-                throw new MediaUnreadable("Not a readable video or image: "
-                        + (reason.isEmpty() ? "ffprobe failed" : reason.lines().reduce((a, b) -> b).orElse(reason)));
-            }
-            return output;
+            return switch (ToolRun.run(tools.ffprobe(arguments), timeout, MAX_OUTPUT, stop)) {
+                case ToolRun.Result.Finished(int exit, String output, List<String> errors) when exit == 0 -> output;
+                case ToolRun.Result.Finished(int exit, String output, List<String> errors) -> {
+                    String reason = errors.isEmpty() ? "ffprobe failed"
+                            : errors.getLast().replace(file.toAbsolutePath() + ": ", "");
+                    throw new MediaUnreadable("Not a readable video or image: " + reason);
+                }
+                case ToolRun.Result.TimedOut timedOut -> throw new MediaUnreadable("ffprobe could not read the file "
+                        + "within " + timeout.toSeconds() + " s: it is not a video or image the library can use");
+                case ToolRun.Result.OutputTooLarge tooLarge -> throw new MediaUnreadable("ffprobe's description of "
+                        + "the file is larger than " + MAX_OUTPUT / (1024 * 1024) + " MB: not a video or image the "
+                        + "library can use");
+                case ToolRun.Result.Stopped stopped -> throw new CancellationException("stopped while ffprobe read "
+                        + file.getFileName());
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run ffprobe: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MediaUnreadable("Interrupted while reading the file", e);
-        }
-    }
-
-    private static String read(InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CancellationException("interrupted while ffprobe read " + file.getFileName());
         }
     }
 

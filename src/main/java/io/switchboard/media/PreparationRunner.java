@@ -7,10 +7,12 @@ import io.switchboard.tasks.TaskKind;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Prepares an upload for the platform: probe, check against the spec (the report is kept), then ready as it is,
@@ -28,12 +30,17 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
     private final Covers covers;
     private final PreparationResults results;
     private final MediaSettings settings;
+    private final MediaToolSettings toolSettings;
+    private final MediaToolCheck toolCheck;
 
     record Prepare(long mediaId) {
     }
 
     PreparationRunner(MediaItems items, MediaStorage storage, MediaProbe probe, FfmpegTools tools, Covers covers,
-                      PreparationResults results, MediaSettings settings) {
+                      PreparationResults results, MediaSettings settings, MediaToolSettings toolSettings,
+                      MediaToolCheck toolCheck) {
+        this.toolSettings = toolSettings;
+        this.toolCheck = toolCheck;
         this.items = items;
         this.storage = storage;
         this.probe = probe;
@@ -50,6 +57,10 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
 
     @Override
     public Outcome handle(Prepare payload, TaskContext context) throws IOException {
+        var broken = toolCheck.problem();
+        if (broken.isPresent()) {
+            return MediaToolCheck.elsewhere(broken.get());
+        }
         var found = items.byId(payload.mediaId());
         if (found.isEmpty()) {
             return Outcome.cancelled("media " + payload.mediaId() + " was deleted");
@@ -75,9 +86,11 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
     private Outcome prepare(StoredItem item, Path original, WorkDir work, TaskContext context) throws IOException {
         MediaFacts facts;
         try {
-            facts = probe.probe(original);
+            facts = probe.probe(original, context);
         } catch (MediaUnreadable e) {
             return reject(item, e.getMessage(), context);
+        } catch (CancellationException e) {
+            return stopped(item, context);
         }
         MediaType type = facts.still() ? MediaType.IMAGE : MediaType.VIDEO;
         SpecReport report = type == MediaType.IMAGE ? ImageSpec.check(facts) : ReelsSpec.check(facts);
@@ -127,28 +140,39 @@ class PreparationRunner implements TaskHandler<PreparationRunner.Prepare> {
         List<String> arguments = image ? FfmpegCommands.image(original, output, facts)
                 : FfmpegCommands.reel(original, output, facts, settings.transcodePreset(), settings.videoMaxKbps());
         context.info(image ? "Converting to a JPEG within the image spec" : "Transcoding to the Reels spec");
-        var result = FfmpegJob.run(tools.ffmpeg(arguments), facts.duration().toNanos() / 1000, context);
+        var result = FfmpegJob.run(tools.ffmpeg(arguments), facts.duration().toNanos() / 1000,
+                toolSettings.ffmpegTimeout(), context);
         switch (result) {
-            case FfmpegJob.Result.Stopped stopped when context.cancelRequested() -> {
-                results.stopped(item.id());
-                return new Converted.NotMade(Outcome.cancelled("Preparation stopped: " + stopped.reason()));
-            }
             case FfmpegJob.Result.Stopped stopped -> {
-                return new Converted.NotMade(Outcome.failed("Preparation stopped: " + stopped.reason()));
+                return new Converted.NotMade(stopped(item, context));
             }
             case FfmpegJob.Result.Failed failed -> {
                 return new Converted.NotMade(Outcome.failed(failed.error()));
             }
             case FfmpegJob.Result.Finished finished -> context.progress(1, 1);
         }
-        MediaFacts made = probe.probe(output);
+        if (Files.size(output) >= FfmpegCommands.MAX_OUTPUT_BYTES) {
+            return new Converted.NotMade(reject(item, "The converted file would be larger than "
+                    + FfmpegCommands.MAX_OUTPUT_BYTES / (1024 * 1024) + " MB; shorten the video and upload it again.",
+                    context));
+        }
+        MediaFacts made = probe.probe(output, context);
         SpecReport check = image ? ImageSpec.check(made) : ReelsSpec.check(made);
         if (!check.compliant()) {
             String reason = "The converted file is still out of spec: " + String.join("; ", check.failures().stream()
                     .map(c -> c.rule() + " " + c.measured() + " (needs " + c.required() + ")").toList());
             return new Converted.NotMade(reject(item, reason, context));
         }
-        return new Converted.Made(covers.store(item.id(), RenditionKind.PUBLISHABLE, output, check), output);
+        return new Converted.Made(covers.store(item.id(), RenditionKind.PUBLISHABLE, output, check, context), output);
+    }
+
+    /** ffmpeg or ffprobe was stopped: by an operator's cancel (the item says so), or for a lost lease. */
+    private Outcome stopped(StoredItem item, TaskContext context) {
+        if (context.cancelRequested()) {
+            results.stopped(item.id());
+            return Outcome.cancelled("Preparation stopped: cancelled by an operator");
+        }
+        return Outcome.failed("Preparation stopped: this instance lost the task's lease");
     }
 
     private Outcome reject(StoredItem item, String reason, TaskContext context) {

@@ -6,6 +6,7 @@ import org.springframework.util.unit.DataSize;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,10 +36,19 @@ class Uploads {
             return new UploadResult.Refused(name + " is not a file type the library takes. Accepted are "
                     + MediaFormats.ACCEPTED + ": convert it to one of them and upload again.");
         }
+        PushbackInputStream peeked = new PushbackInputStream(body, MediaSignature.HEAD);
+        byte[] head = peeked.readNBytes(MediaSignature.HEAD);
+        peeked.unread(head);
+        MediaSignature signature = format.get().signature();
+        if (head.length > 0 && !signature.matches(head)) {
+            return new UploadResult.Refused(name + " does not start the way " + signature.label() + " files do, though "
+                    + "its name says it is one: it may be another kind of file renamed, or damaged. Export it again "
+                    + "as one of " + MediaFormats.ACCEPTED + " and upload that.");
+        }
         String key = "originals/" + UUID.randomUUID() + "." + MediaFormats.extension(name);
         MessageDigest sha256 = sha256();
         long size;
-        try (InputStream in = new DigestInputStream(new Limited(body, settings.maxUploadSize().toBytes()), sha256)) {
+        try (InputStream in = new DigestInputStream(new Limited(peeked, settings.maxUploadSize().toBytes()), sha256)) {
             size = storage.write(key, in, format.get().contentType());
         } catch (TooLarge e) {
             return new UploadResult.Refused(name + " is larger than the upload limit of "

@@ -109,6 +109,11 @@ public class Proxies {
         return routing.accountsOf(proxyId);
     }
 
+    /** How many accounts have a proxy of their own; the others follow the default route. */
+    public int assignedAccountCount() {
+        return routing.assignedCount();
+    }
+
     public Optional<Proxy> defaultProxy() {
         return routing.defaultProxy().flatMap(proxies::find);
     }

@@ -1,5 +1,6 @@
 package io.switchboard.proxies;
 
+import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.infrastructure.Tags;
 import org.jspecify.annotations.Nullable;
 
@@ -24,20 +25,23 @@ final class ProxyFields {
     private ProxyFields() {
     }
 
+    /** Checks every field; throws one {@link ProxyProblem} holding every mistake found. */
     static ProxySpec check(ProxyDraft draft, @Nullable String keptPassword) {
-        ProxyScheme scheme = scheme("scheme", draft.scheme());
-        String host = host("host", draft.host());
-        int port = port("port", draft.port());
-        String username = username("username", draft.username(), scheme);
-        String password = password("password", draft.password());
-        if (password == null && username != null) {
-            password = keptPassword;
+        var checks = FieldChecks.of(ProxyProblem.class);
+        ProxyScheme scheme = checks.check(() -> scheme("scheme", draft.scheme()), ProxyScheme.HTTP);
+        String host = checks.check(() -> host("host", draft.host()), "");
+        int port = checks.check(() -> port("port", draft.port()), 0);
+        String username = checks.check(() -> username("username", draft.username(), scheme), null);
+        String typed = checks.check(() -> password("password", draft.password()), null);
+        String password = typed == null && username != null ? keptPassword : typed;
+        if (password != null && username == null && strip(draft.username()).isEmpty()) {
+            checks.add(new ProxyProblem("username", "A password needs a username: enter both, or neither."));
         }
-        if (password != null && username == null) {
-            throw new ProxyProblem("username", "A password needs a username: enter both, or neither.");
-        }
-        return new ProxySpec(label("label", draft.label(), username, host, port), scheme, host, port, username, password,
-                region("region", draft.region()), tags("tags", draft.tags()), draft.enabled());
+        String label = checks.check(() -> label("label", draft.label(), username, host, port), "");
+        String region = checks.check(() -> region("region", draft.region()), "");
+        List<String> tags = checks.check(() -> tags("tags", draft.tags()), List.of());
+        checks.throwIfAny(ProxyProblem::new);
+        return new ProxySpec(label, scheme, host, port, username, password, region, tags, draft.enabled());
     }
 
     static ProxyScheme scheme(String field, @Nullable String value) {

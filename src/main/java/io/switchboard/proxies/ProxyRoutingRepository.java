@@ -55,6 +55,10 @@ class ProxyRoutingRepository {
                 .fetchOptional(PROXY_ASSIGNMENT.PROXY_ID);
     }
 
+    int assignedCount() {
+        return db.fetchCount(PROXY_ASSIGNMENT);
+    }
+
     List<Long> accountsOf(long proxyId) {
         return db.select(PROXY_ASSIGNMENT.ACCOUNT_ID).from(PROXY_ASSIGNMENT).where(PROXY_ASSIGNMENT.PROXY_ID.eq(proxyId))
                 .orderBy(PROXY_ASSIGNMENT.ACCOUNT_ID).fetch(PROXY_ASSIGNMENT.ACCOUNT_ID);

@@ -1,8 +1,10 @@
 package io.switchboard.publishing;
 
+import io.switchboard.infrastructure.Problem;
+
 /** A command on campaigns that cannot be carried out as asked; the message says why and what to do. */
-public class CampaignProblem extends RuntimeException {
+public class CampaignProblem extends Problem {
     public CampaignProblem(String message) {
-        super(message);
+        super("", message);
     }
 }

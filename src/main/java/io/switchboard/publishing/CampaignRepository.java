@@ -13,7 +13,10 @@ import java.util.Optional;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 import static switchboard.jooq.Tables.CAMPAIGN;
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
 
 /** Launched campaigns and their state. */
 @Repository
@@ -52,6 +55,16 @@ class CampaignRepository {
         return new Campaign(r.getId(), r.getName(), CampaignStatus.fromDb(r.getStatus()), PostType.valueOf(r.getPostType()),
                 json.readValue(r.getSpec().data(), CampaignSpec.class), r.getCreatedBy(), r.getCreatedAt(),
                 r.getFirstAt(), r.getLastAt(), r.getPausedAt(), r.getFinishedAt());
+    }
+
+    /** Running campaigns none of whose posts is still to go out or held. */
+    List<Long> runningWithEveryPostFinished() {
+        return db.select(CAMPAIGN.ID).from(CAMPAIGN)
+                .where(CAMPAIGN.STATUS.eq(CampaignStatus.RUNNING.dbValue()))
+                .and(notExists(selectOne().from(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(CAMPAIGN.ID))
+                        .and(CAMPAIGN_POST.STATUS.notIn(PostStatus.PUBLISHED.dbValue(), PostStatus.FAILED.dbValue(),
+                                PostStatus.CANCELLED.dbValue()))))
+                .fetch(CAMPAIGN.ID);
     }
 
     /** Moves the campaign from one of {@code from} to {@code to}; returns whether it was in one of them. */

@@ -2,13 +2,11 @@ package io.switchboard.publishing;
 
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.media.MediaLibrary;
-import io.switchboard.tasks.GroupFinished;
 import io.switchboard.tasks.TaskRequest;
 import io.switchboard.tasks.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,6 +117,11 @@ public class Campaigns {
         return campaignIds.isEmpty() ? Map.of() : posts.countsByCampaign(campaignIds);
     }
 
+    /** Posts of these accounts, in every campaign, that are not published, failed or cancelled yet. */
+    public int unfinishedPostsOf(Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? 0 : posts.unfinishedOf(accountIds);
+    }
+
     public Map<Long, PostCounts> countsByAccount(long campaignId) {
         return posts.countsByAccount(campaignId);
     }
@@ -203,22 +206,6 @@ public class Campaigns {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The campaign's tasks all ended: finished unless some posts are still held back (then it waits). */
-    @ApplicationModuleListener
-    void on(GroupFinished finished) {
-        if (!finished.group().startsWith("campaign:")) {
-            return;
-        }
-        long campaignId = Long.parseLong(finished.group().substring("campaign:".length()));
-        PostCounts counts = posts.counts(campaignId);
-        if (counts.finished() == counts.total()
-                && campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING), CampaignStatus.FINISHED)) {
-            media.releaseSchedule(Campaign.group(campaignId));
-            log.info("Campaign {} finished: {} published, {} failed, {} cancelled", campaignId,
-                    counts.get(PostStatus.PUBLISHED), counts.get(PostStatus.FAILED), counts.get(PostStatus.CANCELLED));
         }
     }
 

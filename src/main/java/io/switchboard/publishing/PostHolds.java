@@ -12,6 +12,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,11 +32,13 @@ class PostHolds {
     private final PostRepository posts;
     private final Tasks tasks;
     private final PublishingSettings settings;
+    private final TransactionTemplate transactions;
 
-    PostHolds(PostRepository posts, Tasks tasks, PublishingSettings settings) {
+    PostHolds(PostRepository posts, Tasks tasks, PublishingSettings settings, TransactionTemplate transactions) {
         this.posts = posts;
         this.tasks = tasks;
         this.settings = settings;
+        this.transactions = transactions;
     }
 
     /** Why posts are held, which decides what lets them go. */
@@ -98,10 +101,13 @@ class PostHolds {
         }
     }
 
-    /** Route holds paused before {@code heldBefore} go on; returns how many. */
-    @Transactional
+    /**
+     * Route holds paused before {@code heldBefore} go on, with their tasks, in one transaction; returns how many.
+     * The transaction is opened here, not by an annotation: a call from this bean would bypass its proxy.
+     */
     int resumeRoutes(OffsetDateTime heldBefore) {
-        return resume(CAMPAIGN_POST.HELD_FOR.eq(Hold.ROUTE.dbValue()).and(CAMPAIGN_POST.UPDATED_AT.lt(heldBefore)));
+        return transactions.execute(status -> resume(CAMPAIGN_POST.HELD_FOR.eq(Hold.ROUTE.dbValue())
+                .and(CAMPAIGN_POST.UPDATED_AT.lt(heldBefore))));
     }
 
     /** Puts the paused posts among these back on their way (with their tasks); returns how many. */

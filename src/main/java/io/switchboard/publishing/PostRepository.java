@@ -89,6 +89,11 @@ class PostRepository {
         return grouped(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.CAMPAIGN_ID.in(campaignIds));
     }
 
+    int unfinishedOf(Collection<Long> accountIds) {
+        return db.fetchCount(CAMPAIGN_POST, CAMPAIGN_POST.ACCOUNT_ID.in(accountIds).and(CAMPAIGN_POST.STATUS.in(
+                Arrays.stream(PostStatus.values()).filter(s -> !s.finished()).map(PostStatus::dbValue).toList())));
+    }
+
     Map<Long, PostCounts> countsByAccount(long campaignId) {
         return grouped(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
     }

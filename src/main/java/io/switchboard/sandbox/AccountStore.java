@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
@@ -43,6 +45,15 @@ class AccountStore {
 
     Optional<SandboxAccount> byId(long id) {
         return db.selectFrom(SANDBOX_ACCOUNT).where(SANDBOX_ACCOUNT.ID.eq(id)).fetchOptional(AccountStore::account);
+    }
+
+    Optional<SandboxAccount> byUsername(String username) {
+        return db.selectFrom(SANDBOX_ACCOUNT).where(SANDBOX_ACCOUNT.USERNAME.eq(username)).fetchOptional(AccountStore::account);
+    }
+
+    Map<Long, String> usernames(Collection<Long> ids) {
+        return db.select(SANDBOX_ACCOUNT.ID, SANDBOX_ACCOUNT.USERNAME).from(SANDBOX_ACCOUNT)
+                .where(SANDBOX_ACCOUNT.ID.in(ids)).fetchMap(SANDBOX_ACCOUNT.ID, SANDBOX_ACCOUNT.USERNAME);
     }
 
     /** Takes the account's row lock for the rest of the transaction (publishes of one account go one by one). */

@@ -60,8 +60,10 @@ class SandboxOAuth {
         if (count < 1 || count > 500) {
             throw GraphFault.invalidParameter("count must be 1 to 500");
         }
-        String base = prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._]", "");
-        base = base.isEmpty() ? "sandbox" : base.substring(0, Math.min(base.length(), 20));
+        if (!prefix.matches("[a-z0-9._]{1,20}")) {
+            throw GraphFault.invalidParameter("prefix must be 1 to 20 lower-case letters, digits, dots or underscores");
+        }
+        String base = prefix;
         List<Map<String, Object>> created = new ArrayList<>();
         for (int n = 1; created.size() < count; n++) {
             String username = base + "_" + n;

@@ -158,9 +158,9 @@ class Completer {
                     default -> { }
                 }
             }
+            groups.finishIfDone(endedGroups(finished)).forEach(events::publishEvent);
             return finished;
         });
-        announceFinishedGroups(recorded);
         Set<Long> accepted = new HashSet<>();
         for (Finished f : recorded) {
             accepted.add(f.id());
@@ -177,15 +177,14 @@ class Completer {
         onRecorded.accept(new ArrayList<>(runs.values()));
     }
 
-    private void announceFinishedGroups(List<Finished> recorded) {
+    /** The groups of tasks that ended (not to run again): they may have been their group's last. */
+    static Set<String> endedGroups(List<Finished> finished) {
         Set<String> touched = new TreeSet<>();
-        for (Finished f : recorded) {
+        for (Finished f : finished) {
             if (f.group() != null && !f.state().live()) {
                 touched.add(f.group());
             }
         }
-        if (!touched.isEmpty()) {
-            transactions.executeWithoutResult(status -> groups.finishIfDone(touched).forEach(events::publishEvent));
-        }
+        return touched;
     }
 }

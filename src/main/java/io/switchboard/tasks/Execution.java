@@ -9,27 +9,45 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of a claimed task on this instance: the handler's {@link TaskContext}, and what the heartbeat and
  * the outcome carry to the database (progress, counters, log lines), all under the run's lease.
+ * <p>
+ * The run believes it holds its lease only until a local deadline: the start of the last heartbeat that
+ * reached the database (at first, of the claim) plus the lease, less a margin. A run cut off from the
+ * database (an outage, a starved connection pool) so stops believing it before the database lets the lease
+ * expire and another instance can take the task, whatever the clocks say: the deadline is on this JVM's
+ * monotonic clock and only ever measured from moments before the database's own.
  */
 final class Execution implements TaskContext {
     private static final java.util.regex.Pattern COUNTER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_. -]{1,40}");
+    private static final int RUNNING = 0;
+    private static final int ENDED = 1;
+    private static final int HANDED_BACK = 2;
     private final ClaimedTask task;
     private final long startedNanos = System.nanoTime();
+    private final long validNanos;
+    private final AtomicInteger stage = new AtomicInteger(RUNNING);
+    private volatile long deadlineNanos;
     private final ConcurrentLinkedQueue<LogLine> pendingLogs = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> counters = new TreeMap<>();
     private volatile long progressDone = -1;
     private volatile long progressTotal = -1;
     private volatile boolean dirty;
     private volatile boolean cancelRequested;
-    private volatile boolean leaseHeld = true;
-    private volatile boolean ended;
+    private volatile boolean leaseLost;
     private volatile @Nullable Thread thread;
 
-    Execution(ClaimedTask task) {
+    /**
+     * @param claimedAtNanos {@link System#nanoTime()} just before the claim was sent
+     * @param validNanos     how long a claim or heartbeat keeps the lease believed: the lease less a margin
+     */
+    Execution(ClaimedTask task, long claimedAtNanos, long validNanos) {
         this.task = task;
+        this.validNanos = validNanos;
+        this.deadlineNanos = claimedAtNanos + validNanos;
     }
 
     /** What a heartbeat writes for this run. */
@@ -105,7 +123,26 @@ final class Execution implements TaskContext {
 
     @Override
     public boolean leaseHeld() {
-        return leaseHeld;
+        if (leaseLost) {
+            return false;
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            leaseLost = true; // once past, for good: a handler told to stop is never told to go on
+            return false;
+        }
+        return true;
+    }
+
+    /** The local deadline passed before a heartbeat reached the database (not: the lease was taken away). */
+    boolean lapsed() {
+        return System.nanoTime() - deadlineNanos >= 0;
+    }
+
+    /** A heartbeat sent at {@code sentAtNanos} extended the lease in the database. */
+    void beaten(long sentAtNanos) {
+        if (!leaseLost) {
+            deadlineNanos = Math.max(deadlineNanos, sentAtNanos + validNanos);
+        }
     }
 
     void cancelRequested(boolean requested) {
@@ -113,16 +150,28 @@ final class Execution implements TaskContext {
     }
 
     void leaseLost() {
-        leaseHeld = false;
+        leaseLost = true;
     }
 
-    /** The handler returned; its outcome is on its way to the database. */
-    void ended() {
-        ended = true;
+    /**
+     * The handler returned; returns whether its outcome is to be recorded, false if a stopping engine took
+     * the run to hand it back (then that is what is recorded).
+     */
+    boolean end() {
+        return stage.compareAndSet(RUNNING, ENDED);
     }
 
     boolean isEnded() {
-        return ended;
+        return stage.get() == ENDED;
+    }
+
+    /** A stopping engine takes the run to hand it back; false if it ended first (its outcome goes in). */
+    boolean takeForHandBack() {
+        if (!stage.compareAndSet(RUNNING, HANDED_BACK)) {
+            return false;
+        }
+        leaseLost = true;
+        return true;
     }
 
     /** Log lines written since the last call, oldest first. */

@@ -2,15 +2,20 @@ package io.switchboard.tasks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 /** Runs one claimed task's handler on the calling (virtual) thread and hands the outcome to the completer. */
 @Component
 class Executor {
     private static final Logger log = LoggerFactory.getLogger(Executor.class);
+    private static final Duration AFTER_OUTAGE = Duration.ofSeconds(5);
     private final Handlers handlers;
     private final JsonMapper json;
     private final Completer completer;
@@ -30,8 +35,40 @@ class Executor {
         metrics.claimed(task.kind(), task.waitMillis());
         Outcome outcome = outcome(run);
         metrics.executed(task.kind(), run.runningNanos());
-        run.ended();
-        completer.add(run, Outcomes.toFinish(run, outcome, settings));
+        if (!run.end()) {
+            return; // a stopping engine handed the task back meanwhile: that is what counts
+        }
+        completer.add(run, Outcomes.toFinish(run, notCountingOutages(run, outcome), settings));
+    }
+
+    /**
+     * A failure while this instance could not reach the database (its lease lapsed, or the database said so)
+     * is the outage's, not the task's: the task runs again soon without using an attempt.
+     */
+    private static Outcome notCountingOutages(Execution run, Outcome outcome) {
+        if (outcome instanceof Outcome.Failed(String error, boolean permanent) && !permanent && run.lapsed()) {
+            return Outcome.retryAfter(AFTER_OUTAGE, "this instance lost the database while the task ran ("
+                    + error + "); not counted as an attempt");
+        }
+        return outcome;
+    }
+
+    /** The database could not be reached: no connection, a connection lost, or the server shutting down. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -59,6 +96,10 @@ class Executor {
             return Outcome.failed("Interrupted while running (the instance is stopping)");
         } catch (Exception e) {
             log.debug("Task {} ({}) attempt {} failed", task.id(), task.kind(), task.attempt(), e);
+            if (databaseUnreachable(e)) {
+                return Outcome.retryAfter(AFTER_OUTAGE, "the database could not be reached (" + describe(e)
+                        + "); not counted as an attempt");
+            }
             return Outcome.failed(describe(e));
         }
     }

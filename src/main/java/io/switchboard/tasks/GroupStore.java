@@ -28,14 +28,18 @@ class GroupStore {
     }
 
     /**
-     * Marks finished the groups among these that have no live task left, each exactly once even when several
-     * instances finish a group's last tasks at the same moment (the row lock on the group decides), and
-     * returns them with their final counts.
+     * Marks finished the groups among these that have no live task left, and returns them with their final
+     * counts. Runs in the transaction that ended the group's tasks, after their state changed: the group rows
+     * are locked first (in key order), so when several instances end a group's last tasks at the same moment
+     * the later one waits for the earlier to commit and then sees every task ended, and each group finishes
+     * exactly once.
      */
     List<GroupFinished> finishIfDone(Collection<String> groups) {
         if (groups.isEmpty()) {
             return List.of();
         }
+        db.select(TASK_GROUP.GROUP_KEY).from(TASK_GROUP).where(TASK_GROUP.GROUP_KEY.in(groups))
+                .orderBy(TASK_GROUP.GROUP_KEY).forUpdate().fetch();
         List<String> finished = db.update(TASK_GROUP)
                 .set(TASK_GROUP.FINISHED_AT, NOW)
                 .where(TASK_GROUP.GROUP_KEY.in(groups).and(TASK_GROUP.FINISHED_AT.isNull()))

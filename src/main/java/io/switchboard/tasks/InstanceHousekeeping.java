@@ -13,16 +13,19 @@ class InstanceHousekeeping {
     private static final Logger log = LoggerFactory.getLogger(InstanceHousekeeping.class);
     private final InstanceRegistry registry;
     private final TaskEngine engine;
+    private final DatabaseContact contact;
 
-    InstanceHousekeeping(InstanceRegistry registry, TaskEngine engine) {
+    InstanceHousekeeping(InstanceRegistry registry, TaskEngine engine, DatabaseContact contact) {
         this.registry = registry;
         this.engine = engine;
+        this.contact = contact;
     }
 
     @Scheduled(fixedDelayString = "${switchboard.instances.heartbeat-interval:5s}")
     void heartbeat() {
         try {
             registry.heartbeat(engine.runningCount(), engine.queues());
+            contact.reached();
         } catch (RuntimeException e) {
             log.warn("Heartbeat failed; will try again: {}", e.getMessage());
         }

@@ -58,17 +58,26 @@ class MaintenanceStore {
     /**
      * Takes back the tasks whose lease expired (their instance died or was cut off): the attempt counts, and
      * they run again unless their attempts are used up (failed) or a cancel was requested (cancelled). A task
-     * finished or heartbeated in the meantime no longer matches and is left alone.
+     * finished or heartbeated in the meantime no longer matches and is left alone. Right after a database
+     * outage ({@code outage}) the leases lapsed because nobody could reach the database: the attempt does not
+     * count, and the task runs again.
      */
-    List<Finished> rescue() {
-        Field<String> next = when(TASK.CANCEL_REQUESTED, inline(TaskState.CANCELLED.dbValue()))
+    List<Finished> rescue(boolean outage) {
+        Field<String> next = outage
+                ? when(TASK.CANCEL_REQUESTED, inline(TaskState.CANCELLED.dbValue()))
+                .otherwise(inline(TaskState.QUEUED.dbValue()))
+                : when(TASK.CANCEL_REQUESTED, inline(TaskState.CANCELLED.dbValue()))
                 .when(TASK.ATTEMPT.ge(TASK.MAX_ATTEMPTS), inline(TaskState.FAILED.dbValue()))
                 .otherwise(inline(TaskState.QUEUED.dbValue()));
-        Field<String> error = concat(inline("Lease expired during attempt "), TASK.ATTEMPT.cast(String.class),
+        Field<String> error = outage
+                ? concat(inline("Lease expired during attempt "), TASK.ATTEMPT.cast(String.class),
+                inline(" while the database could not be reached; not counted as an attempt"))
+                : concat(inline("Lease expired during attempt "), TASK.ATTEMPT.cast(String.class),
                 inline(": instance "), coalesce(TASK.LOCKED_BY.cast(String.class), inline("?")),
                 inline(" stopped heartbeating (it crashed, was killed or lost the database)"));
         return db.update(TASK)
                 .set(TASK.STATE, next)
+                .set(TASK.ATTEMPT, outage ? TASK.ATTEMPT.minus(inline(1)) : TASK.ATTEMPT)
                 .set(TASK.FINISHED_AT, when(next.in(TERMINAL), NOW).otherwise(castNull(OffsetDateTime.class)))
                 .set(TASK.LAST_ERROR, error)
                 .set(TASK.ERRORS, Sql.concat(coalesce(TASK.ERRORS, inline(JSONB.valueOf("[]"))),

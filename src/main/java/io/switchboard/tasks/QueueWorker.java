@@ -20,15 +20,15 @@ final class QueueWorker {
     private final int claimBatch;
     private final long pollMillis;
     private final Semaphore slots;
-    private final IntFunction<List<ClaimedTask>> claim;
-    private final Consumer<ClaimedTask> dispatch;
+    private final IntFunction<List<Execution>> claim;
+    private final Consumer<Execution> dispatch;
     private final Object lock = new Object();
     private boolean workSignalled = true;
     private volatile boolean running = true;
     private Thread thread;
 
     QueueWorker(String queue, int concurrency, int claimBatch, long pollMillis,
-                IntFunction<List<ClaimedTask>> claim, Consumer<ClaimedTask> dispatch) {
+                IntFunction<List<Execution>> claim, Consumer<Execution> dispatch) {
         this.queue = queue;
         this.concurrency = concurrency;
         this.claimBatch = claimBatch;
@@ -90,7 +90,7 @@ final class QueueWorker {
                     if (!slots.tryAcquire(asked)) {
                         continue;
                     }
-                    List<ClaimedTask> claimed = List.of();
+                    List<Execution> claimed = List.of();
                     try {
                         claimed = claim.apply(asked);
                     } finally {

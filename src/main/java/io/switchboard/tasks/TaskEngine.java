@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 @Component
 class TaskEngine implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
+    /** How long interrupted runs get to stop before their tasks are handed back. */
+    private static final Duration INTERRUPTED_STOP = Duration.ofSeconds(2);
     private final TaskSettings settings;
     private final LeaseStore leases;
     private final MaintenanceStore maintenance;
@@ -37,6 +39,7 @@ class TaskEngine implements SmartLifecycle {
     private final TaskMetrics metrics;
     private final TransactionTemplate transactions;
     private final InstanceIdentity instance;
+    private final DatabaseContact contact;
     private final Map<String, QueueWorker> workers = new ConcurrentHashMap<>();
     private final Map<Long, Execution> executions = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -44,7 +47,8 @@ class TaskEngine implements SmartLifecycle {
 
     TaskEngine(TaskSettings settings, LeaseStore leases, MaintenanceStore maintenance, Completer completer,
                Executor executor, Listener listener, Notifier notifier, TaskMetrics metrics,
-               TransactionTemplate transactions, InstanceIdentity instance) {
+               TransactionTemplate transactions, InstanceIdentity instance, DatabaseContact contact) {
+        this.contact = contact;
         this.settings = settings;
         this.leases = leases;
         this.maintenance = maintenance;
@@ -104,16 +108,18 @@ class TaskEngine implements SmartLifecycle {
                 this::dispatch).start());
     }
 
-    private List<ClaimedTask> claim(String queue, int limit) {
+    private List<Execution> claim(String queue, int limit) {
+        long sent = System.nanoTime();
         List<ClaimedTask> claimed = leases.claim(queue, limit, instance.id(), settings.leaseDuration());
         if (!claimed.isEmpty()) {
             notifier.changed();
         }
-        return claimed;
+        long valid = settings.believedLease().toNanos();
+        return claimed.stream().map(task -> new Execution(task, sent, valid)).toList();
     }
 
-    private void dispatch(ClaimedTask task) {
-        Execution run = new Execution(task);
+    private void dispatch(Execution run) {
+        ClaimedTask task = run.task();
         executions.put(task.id(), run);
         Thread thread = Thread.ofVirtual().name("task-" + task.id()).unstarted(() -> executor.run(run));
         run.runningOn(thread);
@@ -146,6 +152,7 @@ class TaskEngine implements SmartLifecycle {
         List<Execution.Beat> beats = beating.stream().map(Execution::beat).toList();
         List<LogLine> logs = new ArrayList<>();
         beating.forEach(run -> logs.addAll(run.drainLogs()));
+        long sent = System.nanoTime();
         Map<Long, Boolean> held = transactions.execute(status -> {
             leases.appendLogs(logs);
             return leases.heartbeat(beats, settings.leaseDuration());
@@ -162,6 +169,7 @@ class TaskEngine implements SmartLifecycle {
                 }
                 run.leaseLost();
             } else {
+                run.beaten(sent);
                 run.cancelRequested(cancel);
             }
         }
@@ -173,6 +181,7 @@ class TaskEngine implements SmartLifecycle {
             notifier.wake(promoted);
             return promoted;
         });
+        contact.reached();
         queues.forEach(this::wake);
     }
 
@@ -209,11 +218,29 @@ class TaskEngine implements SmartLifecycle {
         }
     }
 
-    /** Runs still going after the grace period go back to the queue without using an attempt. */
-    private void handBackUnfinished() {
-        List<Execution> unfinished = new ArrayList<>(executions.values());
+    /**
+     * Runs still going after the grace period go back to the queue without using an attempt. Each is told its
+     * lease is gone and interrupted first, and given a moment to stop, so it makes no call after another
+     * instance could have taken the task over.
+     */
+    private void handBackUnfinished() throws InterruptedException {
+        List<Execution> unfinished = executions.values().stream().filter(Execution::takeForHandBack).toList();
         if (unfinished.isEmpty()) {
             return;
+        }
+        for (Execution run : unfinished) {
+            Thread thread = run.thread();
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+        long deadline = System.nanoTime() + INTERRUPTED_STOP.toNanos();
+        for (Execution run : unfinished) {
+            Thread thread = run.thread();
+            long left = deadline - System.nanoTime();
+            if (thread != null && left > 0) {
+                thread.join(Duration.ofNanos(left));
+            }
         }
         List<Finished> returned = transactions.execute(status -> {
             List<Finished> handed = leases.finish(unfinished.stream().map(Outcomes::handBack).toList(), instance.id());
@@ -222,13 +249,6 @@ class TaskEngine implements SmartLifecycle {
             notifier.changed();
             return handed;
         });
-        for (Execution run : unfinished) {
-            run.leaseLost();
-            Thread thread = run.thread();
-            if (thread != null) {
-                thread.interrupt();
-            }
-        }
         log.info("Stopping: handed {} unfinished task(s) back to their queues without using an attempt",
                 returned.size());
     }

@@ -10,8 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Cluster-wide housekeeping, each job on one instance at a time (ShedLock on the database clock): rescuing
@@ -28,10 +26,12 @@ class TaskHousekeeping {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final TaskSettings settings;
+    private final DatabaseContact contact;
 
     TaskHousekeeping(MaintenanceStore maintenance, LeaseStore leases, GroupStore groups, Notifier notifier,
                      TaskMetrics metrics, ApplicationEventPublisher events, TransactionTemplate transactions,
-                     TaskSettings settings) {
+                     TaskSettings settings, DatabaseContact contact) {
+        this.contact = contact;
         this.maintenance = maintenance;
         this.leases = leases;
         this.groups = groups;
@@ -45,8 +45,9 @@ class TaskHousekeeping {
     @Scheduled(fixedDelayString = "${switchboard.tasks.rescue-interval:5s}", initialDelayString = "PT2S")
     @SchedulerLock(name = "tasks.rescue", lockAtMostFor = "PT1M")
     void rescue() {
+        boolean outage = contact.justRegained();
         List<Finished> rescued = transactions.execute(status -> {
-            List<Finished> taken = maintenance.rescue();
+            List<Finished> taken = maintenance.rescue(outage);
             leases.releaseSlots(taken);
             notifier.wake(LeaseStore.queuesToWake(taken));
             if (!taken.isEmpty()) {
@@ -57,20 +58,18 @@ class TaskHousekeeping {
                     events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(), String.valueOf(f.error())));
                 }
             }
+            groups.finishIfDone(Completer.endedGroups(taken)).forEach(events::publishEvent);
             return taken;
         });
         if (rescued.isEmpty()) {
             return;
         }
         rescued.forEach(f -> metrics.rescued(f.kind()));
-        log.warn("Rescued {} task(s) whose instance stopped heartbeating: {}", rescued.size(),
+        log.warn(outage ? "Took back {} task(s) whose lease lapsed while the database could not be reached, without "
+                        + "using an attempt: {}" : "Rescued {} task(s) whose instance stopped heartbeating: {}",
+                rescued.size(),
                 rescued.stream().limit(20).map(f -> f.id() + " (" + f.kind() + ", now " + f.state().dbValue() + ")")
                         .toList());
-        Set<String> finishedGroups = new TreeSet<>();
-        rescued.stream().filter(f -> f.group() != null && !f.state().live()).forEach(f -> finishedGroups.add(f.group()));
-        if (!finishedGroups.isEmpty()) {
-            transactions.executeWithoutResult(status -> groups.finishIfDone(finishedGroups).forEach(events::publishEvent));
-        }
     }
 
     @Scheduled(fixedDelayString = "${switchboard.tasks.prune-interval:10m}", initialDelayString = "PT1M")

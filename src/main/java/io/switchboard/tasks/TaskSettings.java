@@ -45,4 +45,21 @@ record TaskSettings(
     int concurrency(String queue) {
         return queues.getOrDefault(queue, defaultConcurrency);
     }
+
+    /**
+     * How long a run believes it holds its lease after a claim or heartbeat was sent: the lease less a margin
+     * (two heartbeats, at least a tenth of the lease, at most half) for the step in flight when it runs out.
+     */
+    Duration believedLease() {
+        Duration margin = heartbeatInterval.multipliedBy(2);
+        Duration tenth = leaseDuration.dividedBy(10);
+        if (margin.compareTo(tenth) < 0) {
+            margin = tenth;
+        }
+        Duration half = leaseDuration.dividedBy(2);
+        if (margin.compareTo(half) > 0) {
+            margin = half;
+        }
+        return leaseDuration.minus(margin);
+    }
 }

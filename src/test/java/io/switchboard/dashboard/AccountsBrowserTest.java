@@ -99,9 +99,9 @@ class AccountsBrowserTest {
         SandboxControl.settings(app, Duration.ofMillis(1500), Duration.ofSeconds(3), 50);
         page.locator("#accounts input[name=ids]").all().forEach(Locator::check);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check health")).click();
-        assertThat(page.locator("#confirm h2")).hasText("Check the token health of 4 accounts?");
+        assertThat(page.locator(".page-title")).hasText("Check the token health of 4 accounts?");
         Browser.screenshot(page, "accounts-bulk-confirm");
-        page.locator("#confirm button[type=submit]").click();
+        page.locator("#confirm-button").click();
 
         assertThat(page.locator("#accounts .status-pending").first()).isVisible();
         Browser.screenshot(page, "accounts-health-running");

@@ -124,8 +124,9 @@ class OperationsPagesBrowserTest {
         awaitState(tasks, first, TaskState.SUCCEEDED);
         Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
         page.navigate(web.url("/queues"));
-        page.onDialog(dialog -> dialog.accept());
         page.locator("tr[data-queue='pausable'] button:has-text('Pause')").click();
+        assertThat(page.locator(".page-title")).hasText("Pause queue pausable on every instance?");
+        page.locator("#confirm-button").click();
         assertThat(page.locator("tr[data-queue='pausable'] .queue-state")).hasText("paused");
 
         long held = tasks.submit(TaskRequest.of(PROBE, Probe.of("queue-held")).withQueue("pausable")).id();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ class FfmpegToolPathTest {
     @Test
     void a_configured_path_that_is_no_executable_is_named_with_the_property_that_binds() {
         Throwable refused = catchThrowable(() ->
-                new FfmpegTools(new MediaToolSettings("/no/such/ffmpeg", null)).ffmpegPath());
+                new FfmpegTools(new MediaToolSettings("/no/such/ffmpeg", null, Duration.ofSeconds(60),
+                        Duration.ofHours(2))).ffmpegPath());
 
         Matcher named = PROPERTY.matcher(refused.getMessage());
         assertThat(named.find()).as(refused.getMessage()).isTrue();

@@ -49,7 +49,7 @@ class MediaLibraryTest {
 
     @Test
     void the_same_bytes_uploaded_again_give_the_existing_item_and_are_not_stored_twice() throws IOException {
-        byte[] bytes = ("not really a video " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Clips.mp4Lookalike("not really a video " + UUID.randomUUID());
         var first = library.upload("first.mp4", new ByteArrayInputStream(bytes), "test");
         long originalsBefore = originals();
 
@@ -128,7 +128,7 @@ class MediaLibraryTest {
     }
 
     private static MediaItem textFile(String name) throws IOException {
-        InputStream in = new ByteArrayInputStream((name + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        InputStream in = new ByteArrayInputStream(Clips.mp4Lookalike(name + UUID.randomUUID()));
         return ((UploadResult.Stored) library.upload(name + ".mp4", in, "test")).item();
     }
 

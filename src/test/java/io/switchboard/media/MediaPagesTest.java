@@ -50,7 +50,7 @@ class MediaPagesTest {
 
     @Test
     void a_viewer_sees_the_library_but_forged_uploads_edits_and_deletes_are_refused() throws Exception {
-        MediaItem item = upload(library, Files.writeString(dir.resolve("viewer.mp4"), "text " + UUID.randomUUID()));
+        MediaItem item = upload(library, Files.write(dir.resolve("viewer.mp4"), Clips.mp4Lookalike("text " + UUID.randomUUID())));
         WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
 
         var grid = viewer.get(app.url("/media"));
@@ -74,11 +74,11 @@ class MediaPagesTest {
         WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
         operator.get(app.url("/media"));
 
-        var stored = raw(operator, "small clip.mp4", ("small " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        var stored = raw(operator, "small clip.mp4", Clips.mp4Lookalike("small " + UUID.randomUUID()));
         assertThat(stored.statusCode()).isEqualTo(201);
         assertThat(stored.body()).contains("\"outcome\":\"stored\"");
 
-        var tooLarge = raw(operator, "huge.mp4", new byte[1024 * 1024 + 1]);
+        var tooLarge = raw(operator, "huge.mp4", java.util.Arrays.copyOf(Clips.mp4Lookalike(""), 1024 * 1024 + 1));
         assertThat(tooLarge.statusCode()).isEqualTo(422);
         assertThat(tooLarge.body()).contains("\"outcome\":\"refused\"",
                 "huge.mp4 is larger than the upload limit of 1 MB", "switchboard.media.max-upload-size");
@@ -86,6 +86,13 @@ class MediaPagesTest {
         var wrongType = raw(operator, "slides.pptx", new byte[10]);
         assertThat(wrongType.statusCode()).isEqualTo(422);
         assertThat(wrongType.body()).contains("slides.pptx is not a file type the library takes");
+
+        var renamed = raw(operator, "notes.mp4", ("just text " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(renamed.statusCode()).isEqualTo(422);
+        assertThat(renamed.body()).contains("notes.mp4 does not start the way MP4/MOV files do");
+        var html = raw(operator, "page.jpg", "<html><body>not a picture</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(html.statusCode()).isEqualTo(422);
+        assertThat(html.body()).contains("page.jpg does not start the way JPEG files do");
     }
 
     @Test
@@ -95,7 +102,8 @@ class MediaPagesTest {
         String first = "form-one-" + UUID.randomUUID();
         String second = "form-two-" + UUID.randomUUID();
 
-        var response = multipart(operator, Map.of(first + ".mp4", first.getBytes(), second + ".jpg", second.getBytes()));
+        var response = multipart(operator, Map.of(first + ".mp4", Clips.mp4Lookalike(first), second + ".jpg",
+                Clips.jpegLookalike(second)));
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(operator.get(app.url("/media")).body()).contains(first + ".mp4: uploaded", second + ".jpg: uploaded");
@@ -119,7 +127,11 @@ class MediaPagesTest {
         assertThat(operator.get(app.url("/media/" + id)).body())
                 .contains("cannot be deleted: it is scheduled by campaign:42");
         library.releaseSchedule("campaign:42");
-        operator.post(app.url("/media/" + id + "/delete"), Map.of());
+        var asked = operator.post(app.url("/media/" + id + "/delete"), Map.of());
+        assertThat(asked.statusCode()).as("a confirmation first").isEqualTo(200);
+        assertThat(asked.body()).contains("Delete “held”?", "No campaign schedules it");
+        assertThat(library.find(id)).as("not deleted before it is confirmed").isPresent();
+        operator.post(app.url("/media/" + id + "/delete"), Map.of("confirmed", "true"));
         assertThat(library.find(id)).isEmpty();
     }
 

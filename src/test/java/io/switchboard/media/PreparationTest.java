@@ -85,8 +85,9 @@ class PreparationTest {
     }
 
     @Test
-    void a_text_file_named_mp4_is_rejected_as_unreadable() throws Exception {
-        Path fake = Files.writeString(dir.resolve("notes.mp4"), "minutes of the meeting, not a video " + System.nanoTime());
+    void a_file_that_only_starts_like_an_mp4_is_rejected_as_unreadable() throws Exception {
+        Path fake = Files.write(dir.resolve("notes.mp4"),
+                Clips.mp4Lookalike("minutes of the meeting, not a video " + System.nanoTime()));
         MediaItem item = upload(library, fake);
 
         MediaItem rejected = awaitSettled(library, item.id());

@@ -7,6 +7,7 @@ import io.switchboard.platform.EgressRoutes;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.TestPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +182,36 @@ class PublishingTest {
         assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
         assertThat(SandboxControl.publishes(app, routed.platformUserId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_held_post_goes_on_with_its_task_or_stays_held() {
+        var accounts = fixture.accounts(1, "atomic");
+        var routed = accounts.getFirst();
+        DownRoutes.DOWN.add(routed.id());
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Atomic", accounts, fixture.images(1)),
+                "publishing-test");
+        eventually(WAIT, () -> assertThat(fixture.posts(id)).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+        long postId = fixture.posts(id).getFirst().id();
+        DownRoutes.DOWN.clear();
+        DSLContext db = app.bean(DSLContext.class);
+        // the task cannot be stored: letting the post go must be undone with it
+        db.execute("CREATE FUNCTION refuse_task() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'task refused by the test'; END $$");
+        db.execute("CREATE TRIGGER refuse_task BEFORE INSERT ON task FOR EACH ROW WHEN (NEW.unique_key = 'post:"
+                + postId + "') EXECUTE FUNCTION refuse_task()");
+        try {
+            assertThatThrownBy(() -> app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1)))
+                    .hasMessageContaining("task refused by the test");
+        } finally {
+            db.execute("DROP TRIGGER refuse_task ON task");
+            db.execute("DROP FUNCTION refuse_task()");
+        }
+        assertThat(fixture.posts(id).getFirst().status()).as("not let go without its task").isEqualTo(PostStatus.PAUSED);
+
+        assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
+        eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
     }
 
     @Test

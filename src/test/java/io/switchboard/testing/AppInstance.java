@@ -28,6 +28,8 @@ public final class AppInstance implements AutoCloseable {
     public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
     /** Media files of test instances: under target/, never the project's ./data. */
     public static final Path MEDIA_DIR = Path.of("target", "test-media");
+    /** As a property's value: leave the property out (one the test instances otherwise set). */
+    public static final String UNSET = "<unset>";
     private static final Set<AppInstance> OPEN = ConcurrentHashMap.newKeySet();
     private final ConfigurableApplicationContext context;
 
@@ -103,7 +105,10 @@ public final class AppInstance implements AutoCloseable {
         return instance;
     }
 
-    /** A property given twice counts once, with its last value (Spring would join them with a comma). */
+    /**
+     * A property given twice counts once, with its last value (Spring would join them with a comma); one given
+     * last as {@link #UNSET} is not set at all, as if the admin had left it out.
+     */
     private static String[] lastWins(List<String> properties) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (String property : properties) {
@@ -111,6 +116,7 @@ public final class AppInstance implements AutoCloseable {
             byName.remove(property.substring(0, equals));
             byName.put(property.substring(0, equals), property.substring(equals + 1));
         }
+        byName.values().removeIf(UNSET::equals);
         return byName.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 

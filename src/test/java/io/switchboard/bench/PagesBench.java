@@ -1,0 +1,314 @@
+package io.switchboard.bench;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import io.switchboard.publishing.Assignment;
+import io.switchboard.publishing.CampaignSpec;
+import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.CaptionStrategy;
+import io.switchboard.publishing.PostOptions;
+import io.switchboard.publishing.PostType;
+import io.switchboard.publishing.PublishingFixture;
+import io.switchboard.publishing.Schedule;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.PageTour.Stop;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
+import testsupport.TaskFixtures;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./mvnw -Pbench -Dbench=pages verify}: every page an operator uses, loaded in Chromium on a large
+ * installation seeded with SQL (1,000,000 finished tasks, 10,000 accounts, 10,000 media items, 100 campaigns with
+ * 200,000 posts, 500 proxies): each list with and without filters and deep in its pages, each detail page, the
+ * largest campaign, and the preview of a 20,000-post plan. Per page: navigation start to the load event as the
+ * browser's Navigation Timing measures it (3 warm-up loads, then {@code bench.pages.runs} timed), and axe-core's
+ * serious and critical violations. {@code -Dbench.pages.scale=0.01} seeds a hundredth (for a quick try).
+ * A page is one line in {@link #pages}.
+ */
+@Tag("bench")
+class PagesBench {
+    private static final double SCALE = Double.parseDouble(System.getProperty("bench.pages.scale", "1"));
+    private static final int RUNS = Integer.getInteger("bench.pages.runs", 20);
+    private static final int WARM_UP = 3;
+
+    /** What the seed made that pages need by id. */
+    private record Seeded(long account, long media, long largestCampaign, int largestPosts, long proxy, long task,
+                          long middleTask, long middleMedia, String accountCursor, String proxyCursor,
+                          List<Long> previewAccounts, List<Long> previewMedia) {
+    }
+
+    @Test
+    void pages() throws Exception {
+        Bench.only("pages");
+        try (EmbeddedPostgres postgres = Bench.postgres(false);
+             AppInstance app = AppInstance.start(Bench.database(postgres, "pages"), List.of(),
+                     "logging.level.io.switchboard=WARN", "switchboard.proxies.diagnostics-interval=24h",
+                     "spring.datasource.hikari.maximum-pool-size=16");
+             Browser browser = new Browser()) {
+            long started = System.nanoTime();
+            Seeded seeded = seed(app);
+            Bench.print(String.format("pages-seed scale=%s seconds=%d", SCALE, (System.nanoTime() - started) / 1_000_000_000));
+            Page page = browser.newPage();
+            page.setViewportSize(1440, 900);
+            Browser.signIn(page, app, "admin", AppInstance.ADMIN_PASSWORD);
+            int measured = 0;
+            long worst = -1;
+            String worstPage = "";
+            int violations = 0;
+            for (Stop stop : pages(seeded)) {
+                List<Long> millis = new ArrayList<>();
+                for (int run = 0; run < WARM_UP + RUNS; run++) {
+                    stop.open(page, app);
+                    long loaded = loadMillis(page);
+                    if (run >= WARM_UP) {
+                        millis.add(loaded);
+                    }
+                }
+                int serious = 0;
+                int critical = 0;
+                for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+                    if ("serious".equals(rule.getImpact())) {
+                        serious++;
+                    } else if ("critical".equals(rule.getImpact())) {
+                        critical++;
+                    }
+                }
+                long[] sorted = Bench.sorted(millis);
+                long p95 = Bench.percentile(sorted, 95);
+                Bench.print(String.format("pages page=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d",
+                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical));
+                measured++;
+                violations += serious + critical;
+                if (p95 > worst) {
+                    worst = p95;
+                    worstPage = stop.name();
+                }
+            }
+            Bench.print(String.format("pages-summary pages=%d worst_p95_ms=%d worst_page=%s axe_violations=%d",
+                    measured, worst, worstPage, violations));
+        }
+    }
+
+    /** Every page an operator uses, one line each. */
+    private static List<Stop> pages(Seeded s) {
+        List<Stop> pages = new ArrayList<>();
+        pages.add(new Stop("overview", "/"));
+        pages.add(new Stop("tasks", "/tasks"));
+        pages.add(new Stop("tasks-filtered", "/tasks?state=failed&kind=publishing.post"));
+        pages.add(new Stop("tasks-error-search", "/tasks?error=timed%20out"));
+        pages.add(new Stop("tasks-deep", "/tasks?before=" + s.middleTask()));
+        pages.add(new Stop("task", "/tasks/" + s.task()));
+        pages.add(new Stop("queues", "/queues"));
+        pages.add(new Stop("instances", "/instances"));
+        pages.add(new Stop("accounts", "/accounts"));
+        pages.add(new Stop("accounts-filtered", "/accounts?status=needs_reconnect&tag=bench-3"));
+        pages.add(new Stop("accounts-search", "/accounts?q=user_05"));
+        pages.add(new Stop("accounts-deep", "/accounts?after=" + s.accountCursor()));
+        pages.add(new Stop("account", "/accounts/" + s.account()));
+        pages.add(new Stop("accounts-connect", "/accounts/connect"));
+        pages.add(new Stop("accounts-import", "/accounts/import"));
+        pages.add(new Stop("media", "/media"));
+        pages.add(new Stop("media-filtered", "/media?status=READY&type=IMAGE&tag=tag-7"));
+        pages.add(new Stop("media-deep", "/media?before=" + s.middleMedia()));
+        pages.add(new Stop("media-item", "/media/" + s.media()));
+        pages.add(new Stop("campaigns", "/campaigns"));
+        pages.add(new Stop("campaigns-deep", "/campaigns?before=" + (s.largestCampaign() + 60)));
+        pages.add(new Stop("campaign-largest", "/campaigns/" + s.largestCampaign()));
+        pages.add(new Stop("campaign-largest-failed", "/campaigns/" + s.largestCampaign() + "?status=FAILED"));
+        pages.add(new Stop("campaign-largest-deep", "/campaigns/" + s.largestCampaign() + "?after=" + s.largestPosts() * 3 / 4));
+        pages.add(new Stop("campaign-new", "/campaigns/new"));
+        pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size(), "/campaigns/new",
+                page -> submitPreview(page, s), "#plan"));
+        pages.add(new Stop("proxies", "/proxies"));
+        pages.add(new Stop("proxies-filtered", "/proxies?status=down&region=eu-west"));
+        pages.add(new Stop("proxies-deep", "/proxies?after=" + s.proxyCursor()));
+        pages.add(new Stop("proxy", "/proxies/" + s.proxy()));
+        pages.add(new Stop("proxies-import", "/proxies/import"));
+        pages.add(new Stop("operators", "/operators"));
+        pages.add(new Stop("me", "/account"));
+        pages.add(new Stop("sandbox", "/sandbox"));
+        return pages;
+    }
+
+    /** The campaign form posted as a browser would (a real navigation, not an htmx swap). */
+    private static void submitPreview(Page page, Seeded s) {
+        String ids = s.previewAccounts().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String media = s.previewMedia().stream().map(String::valueOf).collect(Collectors.joining(","));
+        page.evaluate("([accounts, media]) => {"
+                + " const form = document.getElementById('campaign-form');"
+                + " form.setAttribute('hx-boost', 'false');"
+                + " form.querySelectorAll('input[name=accounts], input[name=media]').forEach(i => i.remove());"
+                + " const add = (name, value) => { const i = document.createElement('input'); i.type = 'hidden';"
+                + "   i.name = name; i.value = value; form.appendChild(i); };"
+                + " accounts.split(',').forEach(id => add('accounts', id));"
+                + " media.split(',').forEach(id => add('media', id));"
+                + " form.querySelector('#name').value = 'Twenty thousand posts';"
+                + " form.querySelector('#postType').value = 'IMAGE';"
+                + " form.querySelector('#spacingMinutes').value = '10';"
+                + " form.querySelector('#dailyMax').value = '100';"
+                + " form.submit(); }", List.of(ids, media));
+        page.waitForURL("**/campaigns/preview");
+    }
+
+    /** Navigation start to the end of the load event, as the browser measured the current document. */
+    private static long loadMillis(Page page) {
+        page.waitForFunction("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0");
+        return Math.round(((Number) page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                + " return n.loadEventEnd - n.startTime; }")).doubleValue());
+    }
+
+    private static int scaled(int full, int least) {
+        return Math.max(least, (int) Math.round(full * SCALE));
+    }
+
+    /** A real sandbox account, picture and campaign made through the services, then copied in bulk with SQL. */
+    private static Seeded seed(AppInstance app) {
+        int accounts = scaled(10_000, 300);
+        int media = scaled(10_000, 120);
+        int campaigns = 100;
+        int posts = scaled(200_000, 2_000);
+        int proxies = scaled(500, 20);
+        DSLContext db = app.bean(DSLContext.class);
+        SignedIn.as("bench-setup", "ADMIN");
+        try {
+            PublishingFixture fixture = new PublishingFixture(app);
+            var account = fixture.accounts(1, "bench").getFirst();
+            long picture = fixture.images(1).getFirst();
+            app.bean(Campaigns.class).launch(new CampaignSpec("Launch week", List.of(account.id()), null,
+                    List.of(picture), new CaptionStrategy.OwnCaption(), List.of(), new Assignment.EveryAccountEveryMedia(),
+                    new Schedule(Instant.now().plus(Duration.ofDays(300)), Duration.ZERO, null, null, 10),
+                    new PostOptions(PostType.IMAGE, false, null, 0)), "bench-setup");
+        } finally {
+            SignedIn.out();
+        }
+        TaskFixtures.fill(db, scaled(1_000_000, 10_000), 0);
+        seedAccounts(db, accounts);
+        seedMedia(db, media);
+        long largest = seedCampaigns(db, campaigns, posts, accounts, media);
+        seedProxies(db, proxies);
+        for (String table : List.of("account", "account_tag", "media_item", "media_rendition", "media_tag", "campaign",
+                "campaign_post", "proxy", "proxy_check", "proxy_assignment", "proxy_tag")) {
+            db.execute("VACUUM ANALYZE " + table);
+        }
+        long maxTask = number(db, "SELECT max(id) FROM task");
+        long failedTask = number(db, "SELECT max(id) FROM task WHERE state = 'failed'");
+        long maxMedia = number(db, "SELECT max(id) FROM media_item");
+        Record middleAccount = db.fetchOne("SELECT id, lower(username) AS u FROM account ORDER BY lower(username), id "
+                + "OFFSET " + accounts / 2 + " LIMIT 1");
+        String middleProxy = text(db, "SELECT lower(label) FROM proxy ORDER BY lower(label) OFFSET "
+                + proxies / 2 + " LIMIT 1");
+        int largestPosts = (int) number(db, "SELECT count(*) FROM campaign_post WHERE campaign_id = " + largest);
+        int previewAccounts = Math.min(200, accounts / 2);
+        int previewMedia = Math.min(100, media / 2);
+        List<Long> chosenAccounts = db.fetch("SELECT id FROM account WHERE status = 'ACTIVE' ORDER BY id LIMIT "
+                + previewAccounts).getValues(0, Long.class);
+        List<Long> chosenMedia = db.fetch("SELECT id FROM media_item WHERE status = 'READY' AND type = 'IMAGE' "
+                + "ORDER BY id LIMIT " + previewMedia).getValues(0, Long.class);
+        return new Seeded(accounts / 3, maxMedia - 5, largest, largestPosts,
+                number(db, "SELECT min(id) FROM proxy WHERE status = 'DOWN'"), failedTask, maxTask / 2,
+                maxMedia / 2, middleAccount.get("id", Long.class) + ":" + base64(middleAccount.get("u", String.class)),
+                base64(middleProxy), chosenAccounts, chosenMedia);
+    }
+
+    private static void seedAccounts(DSLContext db, int count) {
+        db.execute("INSERT INTO account (platform_user_id, username, name, status, status_reason, token_ciphertext, "
+                + "token_key_id, token_expires_at, connected_via, time_zone, followers_count, follows_count, media_count, "
+                + "health_ok, health_message, health_at, created_at) "
+                + "SELECT 'bench-' || n, 'user_' || lpad(n::text, 5, '0'), 'Bench Studio ' || n, "
+                + "CASE WHEN n % 50 = 0 THEN 'NEEDS_RECONNECT' WHEN n % 97 = 0 THEN 'DISABLED' ELSE 'ACTIVE' END, "
+                + "CASE WHEN n % 50 = 0 THEN 'The platform refused the token (190): reconnect the account.' ELSE '' END, "
+                + "a.token_ciphertext, a.token_key_id, now() + interval '50 days', 'SANDBOX', "
+                + "(ARRAY['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'])[1 + n % 4], n % 30000, n % 900, n % 400, "
+                + "n % 50 <> 0, 'The token is valid.', now() - make_interval(mins => n % 1440), now() - make_interval(mins => n) "
+                + "FROM generate_series(1, " + count + ") n, (SELECT token_ciphertext, token_key_id FROM account "
+                + "ORDER BY id LIMIT 1) a");
+        db.execute("INSERT INTO account_tag (account_id, tag) SELECT id, 'bench-' || (id % 20) FROM account "
+                + "ON CONFLICT DO NOTHING");
+    }
+
+    private static void seedMedia(DSLContext db, int count) {
+        db.execute("INSERT INTO media_item (type, status, title, original_name, content_type, size_bytes, content_hash, "
+                + "original_key, default_caption, cover_offset_ms, rejection, facts, report, uploaded_by, created_at) "
+                + "SELECT m.type, CASE WHEN n % 10 = 0 THEN 'REJECTED' ELSE 'READY' END, 'Clip ' || n, 'clip-' || n || '.jpg', "
+                + "m.content_type, m.size_bytes, md5(n::text) || md5('bench' || n), m.original_key, 'Caption of clip ' || n, "
+                + "m.cover_offset_ms, CASE WHEN n % 10 = 0 THEN 'Too small: 200 px wide, the feed needs 320 px at least.' END, "
+                + "m.facts, m.report, 'bench', now() - make_interval(secs => n) "
+                + "FROM generate_series(1, " + count + ") n, (SELECT * FROM media_item ORDER BY id LIMIT 1) m");
+        db.execute("INSERT INTO media_rendition (media_id, kind, storage_key, content_type, size_bytes, width, height, "
+                + "duration_ms, facts, report) SELECT i.id, r.kind, r.storage_key, r.content_type, r.size_bytes, r.width, "
+                + "r.height, r.duration_ms, r.facts, r.report FROM media_item i, media_rendition r "
+                + "WHERE r.media_id = (SELECT min(id) FROM media_item) AND i.id <> r.media_id AND i.status = 'READY'");
+        db.execute("INSERT INTO media_tag (media_id, tag) SELECT id, 'tag-' || (id % 30) FROM media_item "
+                + "ON CONFLICT DO NOTHING");
+    }
+
+    /** Campaigns copying the real one's spec; the first copy is the largest (a tenth of the posts). */
+    private static long seedCampaigns(DSLContext db, int campaigns, int posts, int accounts, int media) {
+        long first = number(db, "SELECT max(id) FROM campaign");
+        db.execute("INSERT INTO campaign (name, status, spec, post_type, created_by, created_at, first_at, last_at) "
+                + "SELECT 'Campaign ' || n || ' · spring collection', CASE WHEN n % 3 = 0 THEN 'finished' ELSE 'running' END, "
+                + "c.spec, c.post_type, 'bench', now() - make_interval(days => n), now() - interval '2 days', "
+                + "now() + interval '30 days' FROM generate_series(1, " + (campaigns - 1) + ") n, "
+                + "(SELECT * FROM campaign ORDER BY id LIMIT 1) c");
+        long largest = first + 1;
+        int big = posts / 10;
+        int each = (posts - big) / (campaigns - 1);
+        db.execute("INSERT INTO campaign_post (campaign_id, number, account_id, media_ids, caption, scheduled_at, status, "
+                + "status_reason, held_for, platform_media_id, permalink, published_at) "
+                + "SELECT c.id, n, 2 + (n * 7 + c.id) % " + accounts + ", ARRAY[2 + (n + c.id) % " + media + "]::bigint[], "
+                + "'Caption ' || n || ' #spring', now() - interval '1 day' + make_interval(mins => n), "
+                + "(ARRAY['published', 'published', 'published', 'published', 'published', 'published', 'published', "
+                + "'scheduled', 'failed', 'paused'])[1 + n % 10], "
+                + "CASE n % 10 WHEN 8 THEN 'The platform could not fetch the media (9004/2207052): check the signed URL.' "
+                + "WHEN 9 THEN 'Its proxy is down: waits until it works again.' END, "
+                + "CASE WHEN n % 10 = 9 THEN 'route' END, "
+                + "CASE WHEN n % 10 < 7 THEN '1789' || n END, "
+                + "CASE WHEN n % 10 < 7 THEN 'https://www.instagram.com/p/bench' || c.id || '_' || n END, "
+                + "CASE WHEN n % 10 < 7 THEN now() - interval '1 day' + make_interval(mins => n) END "
+                + "FROM campaign c, generate_series(1, CASE WHEN c.id = " + largest + " THEN " + big + " ELSE " + each
+                + " END) n WHERE c.id > " + first);
+        return largest;
+    }
+
+    private static void seedProxies(DSLContext db, int count) {
+        db.execute("INSERT INTO proxy (label, scheme, host, port, region, status, status_reason, checked_at, latency_ms, "
+                + "exit_ip) SELECT 'proxy-' || lpad(n::text, 4, '0'), 'HTTP', 'proxy' || n || '.example.net', 3128, "
+                + "(ARRAY['eu-west', 'us-east', 'ap-south'])[1 + n % 3], "
+                + "CASE WHEN n % 10 = 0 THEN 'DOWN' WHEN n % 7 = 0 THEN 'DEGRADED' ELSE 'HEALTHY' END, "
+                + "CASE WHEN n % 10 = 0 THEN 'The proxy refused the connection.' ELSE '' END, now(), 80 + n % 200, "
+                + "'203.0.113.' || (n % 250) FROM generate_series(1, " + count + ") n");
+        db.execute("INSERT INTO proxy_tag (proxy_id, tag) SELECT id, 'pool-' || (id % 5) FROM proxy");
+        db.execute("INSERT INTO proxy_check (proxy_id, checked_at, outcome, status, connect_ms, latency_ms, exit_ip, message) "
+                + "SELECT p.id, now() - make_interval(mins => 5 * k), CASE WHEN (k + p.id) % 11 = 0 THEN 'CONNECT_FAILED' "
+                + "ELSE 'OK' END, CASE WHEN (k + p.id) % 11 = 0 THEN 'DOWN' ELSE 'HEALTHY' END, 20, 80 + (k * 13 + p.id) % 150, "
+                + "'203.0.113.7', 'checked' FROM proxy p, generate_series(1, 48) k");
+        db.execute("INSERT INTO proxy_assignment (account_id, proxy_id, assigned_by) "
+                + "SELECT a.id, (SELECT min(id) FROM proxy) + a.id % " + count + ", 'bench' FROM account a WHERE a.id % 3 = 0");
+    }
+
+    private static long number(DSLContext db, String sql) {
+        return ((Number) db.fetchValue(sql)).longValue();
+    }
+
+    private static String text(DSLContext db, String sql) {
+        return String.valueOf(db.fetchValue(sql));
+    }
+
+    private static String base64(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}
