@@ -44,7 +44,7 @@ class SessionsEndTest {
         WebSession operator = Operators.signedIn(operatorSide, username, Operators.PASSWORD);
         assertThat(operator.get(operatorSide.url("/accounts")).statusCode()).isEqualTo(200);
 
-        admin("/operators/" + id(username) + "/enabled", Map.of("enabled", "false"));
+        admin("/operators/" + id(username) + "/enabled", Map.of("enabled", "false", "confirmed", "true"));
 
         assertSignedOut(operator.get(operatorSide.url("/accounts")));
     }
@@ -69,7 +69,7 @@ class SessionsEndTest {
         WebSession first = Operators.signedIn(operatorSide, username, Operators.PASSWORD);
         WebSession second = Operators.signedIn(adminSide, username, Operators.PASSWORD);
 
-        admin("/operators/" + id(username) + "/password", Map.of());
+        admin("/operators/" + id(username) + "/password", Map.of("confirmed", "true"));
 
         assertSignedOut(first.get(operatorSide.url("/accounts")));
         assertSignedOut(second.get(adminSide.url("/accounts")));

@@ -111,7 +111,7 @@ class SignInBrowserTest {
         admin.locator("#new-role").selectOption("OPERATOR");
         admin.locator("#new-password-input").fill("short");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create operator")).click();
-        assertThat(admin.locator("#new-password-error")).containsText("at least 10 characters");
+        assertThat(admin.locator("#password-error")).containsText("at least 10 characters");
         Browser.screenshot(admin, "operators-validation");
 
         admin.locator("#new-password-input").fill("a-long-enough-password");

@@ -105,7 +105,8 @@ class SignInThrottleTest {
         WebSession admin = Operators.admin(app);
         admin.get(app.url("/operators"));
         long id = operatorId(username);
-        admin.post(app.url("/operators/" + id + "/enabled"), Map.of("enabled", "false"));
+        assertThat(admin.post(app.url("/operators/" + id + "/enabled"), Map.of("enabled", "false", "confirmed", "true"))
+                .statusCode()).isEqualTo(302);
 
         WebSession client = WebSession.from("127.0.0.26");
         var disabled = client.login(app.url(""), username, Operators.PASSWORD);

@@ -42,6 +42,9 @@ class EnvironmentNamesTest {
         }
         assertThat(rows).hasSizeGreaterThan(60).containsEntry("switchboard.identity.admin-password",
                 "SWITCHBOARD_ADMIN_PASSWORD");
+        // tasks.ConnectionPoolSizing reads this variable itself (the pool is sized from the queues unless it is
+        // set): the instance started below proves it
+        assertThat(rows.remove("spring.datasource.hikari.maximum-pool-size")).isEqualTo("SWITCHBOARD_DB_POOL_SIZE");
         Map<String, Object> environment = new LinkedHashMap<>();
         rows.values().forEach(variable -> environment.put(variable, "value-of-" + variable));
         var standard = new StandardEnvironment();
@@ -56,9 +59,10 @@ class EnvironmentNamesTest {
     }
 
     @Test
-    void switchboard_admin_password_sets_the_first_admins_password() {
+    void switchboard_admin_password_sets_the_first_admins_password_and_the_pool_size_its_pool() {
         try (AppInstance app = AppInstance.startWithEnvironment(TestPostgres.freshDatabase(),
-                Map.of("SWITCHBOARD_ADMIN_PASSWORD", "from-the-environment-42"))) {
+                Map.of("SWITCHBOARD_ADMIN_PASSWORD", "from-the-environment-42", "SWITCHBOARD_DB_POOL_SIZE", "11"))) {
+            assertThat(app.bean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()).isEqualTo(11);
             var login = new WebSession().login(app.url(""), "admin", "from-the-environment-42");
             assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("/login");
         }

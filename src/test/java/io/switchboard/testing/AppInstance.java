@@ -69,7 +69,8 @@ public final class AppInstance implements AutoCloseable {
         standard.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         List<String> all = new ArrayList<>(defaults());
-        all.removeIf(p -> p.startsWith("switchboard.identity.admin-password="));
+        all.removeIf(p -> p.startsWith("switchboard.identity.admin-password=")
+                || p.startsWith("spring.datasource.hikari.maximum-pool-size="));
         all.addAll(List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres"));
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
