@@ -28,14 +28,14 @@ public class Operators {
     private final AuditTrail audit;
     private final IdentitySettings settings;
     private final LoginThrottle throttle;
-    private final PasswordChecks checks;
+    private final SignInAttempts attempts;
     private final OperatorSessions sessions;
 
     Operators(OperatorRepository operators, PasswordEncoder passwordEncoder, AuditTrail audit,
-              IdentitySettings settings, LoginThrottle throttle, PasswordChecks checks, OperatorSessions sessions) {
+              IdentitySettings settings, LoginThrottle throttle, SignInAttempts attempts, OperatorSessions sessions) {
         this.operators = operators;
         this.throttle = throttle;
-        this.checks = checks;
+        this.attempts = attempts;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -151,23 +151,20 @@ public class Operators {
         if (Passwords.tooLong(password)) {
             throw new OperatorProblem("currentPassword", Passwords.TOO_LONG);
         }
-        var reservation = throttle.reserve(username, address);
-        if (reservation.refused()) {
-            throw new OperatorProblem("currentPassword", "Too many wrong passwords: try again in "
-                    + SignInLocked.minutes(reservation.retryIn()) + " minute(s).");
-        }
-        boolean matches;
         try {
-            matches = checks.run(() -> passwordEncoder.matches(password, hash));
+            attempts.check(username, address, () -> {
+                if (!passwordEncoder.matches(password, hash)) {
+                    throw new OperatorProblem("currentPassword", "That is not your current password.");
+                }
+                return true;
+            });
+        } catch (SignInLocked locked) {
+            throw new OperatorProblem("currentPassword", "Too many wrong passwords: try again in "
+                    + locked.minutesLeft() + " minute(s).");
         } catch (PasswordChecks.Busy busy) {
-            throttle.giveBack(username, address);
             throw new OperatorProblem("currentPassword", "Many sign-ins are being checked right now: try again in "
                     + "a moment.");
         }
-        if (!matches) {
-            throw new OperatorProblem("currentPassword", "That is not your current password.");
-        }
-        throttle.giveBack(username, address);
     }
 
     /** Creates {@code admin} when no operator exists; returns whether it did. */

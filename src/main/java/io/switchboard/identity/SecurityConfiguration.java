@@ -55,11 +55,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(OperatorDetails details, PasswordEncoder encoder,
-                                                LoginThrottle throttle, PasswordChecks checks,
-                                                OperatorRepository operators, AuditTrail audit) {
+                                                SignInAttempts attempts, OperatorRepository operators) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, throttle, checks, operators, audit));
+        return new ProviderManager(new ThrottledAuthentication(passwords, attempts, operators));
     }
 
     /**

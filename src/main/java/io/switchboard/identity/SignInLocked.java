@@ -16,10 +16,6 @@ class SignInLocked extends LockedException {
 
     /** Whole minutes until the next attempt is allowed, at least one. */
     long minutesLeft() {
-        return minutes(remaining);
-    }
-
-    static long minutes(Duration wait) {
-        return Math.max(1, (wait.toSeconds() + 59) / 60);
+        return Math.max(1, (remaining.toSeconds() + 59) / 60);
     }
 }

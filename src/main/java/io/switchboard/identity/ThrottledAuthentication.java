@@ -14,46 +14,23 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class ThrottledAuthentication implements AuthenticationProvider {
     private final AuthenticationProvider passwords;
-    private final LoginThrottle throttle;
-    private final PasswordChecks checks;
+    private final SignInAttempts attempts;
     private final OperatorRepository operators;
-    private final AuditTrail audit;
 
-    ThrottledAuthentication(AuthenticationProvider passwords, LoginThrottle throttle, PasswordChecks checks,
-                            OperatorRepository operators, AuditTrail audit) {
+    ThrottledAuthentication(AuthenticationProvider passwords, SignInAttempts attempts, OperatorRepository operators) {
         this.passwords = passwords;
-        this.throttle = throttle;
-        this.checks = checks;
+        this.attempts = attempts;
         this.operators = operators;
-        this.audit = audit;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = Operators.normalize(authentication.getName());
-        String address = address(authentication);
         if (authentication.getCredentials() instanceof String password && Passwords.tooLong(password)) {
             throw new PasswordTooLong();
         }
-        var reservation = throttle.reserve(username, address);
-        if (reservation.refused()) {
-            throw new SignInLocked(reservation.retryIn());
-        }
-        Authentication result;
-        try {
-            result = checks.run(() -> passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    username, authentication.getCredentials())));
-        } catch (PasswordChecks.Busy busy) {
-            throttle.giveBack(username, address);
-            throw busy;
-        } catch (AuthenticationException failed) {
-            for (String scope : reservation.delaysStarted()) {
-                audit.record(username, scope.equals("username") ? "login.locked" : "login.delayed", username,
-                        "failed sign-ins " + (scope.equals("username") ? "from any address" : "from " + address));
-            }
-            throw failed;
-        }
-        throttle.giveBack(username, address);
+        Authentication result = attempts.check(username, address(authentication), () -> passwords.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials())));
         operators.touchLastLogin(username);
         return result;
     }
