@@ -22,6 +22,8 @@ import java.time.ZoneOffset;
  */
 @Component
 class AccountConnector {
+    /** Platform tokens are a few hundred characters; anything far longer is not one. */
+    static final int MAX_TOKEN = 2048;
     private final PlatformPorts ports;
     private final AccountRepository accounts;
     private final TokenVault vault;
@@ -39,6 +41,10 @@ class AccountConnector {
         String clean = token.strip();
         if (clean.isEmpty() || clean.chars().anyMatch(Character::isWhitespace)) {
             throw new AccountProblem("token", "Paste the whole access token: one word, no spaces.");
+        }
+        if (clean.length() > MAX_TOKEN) {
+            throw new AccountProblem("token", "That is not an access token: it has " + clean.length()
+                    + " characters, and tokens have at most " + MAX_TOKEN + ".");
         }
         Profile profile = switch (ports.profiles(platform).profile(Credentials.unconnected(clean))) {
             case PlatformResult.Ok<Profile>(Profile p) -> p;

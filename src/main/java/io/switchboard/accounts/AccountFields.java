@@ -15,6 +15,7 @@ import java.util.List;
 final class AccountFields {
     static final int MAX_NOTES = 1000;
     static final int MAX_BIOGRAPHY = 150;
+    static final int MAX_WEBSITE = 500;
 
     private AccountFields() {
     }
@@ -73,6 +74,9 @@ final class AccountFields {
     static @Nullable String website(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
+        }
+        if (value.strip().length() > MAX_WEBSITE) {
+            throw new AccountProblem(field, "A web address holds at most " + MAX_WEBSITE + " characters here.");
         }
         try {
             URI uri = URI.create(value.strip());

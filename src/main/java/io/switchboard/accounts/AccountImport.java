@@ -68,10 +68,22 @@ class AccountImport {
         }
     }
 
+    /** How far the token checks are: tokens checked out of tokens to check. */
+    @FunctionalInterface
+    interface Progress {
+        void report(long done, long total);
+    }
+
     ImportPreview preview(String csv, String actor) {
+        return preview(UUID.randomUUID(), csv, actor, (done, total) -> {
+        });
+    }
+
+    /** Checks every row; a file without problems is kept as import {@code id}, waiting for the operator's go. */
+    ImportPreview preview(UUID id, String csv, String actor, Progress progress) {
         List<ImportPreview.ImportError> errors = new ArrayList<>();
         List<Parsed> parsed = parse(csv, errors);
-        Map<Integer, CheckedToken> checked = checkTokens(parsed, errors);
+        Map<Integer, CheckedToken> checked = checkTokens(parsed, errors, progress);
         List<Staged> staged = new ArrayList<>();
         Map<String, Integer> seenUsers = new HashMap<>();
         for (Parsed row : parsed) {
@@ -109,7 +121,6 @@ class AccountImport {
         List<ImportPreview.Row> rows = staged.stream().map(s -> new ImportPreview.Row(s.row(), s.platform(),
                 s.profile().username(),
                 s.profile().platformUserId(), s.timeZone(), s.tags(), s.notes())).toList();
-        UUID id = UUID.randomUUID();
         if (errors.isEmpty() && !staged.isEmpty()) {
             imports.save(id, actor, json.writeValueAsString(staged));
         }
@@ -235,7 +246,8 @@ class AccountImport {
     }
 
     /** Each well-formed row's token checked against the platform, a few at a time. */
-    private Map<Integer, CheckedToken> checkTokens(List<Parsed> rows, List<ImportPreview.ImportError> errors) {
+    private Map<Integer, CheckedToken> checkTokens(List<Parsed> rows, List<ImportPreview.ImportError> errors,
+                                                   Progress progress) {
         Map<Integer, Future<CheckedToken>> pending = new HashMap<>();
         Semaphore slots = new Semaphore(Math.max(1, settings.importChecks()));
         Set<Integer> tokenErrors = new java.util.HashSet<>();
@@ -256,6 +268,8 @@ class AccountImport {
                     }
                 }));
             }
+            long done = 0;
+            progress.report(0, pending.size());
             for (var entry : pending.entrySet()) {
                 try {
                     checked.put(entry.getKey(), entry.getValue().get());
@@ -267,6 +281,7 @@ class AccountImport {
                     Thread.currentThread().interrupt();
                     throw new AccountProblem("", "The import was interrupted; upload the file again.");
                 }
+                progress.report(++done, pending.size());
             }
         }
         return checked;

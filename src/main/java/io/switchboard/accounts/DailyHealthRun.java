@@ -17,7 +17,10 @@ class DailyHealthRun {
     private final AccountChecks checks;
     private final ImportRepository imports;
 
-    DailyHealthRun(AccountRepository accounts, AccountChecks checks, ImportRepository imports) {
+    private final ImportChecks importChecks;
+
+    DailyHealthRun(AccountRepository accounts, AccountChecks checks, ImportRepository imports, ImportChecks importChecks) {
+        this.importChecks = importChecks;
         this.accounts = accounts;
         this.checks = checks;
         this.imports = imports;
@@ -31,6 +34,7 @@ class DailyHealthRun {
             checks.health(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
         imports.pruneOld();
+        importChecks.pruneOld();
         log.info("Daily token health check submitted for {} account(s)", ids.size());
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.dashboard;
 
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
@@ -41,15 +42,17 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("passwordChange") PasswordChange form, BindingResult errors,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletRequest request) {
         checks.validate(form, errors);
         if (!errors.hasErrors() && !form.newPassword().equals(form.repeatPassword())) {
             errors.rejectValue("repeatPassword", "mismatch", "The two new passwords differ: type the new one again here.");
         }
         if (!errors.hasErrors()) {
             try {
-                operators.changeOwnPassword(form.currentPassword(), form.newPassword());
-                redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in.");
+                operators.changeOwnPassword(form.currentPassword(), form.newPassword(), request.getRemoteAddr(),
+                        request.getSession().getId());
+                redirect.addFlashAttribute("notice", "Password changed. Use it the next time you sign in; your "
+                        + "other sessions are signed out.");
                 return "redirect:/account";
             } catch (OperatorProblem problem) {
                 FormChecks.reject(errors, problem);

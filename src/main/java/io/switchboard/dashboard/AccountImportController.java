@@ -1,9 +1,11 @@
 package io.switchboard.dashboard;
 
 import io.switchboard.accounts.AccountProblem;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.switchboard.accounts.AccountImports;
 import io.switchboard.accounts.Accounts;
 import io.switchboard.accounts.Connections;
-import io.switchboard.accounts.ImportPreview;
+import io.switchboard.accounts.ImportCheck;
 import io.switchboard.platform.Platform;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -20,14 +22,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-/** CSV import: upload or paste, a preview with every error by row and column, then all rows or none. */
+/**
+ * CSV import: upload or paste; a background task checks every row (each token live against the platform) while the
+ * page follows its progress; then a preview with every error by row and column, and all rows or none.
+ */
 @Controller
 class AccountImportController {
     private final Accounts accounts;
+    private final AccountImports imports;
     private final Connections connections;
 
-    AccountImportController(Accounts accounts, Connections connections) {
+    AccountImportController(Accounts accounts, AccountImports imports, Connections connections) {
         this.accounts = accounts;
+        this.imports = imports;
         this.connections = connections;
     }
 
@@ -42,16 +49,28 @@ class AccountImportController {
     }
 
     @PostMapping("/accounts/import")
-    String preview(@RequestParam(required = false) @Nullable MultipartFile file,
-                   @RequestParam(defaultValue = "") String csv, Model model) throws IOException {
-        String text = ImportText.of(file, csv);
-        if (text == null) {
-            model.addAttribute("problem", ImportText.TOO_LARGE);
+    String check(@RequestParam(required = false) @Nullable MultipartFile file,
+                 @RequestParam(defaultValue = "") String csv, Model model) throws IOException {
+        try {
+            return "redirect:/accounts/import/" + imports.startCheck(ImportText.of(file, csv));
+        } catch (ImportText.Unreadable unreadable) {
+            model.addAttribute("problem", unreadable.getMessage());
             return "accounts-import";
         }
-        ImportPreview preview = accounts.previewImport(text);
-        model.addAttribute("preview", preview);
+    }
+
+    @GetMapping("/accounts/import/{id}")
+    String checking(@PathVariable UUID id, Model model) {
+        model.addAttribute("check", current(id, model));
         return "accounts-import";
+    }
+
+    /** The check as it stands, for the page that follows it (it stops asking once the preview is there). */
+    @HxRequest(target = "import-check")
+    @GetMapping("/accounts/import/{id}")
+    String checkingFragment(@PathVariable UUID id, Model model) {
+        model.addAttribute("check", current(id, model));
+        return "accounts-import :: check";
     }
 
     @PostMapping("/accounts/import/{id}")
@@ -64,5 +83,14 @@ class AccountImportController {
             redirect.addFlashAttribute("problem", problem.getMessage());
             return "redirect:/accounts/import";
         }
+    }
+
+    private @Nullable ImportCheck current(UUID id, Model model) {
+        var check = imports.check(id);
+        if (check.isEmpty()) {
+            model.addAttribute("problem", "This import is no longer waiting: it was imported already, is older than "
+                    + "an hour, or was started by someone else. Upload the file again.");
+        }
+        return check.orElse(null);
     }
 }

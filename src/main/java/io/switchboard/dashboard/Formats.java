@@ -2,8 +2,11 @@ package io.switchboard.dashboard;
 
 import io.switchboard.infrastructure.Durations;
 import io.switchboard.infrastructure.Moments;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +23,24 @@ class Formats {
     /** "2 d 3 h", "4 min 12 s", "850 ms": the two largest units. */
     public String duration(Duration duration) {
         return Durations.words(duration);
+    }
+
+    /**
+     * A link that came from the platform (a website, a permalink) when it is an http(s) URL, else null: a
+     * {@code javascript:} or {@code data:} value is shown as text, never as a link.
+     */
+    public @Nullable String webLink(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     public String time(OffsetDateTime time) {

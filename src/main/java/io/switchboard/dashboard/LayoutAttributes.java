@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout shows on every page: who is signed in, which instance served the page, the version, and
- * whether the platform is the sandbox.
+ * What the layout shows on every page: who is signed in, which instance served the page and the version (to
+ * operators only), and whether the platform is the sandbox.
  */
 @ControllerAdvice
 class LayoutAttributes {
@@ -33,9 +33,10 @@ class LayoutAttributes {
         return CurrentOperator.get().orElse(null);
     }
 
+    /** Which instance on which host: for operators only, never for a signed-out visitor (an error page). */
     @ModelAttribute("servedBy")
-    String servedBy() {
-        return instance.shortId() + " on " + instance.host();
+    @Nullable String servedBy() {
+        return CurrentOperator.get().isPresent() ? instance.shortId() + " on " + instance.host() : null;
     }
 
     @ModelAttribute("requestId")
@@ -44,7 +45,7 @@ class LayoutAttributes {
     }
 
     @ModelAttribute("version")
-    String version() {
-        return instance.version();
+    @Nullable String version() {
+        return CurrentOperator.get().isPresent() ? instance.version() : null;
     }
 }

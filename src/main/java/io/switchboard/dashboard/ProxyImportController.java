@@ -33,9 +33,11 @@ class ProxyImportController {
     @PostMapping("/proxies/import")
     String preview(@RequestParam(required = false) @Nullable MultipartFile file,
                    @RequestParam(defaultValue = "") String text, Model model) throws IOException {
-        String input = ImportText.of(file, text);
-        if (input == null) {
-            model.addAttribute("problem", ImportText.TOO_LARGE);
+        String input;
+        try {
+            input = ImportText.of(file, text);
+        } catch (ImportText.Unreadable unreadable) {
+            model.addAttribute("problem", unreadable.getMessage());
             return "proxies-import";
         }
         ProxyImportPreview preview = proxies.previewImport(input);

@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Managing operators. Commands that change someone else require ADMIN (checked here, not only in the pages);
- * everyone may change their own password.
+ * everyone may change their own password. Disabling an operator, changing their role or resetting their password
+ * ends their sessions on every instance at once; changing one's own password ends one's other sessions.
  */
 @Service
 public class Operators {
@@ -26,11 +28,15 @@ public class Operators {
     private final AuditTrail audit;
     private final IdentitySettings settings;
     private final LoginThrottle throttle;
+    private final SignInAttempts attempts;
+    private final OperatorSessions sessions;
 
     Operators(OperatorRepository operators, PasswordEncoder passwordEncoder, AuditTrail audit,
-              IdentitySettings settings, LoginThrottle throttle) {
+              IdentitySettings settings, LoginThrottle throttle, SignInAttempts attempts, OperatorSessions sessions) {
         this.operators = operators;
         this.throttle = throttle;
+        this.attempts = attempts;
+        this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.settings = settings;
@@ -77,6 +83,7 @@ public class Operators {
             keepOneAdmin(operator, "change the role of");
         }
         operators.updateRole(id, role);
+        sessions.endAll(operator.username());
         audit.record(CurrentOperator.actor(), "operator.role_changed", operator.username(),
                 operator.role() + " → " + role);
     }
@@ -97,6 +104,9 @@ public class Operators {
             }
         }
         operators.updateEnabled(id, enabled);
+        if (!enabled) {
+            sessions.endAll(operator.username());
+        }
         audit.record(CurrentOperator.actor(), enabled ? "operator.enabled" : "operator.disabled",
                 operator.username(), null);
     }
@@ -108,26 +118,53 @@ public class Operators {
         Operator operator = existing(id);
         String password = randomPassword();
         operators.updatePasswordHash(id, passwordEncoder.encode(password));
-        throttle.reset(operator.username());
+        throttle.forget(operator.username());
+        sessions.endAll(operator.username());
         audit.record(CurrentOperator.actor(), "operator.password_reset", operator.username(), null);
         return password;
     }
 
+    /**
+     * Changes the signed-in operator's password and ends their other sessions. The current password is checked
+     * under the same throttle as signing in, counted for {@code clientAddress}.
+     *
+     * @param keepSessionId the session making the change, which stays signed in; null to end every session
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public void changeOwnPassword(String currentPassword, String newPassword, String clientAddress,
+                                  @Nullable String keepSessionId) {
         String username = CurrentOperator.actor();
         var credentials = operators.credentials(username)
                 .orElseThrow(() -> new OperatorProblem("", "Your operator no longer exists."));
-        if (!passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
-            throw new OperatorProblem("currentPassword", "That is not your current password.");
-        }
+        checkCurrentPassword(username, clientAddress, currentPassword, credentials.passwordHash());
         checkPassword("newPassword", newPassword);
         if (newPassword.equals(currentPassword)) {
             throw new OperatorProblem("newPassword", "Choose a password different from the current one.");
         }
         operators.updatePasswordHash(credentials.operator().id(), passwordEncoder.encode(newPassword));
+        sessions.endExcept(username, keepSessionId);
         audit.record(username, "operator.password_changed", username, null);
+    }
+
+    private void checkCurrentPassword(String username, String address, String password, String hash) {
+        if (Passwords.tooLong(password)) {
+            throw new OperatorProblem("currentPassword", Passwords.TOO_LONG);
+        }
+        try {
+            attempts.check(username, address, () -> {
+                if (!passwordEncoder.matches(password, hash)) {
+                    throw new OperatorProblem("currentPassword", "That is not your current password.");
+                }
+                return true;
+            });
+        } catch (SignInLocked locked) {
+            throw new OperatorProblem("currentPassword", "Too many wrong passwords: try again in "
+                    + locked.minutesLeft() + " minute(s).");
+        } catch (PasswordChecks.Busy busy) {
+            throw new OperatorProblem("currentPassword", "Many sign-ins are being checked right now: try again in "
+                    + "a moment.");
+        }
     }
 
     /** Creates {@code admin} when no operator exists; returns whether it did. */
@@ -168,8 +205,8 @@ public class Operators {
         if (password.length() < settings.minPasswordLength()) {
             throw new OperatorProblem(field, "Use at least " + settings.minPasswordLength() + " characters.");
         }
-        if (password.length() > 72) {
-            throw new OperatorProblem(field, "Use at most 72 characters.");
+        if (Passwords.tooLong(password)) {
+            throw new OperatorProblem(field, Passwords.TOO_LONG);
         }
     }
 }

@@ -4,7 +4,8 @@ import org.springframework.security.authentication.LockedException;
 
 import java.time.Duration;
 
-/** Sign-in refused because the username had too many failures in a row. */
+/** Sign-in refused, before its password was checked, because of earlier failures (from this address or, at far
+ * larger counts, from anywhere). */
 class SignInLocked extends LockedException {
     private final Duration remaining;
 
@@ -13,7 +14,7 @@ class SignInLocked extends LockedException {
         this.remaining = remaining;
     }
 
-    /** Whole minutes until the lock lifts, at least one. */
+    /** Whole minutes until the next attempt is allowed, at least one. */
     long minutesLeft() {
         return Math.max(1, (remaining.toSeconds() + 59) / 60);
     }

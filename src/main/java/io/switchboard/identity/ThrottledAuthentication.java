@@ -1,50 +1,44 @@
 package io.switchboard.identity;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in behind the login throttle: a locked username is refused before its password is even
- * checked, a wrong password counts a failure, a right one clears the count and stamps the last login.
+ * Password sign-in (the form and HTTP Basic alike) behind the login throttle: the attempt is counted before its
+ * password is checked, one refused for earlier failures never reaches bcrypt, and a right password gives its
+ * attempt back. Only a few checks run at once. A wrong password, an unknown username and a disabled operator all
+ * fail the same way.
  */
 class ThrottledAuthentication implements AuthenticationProvider {
     private final AuthenticationProvider passwords;
-    private final LoginThrottle throttle;
+    private final SignInAttempts attempts;
     private final OperatorRepository operators;
-    private final AuditTrail audit;
 
-    ThrottledAuthentication(AuthenticationProvider passwords, LoginThrottle throttle, OperatorRepository operators,
-                            AuditTrail audit) {
+    ThrottledAuthentication(AuthenticationProvider passwords, SignInAttempts attempts, OperatorRepository operators) {
         this.passwords = passwords;
-        this.throttle = throttle;
+        this.attempts = attempts;
         this.operators = operators;
-        this.audit = audit;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = Operators.normalize(authentication.getName());
-        var locked = throttle.lockedFor(username);
-        if (locked.isPresent()) {
-            throw new SignInLocked(locked.get());
+        if (authentication.getCredentials() instanceof String password && Passwords.tooLong(password)) {
+            throw new PasswordTooLong();
         }
-        try {
-            Authentication result = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    username, authentication.getCredentials()));
-            throttle.reset(username);
-            operators.touchLastLogin(username);
-            return result;
-        } catch (BadCredentialsException e) {
-            var lock = throttle.recordFailure(username);
-            if (lock.isPresent()) {
-                audit.record(username, "login.locked", username, "after repeated failed sign-ins");
-                throw new SignInLocked(lock.get());
-            }
-            throw e;
-        }
+        Authentication result = attempts.check(username, address(authentication), () -> passwords.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials())));
+        operators.touchLastLogin(username);
+        return result;
+    }
+
+    /** The client's address as the servlet container sees it (which forwarded headers count is set there). */
+    static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
  * and line breaks; CRLF or LF ends a record; a leading byte order mark is ignored. Imports and exports use it.
  */
 public final class Csv {
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private Csv() {
     }
 
@@ -77,8 +79,8 @@ public final class Csv {
                 out.append(',');
             }
             String value = fields.get(i) == null ? "" : fields.get(i);
-            // a leading =, +, - or @ would run as a formula in a spreadsheet
-            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+            // a leading =, +, - or @ (or a tab or carriage return before one) would run as a formula in a spreadsheet
+            if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
                 value = "'" + value;
             }
             boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class Tags {
     /** One tag: up to 40 letters, digits, '-' or '_', starting with a letter or digit. */
     public static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    /** Most tags one account, proxy or media item carries. */
+    public static final int MAX_TAGS = 30;
 
     private Tags() {
     }
@@ -27,6 +29,9 @@ public final class Tags {
 
     /** What is wrong with the first tag that is not one, said for the operator; empty when all are fine. */
     public static Optional<String> problem(List<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            return Optional.of(tags.size() + " tags: give at most " + MAX_TAGS + ".");
+        }
         return tags.stream().filter(t -> !TAG.matcher(t).matches()).findFirst()
                 .map(t -> "'" + t + "' is not a tag: use up to 40 letters, digits, '-' or '_', separated by ';'.");
     }

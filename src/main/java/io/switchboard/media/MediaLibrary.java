@@ -3,6 +3,7 @@ package io.switchboard.media;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,8 @@ import java.util.Optional;
 public class MediaLibrary {
     private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
     public static final int MAX_PAGE = 500;
+    /** Changing the library is for operators and admins, checked here as well as by the pages' URL rules. */
+    private static final String OPERATOR_COMMAND = "hasAnyRole('ADMIN', 'OPERATOR')";
     private final Uploads uploads;
     private final MediaCommands commands;
     private final MediaItems items;
@@ -58,6 +61,7 @@ public class MediaLibrary {
      * @param uploadedBy who uploaded it (an operator's username)
      * @throws IOException when reading the upload or writing storage fails
      */
+    @PreAuthorize(OPERATOR_COMMAND)
     public UploadResult upload(String fileName, InputStream content, String uploadedBy) throws IOException {
         return uploads.upload(fileName, content, uploadedBy);
     }
@@ -130,6 +134,32 @@ public class MediaLibrary {
         return signed(mediaId, RenditionKind.COVER, ttl);
     }
 
+    /** Where this library's fetch URLs start: the public base URL and the signed files' path. */
+    public String fetchUrlBase() {
+        return signer.baseUrl() + UrlSigner.PATH;
+    }
+
+    /**
+     * Whether the URL is one of the fetch URLs this library hands out: under {@link #fetchUrlBase()} or, with
+     * presigned S3 URLs, under the bucket's. Only its place is judged, not its signature or expiry.
+     */
+    public boolean isOwnFetchUrl(URI url) {
+        if (under(url, URI.create(fetchUrlBase()))) {
+            return true;
+        }
+        return settings.s3().presign() && settings.storage() == MediaSettings.StorageKind.S3
+                && storage.presignedUrl("media/", Duration.ofMinutes(1)).map(bucket -> under(url, bucket)).orElse(false);
+    }
+
+    private static boolean under(URI url, URI base) {
+        URI normal = url.normalize();
+        return normal.getUserInfo() == null && normal.getScheme() != null
+                && normal.getScheme().equalsIgnoreCase(base.getScheme())
+                && normal.getHost() != null && normal.getHost().equalsIgnoreCase(base.getHost())
+                && normal.getPort() == base.getPort()
+                && normal.getRawPath() != null && normal.getRawPath().startsWith(base.getRawPath());
+    }
+
     /**
      * A same-origin signed path for showing a rendition in the pages ({@code /media/files/…}); it stays the same
      * for an hour, so browsers cache it, and is valid at least an hour.
@@ -179,11 +209,13 @@ public class MediaLibrary {
     }
 
     /** @throws MediaProblem naming the field when the description is invalid, or when the item does not exist */
+    @PreAuthorize(OPERATOR_COMMAND)
     public void describe(long mediaId, MediaDescription description) {
         commands.describe(mediaId, description);
     }
 
     /** Prepares the item again (after a rejection or a stop). */
+    @PreAuthorize(OPERATOR_COMMAND)
     public void prepareAgain(long mediaId) {
         commands.prepareAgain(mediaId);
     }
@@ -193,6 +225,7 @@ public class MediaLibrary {
      *
      * @throws MediaProblem when a holder still has it scheduled (the message names the holders) or it does not exist
      */
+    @PreAuthorize(OPERATOR_COMMAND)
     public void delete(long mediaId) {
         for (String key : commands.delete(mediaId)) {
             try {

@@ -1,5 +1,6 @@
 package io.switchboard.proxies;
 
+import io.switchboard.infrastructure.NetworkAddresses;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -56,6 +57,12 @@ class ProxyDialer {
         if (address.isUnresolved()) {
             throw new ProxyFailure(CheckOutcome.CONNECT_FAILED, "the proxy's host name " + proxy.host()
                     + " does not resolve: check the host");
+        }
+        if (!settings.allowPrivateAddresses() && NetworkAddresses.isPrivate(address.getAddress())) {
+            throw new ProxyFailure(CheckOutcome.CONNECT_FAILED, proxy.host() + " is a private address ("
+                    + address.getAddress().getHostAddress() + ": this machine, the local network or link-local); "
+                    + "Switchboard connects to proxies there only when an admin sets "
+                    + "switchboard.proxies.allow-private-addresses=true");
         }
         Socket socket = new Socket();
         int timeout = (int) Math.min(settings.connectTimeout().toMillis(), deadline.remainingMillis());

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param trustCertificates    a PEM file of extra certificate authorities trusted for TLS to HTTPS proxies and
  *                             through tunnels (in addition to the JDK's), or null
  * @param importMaxRows        most proxies one import may hold
+ * @param allowPrivateAddresses whether proxies may be at loopback, private (LAN) or link-local addresses; off,
+ *                             Switchboard never connects there, so diagnostics cannot be used to scan the network
  */
 @ConfigurationProperties("switchboard.proxies")
 record ProxySettings(
@@ -33,7 +35,8 @@ record ProxySettings(
         @DefaultValue("14d") Duration historyRetention,
         @DefaultValue("5s") Duration routeCache,
         @Nullable Path trustCertificates,
-        @DefaultValue("1000") int importMaxRows) {
+        @DefaultValue("1000") int importMaxRows,
+        @DefaultValue("false") boolean allowPrivateAddresses) {
 
     ProxySettings {
         if (downAfterFailures < 1) {

@@ -37,6 +37,16 @@ final class Assigner {
         return posts;
     }
 
+    /** How many posts {@link #assign} would make, worked out without making them. */
+    static long count(CampaignSpec spec, int accounts, int media) {
+        long groups = media / spec.options().mediaPerPost();
+        return switch (spec.assignment()) {
+            case Assignment.EveryAccountEveryMedia every -> accounts * groups;
+            case Assignment.RoundRobin roundRobin -> groups;
+            case Assignment.PerAccount perAccount -> accounts * Math.min(perAccount.perAccount(), groups);
+        };
+    }
+
     private static List<List<Long>> groups(List<Planner.Material> materials, int size) {
         List<List<Long>> groups = new ArrayList<>();
         for (int i = 0; i + size <= materials.size(); i += size) {

@@ -44,9 +44,11 @@ public class Campaigns {
     private final PostHolds holds;
     private final Accounts accounts;
     private final PostWaits waits;
+    private final PublishingSettings settings;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings) {
+        this.settings = settings;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -62,7 +64,7 @@ public class Campaigns {
         var targets = inputs.targets(spec);
         var materials = inputs.materials(spec);
         Instant now = Instant.now();
-        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now);
+        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now, settings.maxCampaignPosts());
         Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
                 t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList())));

@@ -23,6 +23,11 @@ import java.util.TreeMap;
 final class Planner {
     static final int PLATFORM_QUOTA = 50;
     private static final int SHOWN_ACCOUNTS = 5;
+    static final int MAX_NAME = 200;
+    /** Most captions to rotate through, and most hashtag sets. */
+    static final int MAX_LINES = 1000;
+    /** A caption text beyond any use: several times what the platform takes. */
+    static final int MAX_TEXT = 4 * Captions.MAX_LENGTH;
 
     private Planner() {
     }
@@ -54,16 +59,30 @@ final class Planner {
     }
 
     static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials, Instant now) {
-        return plan(spec, targets, materials, Map.of(), now);
+        return plan(spec, targets, materials, Map.of(), now, Integer.MAX_VALUE);
     }
 
-    /** @param busy the target accounts' posts from other campaigns, by account id */
+    /**
+     * The plan, or only the problems when it would have more than {@code maxPosts} posts (none is made then).
+     *
+     * @param busy the target accounts' posts from other campaigns, by account id
+     */
     static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials,
-                     Map<Long, List<BusySlots.Busy>> busy, Instant now) {
+                     Map<Long, List<BusySlots.Busy>> busy, Instant now, int maxPosts) {
         List<Problem> problems = new ArrayList<>();
+        if (!checkTexts(spec, problems)) {
+            return new Plan(List.of(), problems);
+        }
         checkInputs(spec, targets, materials, problems);
         int perPost = spec.options().mediaPerPost();
         if (targets.isEmpty() || materials.isEmpty() || perPost < 1 || perPost > 10) {
+            return new Plan(List.of(), problems);
+        }
+        long count = Assigner.count(spec, targets.size(), materials.size());
+        if (count > maxPosts) {
+            problems.add(Problem.error(String.format(java.util.Locale.ROOT, "The campaign would have %,d posts; a "
+                    + "campaign has at most %,d (switchboard.publishing.max-campaign-posts). Choose fewer accounts or "
+                    + "media, or split it into several campaigns.", count, maxPosts)));
             return new Plan(List.of(), problems);
         }
         List<Plan.Post> unscheduled = Assigner.assign(spec, targets, materials);
@@ -83,6 +102,34 @@ final class Planner {
         holds(targets, captioned, problems);
         later(targets, later, problems);
         return new Plan(captioned, problems);
+    }
+
+    /**
+     * The operator's texts within their caps. A long name or a caption a little over the platform's limit is named
+     * with the rest; texts far beyond any use (more than {@link #MAX_LINES} lines, or many times the caption limit)
+     * stop the planning at once, so nothing is rendered from them.
+     */
+    private static boolean checkTexts(CampaignSpec spec, List<Problem> problems) {
+        if (spec.name().length() > MAX_NAME) {
+            problems.add(Problem.error("The name has " + spec.name().length() + " characters; keep it to " + MAX_NAME + "."));
+        }
+        List<String> captions = switch (spec.captions()) {
+            case CaptionStrategy.Template template -> List.of(template.template());
+            case CaptionStrategy.Rotate rotate -> rotate.captions();
+            case CaptionStrategy.OwnCaption own -> List.of();
+        };
+        if (captions.size() > MAX_LINES || spec.hashtagSets().size() > MAX_LINES) {
+            problems.add(Problem.error("Give at most " + MAX_LINES + " captions and " + MAX_LINES + " hashtag sets."));
+            return false;
+        }
+        int longest = java.util.stream.Stream.concat(captions.stream(), spec.hashtagSets().stream())
+                .mapToInt(String::length).max().orElse(0);
+        if (longest > MAX_TEXT) {
+            problems.add(Problem.error("A caption, template or hashtag set has " + longest + " characters; the "
+                    + "platform takes " + Captions.MAX_LENGTH + " per caption: shorten it."));
+            return false;
+        }
+        return true;
     }
 
     private static void checkInputs(CampaignSpec spec, List<Target> targets, List<Material> materials,

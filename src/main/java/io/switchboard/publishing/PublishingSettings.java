@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param defaultQuota    posts per 24 hours assumed for an account when planning (the runner reads the live one)
  * @param proxyWait       how long a post waits before trying again when the account's egress route is down
  * @param recoveryLooks   looks for a post published by an instance that died before recording it
+ * @param maxCampaignPosts most posts one campaign may have; a larger one is refused in the preview
  */
 @ConfigurationProperties("switchboard.publishing")
 record PublishingSettings(
@@ -22,5 +23,6 @@ record PublishingSettings(
         @DefaultValue("6h") Duration fetchUrlTtl,
         @DefaultValue("50") int defaultQuota,
         @DefaultValue("5m") Duration proxyWait,
-        @DefaultValue("5") int recoveryLooks) {
+        @DefaultValue("5") int recoveryLooks,
+        @DefaultValue("200000") int maxCampaignPosts) {
 }

@@ -36,6 +36,11 @@ class BehaviourStore {
                 r.getPublishQuota(), r.getHourlyCallBudget(), r.getUpdatedAt(), r.getUpdatedBy()));
     }
 
+    /** The sandbox's generated app secret (the same on every instance). */
+    String clientSecret() {
+        return db.select(SANDBOX_SETTING.CLIENT_SECRET).from(SANDBOX_SETTING).fetchSingle(SANDBOX_SETTING.CLIENT_SECRET);
+    }
+
     void update(Duration latency, Duration processingDelay, int publishQuota, int hourlyCallBudget, String actor) {
         db.update(SANDBOX_SETTING)
                 .set(SANDBOX_SETTING.LATENCY_MS, (int) latency.toMillis())

@@ -30,9 +30,12 @@ class GraphController {
     private final SandboxOAuth oauth;
     private final SandboxPublishing publishing;
     private final SandboxReads reads;
+    private final AppCredentials app;
 
-    GraphController(Gate gate, SandboxOAuth oauth, SandboxPublishing publishing, SandboxReads reads) {
+    GraphController(Gate gate, SandboxOAuth oauth, SandboxPublishing publishing, SandboxReads reads,
+                    AppCredentials app) {
         this.gate = gate;
+        this.app = app;
         this.oauth = oauth;
         this.publishing = publishing;
         this.reads = reads;
@@ -40,7 +43,10 @@ class GraphController {
 
     @PostMapping("/oauth/access_token")
     Map<String, Object> exchangeCode(@RequestParam("grant_type") String grantType, @RequestParam String code,
-                                     @RequestParam("redirect_uri") String redirectUri, HttpServletResponse response) {
+                                     @RequestParam("redirect_uri") String redirectUri,
+                                     @RequestParam(value = "client_secret", required = false) @Nullable String secret,
+                                     HttpServletResponse response) {
+        app.check(secret);
         gate.enterAsApp("token", response);
         if (!grantType.equals("authorization_code")) {
             throw GraphFault.invalidParameter("grant_type must be authorization_code");
@@ -69,14 +75,20 @@ class GraphController {
     }
 
     @GetMapping(V + "/debug_token")
-    Map<String, Object> debugToken(@RequestParam("input_token") String inputToken, HttpServletResponse response) {
+    Map<String, Object> debugToken(@RequestParam("input_token") String inputToken,
+                                   @RequestParam(value = "access_token", required = false) @Nullable String appToken,
+                                   HttpServletResponse response) {
+        app.check(appToken == null ? null : appToken.substring(appToken.indexOf('|') + 1));
         gate.enterAsApp("token", response);
         return oauth.debug(inputToken);
     }
 
     @PostMapping(V + "/sandbox_accounts")
     Map<String, Object> createAccounts(@RequestParam int count, @RequestParam("username_prefix") String prefix,
-                                       @RequestParam("redirect_uri") String redirectUri, HttpServletResponse response) {
+                                       @RequestParam("redirect_uri") String redirectUri,
+                                       @RequestParam(value = "client_secret", required = false) @Nullable String secret,
+                                       HttpServletResponse response) {
+        app.check(secret);
         gate.enterAsApp("token", response);
         return Map.of("data", oauth.createAccounts(count, prefix, redirectUri));
     }

@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import io.switchboard.media.MediaLibrary;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -22,31 +24,39 @@ import java.time.Duration;
 
 /**
  * Takes a container's media in, as Meta does: fetches the URL itself (or takes uploaded bytes), into a temporary
- * file that is deleted afterwards; the verdict is remembered by content, so the same bytes are probed once.
+ * file that is deleted afterwards; the verdict is remembered by content, so the same bytes are probed once. It is
+ * no open proxy: it fetches only this Switchboard's own signed media URLs (and origins an admin added), checks
+ * every redirect the same way, and takes at most what the platform takes of each kind.
  */
 @Component
 @Conditional(SandboxEnabled.class)
 class MediaIntake {
     private static final Logger log = LoggerFactory.getLogger(MediaIntake.class);
-    private static final long MAX_BYTES = 310L * 1024 * 1024;
+    private static final long MB = 1024L * 1024;
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_REDIRECTS = 5;
     private final ContainerStore containers;
     private final MediaChecker checker;
+    private final MediaLibrary library;
+    private final SandboxFetchSettings settings;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    MediaIntake(ContainerStore containers, MediaChecker checker) {
+    MediaIntake(ContainerStore containers, MediaChecker checker, MediaLibrary library, SandboxFetchSettings settings) {
         this.containers = containers;
         this.checker = checker;
+        this.library = library;
+        this.settings = settings;
     }
 
     /** Fetches the container's media URL and records the verdict on the container. */
     void fetch(SandboxContainer container) throws IOException, InterruptedException {
         Path file = Files.createTempFile("sandbox-fetch-", ".media");
         try {
-            MediaVerdict verdict = download(URI.create(String.valueOf(container.mediaUrl())), file);
+            String kind = MediaChecker.kind(container);
+            MediaVerdict verdict = download(String.valueOf(container.mediaUrl()), kind, file);
             if (verdict == null) {
-                verdict = verdict(container, file);
+                verdict = verdict(kind, file);
             }
             containers.checked(container.id(), verdict.failure());
         } finally {
@@ -54,21 +64,24 @@ class MediaIntake {
         }
     }
 
-    /** Checks uploaded bytes (a resumable upload) and records the verdict on the container. */
+    /** Checks uploaded bytes (a resumable upload), at most what the platform takes, and records the verdict. */
     void accept(SandboxContainer container, InputStream bytes) throws IOException {
         Path file = Files.createTempFile("sandbox-upload-", ".media");
         try {
+            String kind = MediaChecker.kind(container);
+            boolean fits = true;
             try (OutputStream out = Files.newOutputStream(file)) {
-                bytes.transferTo(out);
+                bytes.transferTo(new LimitedOutput(out, maxBytes(kind)));
+            } catch (LimitedOutput.TooLarge e) {
+                fits = false;
             }
-            containers.checked(container.id(), verdict(container, file).failure());
+            containers.checked(container.id(), (fits ? verdict(kind, file) : tooLarge(kind)).failure());
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private MediaVerdict verdict(SandboxContainer container, Path file) throws IOException {
-        String kind = MediaChecker.kind(container);
+    private MediaVerdict verdict(String kind, Path file) throws IOException {
         byte[] sha256 = sha256(file);
         return containers.knownVerdict(sha256, kind).orElseGet(() -> {
             MediaVerdict verdict = checker.check(kind, file);
@@ -77,27 +90,83 @@ class MediaIntake {
         });
     }
 
-    /** Downloads into the file; returns the failure verdict when the URL cannot be fetched, null when it was. */
-    private MediaVerdict download(URI url, Path file) throws InterruptedException {
+    /**
+     * Downloads into the file, following redirects itself so that every address is checked; returns the failure
+     * verdict when the URL may not or cannot be fetched, null when it was.
+     */
+    private @Nullable MediaVerdict download(String address, String kind, Path file) throws InterruptedException {
         try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT).GET()
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(file)) {
-                if (response.statusCode() / 100 != 2) {
-                    return unfetchable("the server answered HTTP " + response.statusCode());
+            URI url = URI.create(address);
+            for (int redirects = 0; ; redirects++) {
+                if (!fetchable(url)) {
+                    return unfetchable("the sandbox fetches only this Switchboard's own media URLs ("
+                            + library.fetchUrlBase() + "…), not " + url.getScheme() + "://" + url.getAuthority());
                 }
-                if (body.transferTo(new LimitedOutput(out, MAX_BYTES)) == 0) {
-                    return unfetchable("the answer was empty");
+                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT)
+                        .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    var location = response.headers().firstValue("Location");
+                    if (response.statusCode() / 100 == 3 && location.isPresent()) {
+                        if (redirects == MAX_REDIRECTS) {
+                            return unfetchable("it redirects more than " + MAX_REDIRECTS + " times");
+                        }
+                        url = url.resolve(location.get());
+                        continue;
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        return unfetchable("the server answered HTTP " + response.statusCode());
+                    }
+                    if (response.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes(kind)) {
+                        return tooLarge(kind);
+                    }
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        if (body.transferTo(new LimitedOutput(out, maxBytes(kind))) == 0) {
+                            return unfetchable("the answer was empty");
+                        }
+                    }
+                    return null;
                 }
             }
-            return null;
+        } catch (LimitedOutput.TooLarge e) {
+            return tooLarge(kind);
         } catch (HttpTimeoutException e) {
             return MediaVerdict.failed(-2, 2207003, "It took too long to download the media.");
         } catch (IOException | IllegalArgumentException e) {
             log.debug("Sandbox could not fetch media: {}", e.getClass().getSimpleName());
-            return unfetchable(e instanceof LimitedOutput.TooLarge ? "it is larger than 310 MB"
-                    : "it could not be reached (" + e.getClass().getSimpleName() + ")");
+            return unfetchable("it could not be reached (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** This app's own signed media URLs, or an origin an admin added for development. */
+    private boolean fetchable(URI url) {
+        return library.isOwnFetchUrl(url) || settings.mediaOrigins().stream().anyMatch(origin ->
+                url.getUserInfo() == null && sameOrigin(url, origin));
+    }
+
+    private static boolean sameOrigin(URI url, URI origin) {
+        return url.getScheme() != null && url.getScheme().equalsIgnoreCase(origin.getScheme())
+                && url.getHost() != null && url.getHost().equalsIgnoreCase(origin.getHost())
+                && port(url) == port(origin);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The most the platform takes of each kind: 8 MB images, 100 MB story videos, 300 MB Reels. */
+    static long maxBytes(String kind) {
+        return switch (kind) {
+            case MediaChecker.REEL -> 300 * MB;
+            case MediaChecker.VIDEO_STORY -> 100 * MB;
+            default -> 8 * MB;
+        };
+    }
+
+    private static MediaVerdict tooLarge(String kind) {
+        return kind.startsWith("image")
+                ? MediaVerdict.failed(36000, 2207004, "The image size is too large: more than 8 MB.")
+                : MediaVerdict.failed(352, 2207026, "The video format is not supported: the file is larger than "
+                + maxBytes(kind) / MB + " MB.");
     }
 
     private static MediaVerdict unfetchable(String why) {

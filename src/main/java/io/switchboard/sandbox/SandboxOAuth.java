@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Instagram Login, emulated: authorization codes for the sandbox's authorize page and for sandbox accounts made
  * by API, the code exchange (1-hour token), the long-lived exchange and refresh (60 days), and debug_token.
- * The sandbox knows no apps: any client id and secret do.
+ * Any client id does; the calls made as the app need the sandbox's secret or an operator's session
+ * ({@link AppCredentials}).
  */
 @Service
 @Conditional(SandboxEnabled.class)

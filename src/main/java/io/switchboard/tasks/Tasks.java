@@ -4,6 +4,7 @@ import io.switchboard.infrastructure.InstanceIdentity;
 import org.jooq.Condition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +18,13 @@ import static switchboard.jooq.Tables.TASK;
 /**
  * The task engine's commands: submitting work, cancelling, retrying, pausing queues and groups. Every
  * command joins the caller's transaction when there is one, so work is submitted together with the data
- * it concerns or not at all; idle instances are woken when that transaction commits.
+ * it concerns or not at all; idle instances are woken when that transaction commits. An operator's commands
+ * (cancel, retry, pause, resume, bulk) need OPERATOR or ADMIN; submitting is for the modules themselves.
  */
 @Service
 public class Tasks {
+    /** Commands an operator gives (cancel, retry, pause): operators and admins only, whatever page sent them. */
+    private static final String OPERATOR_COMMAND = "hasAnyRole('ADMIN', 'OPERATOR')";
     private final SubmitStore submits;
     private final CommandStore commands;
     private final GroupStore groups;
@@ -68,6 +72,7 @@ public class Tasks {
      * if it is running.
      */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public CancelResult cancel(long taskId) {
         Condition which = TASK.ID.eq(taskId);
         if (!cancelWaiting(which).isEmpty()) {
@@ -91,6 +96,7 @@ public class Tasks {
      * @throws TaskProblem when it is not failed or cancelled, or another live task now holds its unique key
      */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public void retry(long taskId) {
         if (retry(TASK.ID.eq(taskId)) == 0) {
             throw new TaskProblem("Task " + taskId + " is not failed or cancelled, so there is nothing to retry. "
@@ -100,12 +106,14 @@ public class Tasks {
 
     /** Pauses a queue on every instance: its running tasks finish, no new ones start. */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public void pauseQueue(String queue, String actor) {
         commands.pauseQueue(queue, true, actor);
         notifier.changed();
     }
 
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public void resumeQueue(String queue, String actor) {
         commands.pauseQueue(queue, false, actor);
         notifier.wake(List.of(queue));
@@ -114,12 +122,14 @@ public class Tasks {
 
     /** Pauses a whole group (a campaign run): its running tasks finish, no new ones start. */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public void pauseGroup(String group) {
         commands.pauseGroup(group, true);
         notifier.changed();
     }
 
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public void resumeGroup(String group) {
         commands.pauseGroup(group, false);
         notifier.wake(commands.queuesWithDueTasks(group));
@@ -128,12 +138,14 @@ public class Tasks {
 
     /** Cancels every waiting task of the group and asks its running ones to stop; returns how many. */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public int cancelGroup(String group) {
         return cancelAll(TASK.GROUP_KEY.eq(group));
     }
 
     /** Runs the group's failed and cancelled tasks again; returns how many. */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public int retryGroup(String group) {
         return retry(TASK.GROUP_KEY.eq(group));
     }
@@ -143,6 +155,7 @@ public class Tasks {
      * work shows with progress and survives a restart); returns that task's id.
      */
     @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
     public long bulk(TaskQueries.BulkAction action, TaskFilter filter, String actor) {
         return submit(TaskRequest.of(BulkCommand.KIND, new BulkCommand(action, filter, actor))
                 .withQueue(BulkCommand.QUEUE).withMaxAttempts(3)).id();

@@ -12,13 +12,19 @@ import org.junit.jupiter.api.Test;
 
 import testsupport.TableSnapshot;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static testsupport.TaskWaits.eventually;
 
 /** CSV import through the Accounts pages over HTTP: all or nothing, every error named by row and column. */
 class AccountImportTest {
@@ -152,11 +158,74 @@ class AccountImportTest {
         assertThat(connected(token)).isFalse();
     }
 
+    @Test
+    void the_tokens_are_checked_by_a_task_the_page_follows_never_inside_the_upload_request() {
+        var tokens = tokens(3, "slowcheck");
+        String csv = "access_token\n" + tokens.stream().map(t -> t.accessToken() + "\n").reduce("", String::concat);
+        SandboxControl.settings(app, Duration.ofSeconds(4), Duration.ZERO, 50);
+        try {
+            operator.get(app.url("/accounts/import"));
+            long start = System.nanoTime();
+            HttpResponse<String> started = operator.post(app.url("/accounts/import"), Map.of("csv", csv));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the upload waits for no platform call")
+                    .isLessThan(Duration.ofSeconds(4));
+            assertThat(started.statusCode()).isEqualTo(302);
+            String checkPath = path(started.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> following = operator.get(app.url(checkPath));
+            assertThat(following.body()).contains("Checking the file").contains("id=\"import-progress\"")
+                    .contains("hx-trigger=\"every 1s\"");
+            HttpResponse<String> fragment = operator.get(app.url(checkPath), Map.of("HX-Request", "true",
+                    "HX-Target", "import-check"));
+            assertThat(operator.get(app.url(checkPath), Map.of("HX-Request", "true", "HX-Boosted", "true")).body())
+                    .as("a boosted navigation gets the whole page").contains("id=\"import-form\"");
+            assertThat(fragment.body()).doesNotContain("<html").contains("id=\"import-check\"");
+
+            HttpResponse<String> done = awaitPreview(checkPath);
+            assertThat(done.body()).contains("Ready to import 3 account(s)").doesNotContain("hx-trigger=\"every 1s\"");
+        } finally {
+            SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
+        }
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_is_refused_naming_its_line() {
+        byte[] latin1 = "access_token,notes\nabc,fine\ndef,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        operator.get(app.url("/accounts/import"));
+        String boundary = "----import-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + operator.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"accounts.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + latin1.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(latin1, 0, body, head.length, latin1.length);
+        System.arraycopy(tail, 0, body, head.length + latin1.length, tail.length);
+        HttpResponse<String> refused = operator.send(HttpRequest.newBuilder(URI.create(app.url("/accounts/import")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Line 3 is not UTF-8 text").contains("Save the file as UTF-8");
+    }
+
     private static HttpResponse<String> preview(String csv) {
         operator.get(app.url("/accounts/import"));
-        HttpResponse<String> response = operator.post(app.url("/accounts/import"), Map.of("csv", csv));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response;
+        HttpResponse<String> started = operator.post(app.url("/accounts/import"), Map.of("csv", csv));
+        assertThat(started.statusCode()).isEqualTo(302);
+        return awaitPreview(path(started.headers().firstValue("Location").orElseThrow()));
+    }
+
+    /** The import's page once its check is done (it follows the check until then). */
+    private static HttpResponse<String> awaitPreview(String checkPath) {
+        AtomicReference<HttpResponse<String>> page = new AtomicReference<>();
+        eventually(Duration.ofSeconds(90), () -> {
+            page.set(operator.get(app.url(checkPath)));
+            assertThat(page.get().body()).contains("id=\"preview\"");
+        });
+        return page.get();
+    }
+
+    private static String path(String location) {
+        return URI.create(location).getRawPath();
     }
 
     private static String commitId(HttpResponse<String> preview) {

@@ -56,6 +56,12 @@ class CampaignBench {
     private static final String[] SETTINGS = {"logging.level.io.switchboard=WARN",
             "switchboard.tasks.queues.publishing=32", "switchboard.tasks.queues.sandbox=8"};
 
+    private static String[] with(String[] settings, String more) {
+        String[] all = java.util.Arrays.copyOf(settings, settings.length + 1);
+        all[settings.length] = more;
+        return all;
+    }
+
     @Test
     void campaign() throws Exception {
         Bench.only("campaign");
@@ -77,7 +83,10 @@ class CampaignBench {
                 media.forEach(fixture::awaitReady);
                 SandboxControl.settings(first, Duration.ofMillis(100), Duration.ofSeconds(2), QUOTA);
                 for (int i = 1; i < INSTANCES; i++) {
-                    instances.add(AppInstance.start(url, SETTINGS));
+                    // one public base URL for every instance, as behind a load balancer: the sandbox on any of
+                    // them fetches only URLs under it
+                    instances.add(AppInstance.start(url, with(SETTINGS,
+                            "switchboard.media.public-base-url=" + first.url(""))));
                 }
 
                 var spec = new CampaignSpec("Bench", List.of(), "bench", media,

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import testsupport.SignedIn;
 import io.switchboard.tasks.Submitted;
 import io.switchboard.tasks.TaskRequest;
 import io.switchboard.tasks.Tasks;
@@ -60,6 +61,7 @@ class EngineBench {
             String fsync = String.valueOf(db.fetchValue("SHOW fsync"));
             String syncCommit = String.valueOf(db.fetchValue("SHOW synchronous_commit"));
             warmUp(tasks, db);
+            SignedIn.as("bench", "OPERATOR");
             tasks.pauseQueue(QUEUE, "bench");
             long insertStart = System.nanoTime();
             List<Long> ids = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import testsupport.SignedIn;
 import io.switchboard.media.BenchAccess;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
@@ -81,6 +82,7 @@ class MediaBench {
     private static double runner(MediaLibrary library, Tasks tasks, Path clip) throws Exception {
         long id;
         try (InputStream in = Files.newInputStream(clip)) {
+            SignedIn.as("bench", "OPERATOR");
             id = ((UploadResult.Stored) library.upload(clip.getFileName().toString(), in, "bench")).item().id();
         }
         long start = System.nanoTime();
@@ -117,6 +119,7 @@ class MediaBench {
      * also sampled every 20 ms (that peak includes the young generation's ordinary churn until a collection).
      */
     private static void upload(AppInstance app, Path dir) throws Exception {
+        SignedIn.as("bench", "OPERATOR");
         app.bean(Tasks.class).pauseQueue("media", "bench");
         WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
         operator.get(app.url("/media"));

@@ -4,10 +4,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.accounts.Accounts;
+import io.switchboard.accounts.Connections;
 import io.switchboard.instagram.graph.ContainerRequest;
 import io.switchboard.instagram.graph.ContainerState;
-import io.switchboard.platform.Credentials;
 import io.switchboard.instagram.graph.InstagramGraph;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.MediaStatus;
+import io.switchboard.media.UploadResult;
+import io.switchboard.platform.Credentials;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.Browser;
@@ -20,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.TableSnapshot;
 import testsupport.Clips;
-import testsupport.MediaServer;
 import testsupport.SignedIn;
 
 import java.io.IOException;
@@ -40,6 +44,9 @@ class AccountsBrowserTest {
     private static Browser browser;
     private static AppInstance app;
     private static String operator;
+    /** The import's check runs as a task the page follows: give it time on a loaded machine. */
+    private static final LocatorAssertions.ContainsTextOptions CHECKED =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
     @TempDir
     static Path files;
 
@@ -64,7 +71,7 @@ class AccountsBrowserTest {
         page.setInputFiles("#file", csv("bad.csv", "access_token,time_zone\n"
                 + SandboxControl.account(app, "browserbad").accessToken() + ",Atlantis/Capital\n"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-        assertThat(page.locator("#import-errors")).containsText("Atlantis/Capital");
+        assertThat(page.locator("#import-errors")).containsText("Atlantis/Capital", CHECKED);
         assertThat(page.locator("#import-errors td").first()).hasText("2");
         Browser.screenshot(page, "accounts-import-errors");
 
@@ -72,8 +79,19 @@ class AccountsBrowserTest {
         IntStream.range(0, 4).forEach(i -> good.append(SandboxControl.account(app, "browser").accessToken())
                 .append(i % 2 == 0 ? ",Europe/Berlin," : ",America/Chicago,").append(tag).append(";demo\n"));
         page.setInputFiles("#file", csv("good.csv", good.toString()));
+        SandboxControl.settings(app, Duration.ofMillis(1500), Duration.ofSeconds(3), 50);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-        assertThat(page.locator("#preview h2")).hasText("Ready to import 4 account(s)");
+        assertThat(page.locator("#import-progress")).containsText("Checked");
+        Browser.screenshot(page, "accounts-import-checking");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "accounts-import-checking-390");
+        page.setViewportSize(1440, 900);
+        Browser.screenshot(page, "accounts-import-checking-1440");
+        page.setViewportSize(1280, 860);
+        assertThat(page.locator("#preview h2")).hasText("Ready to import 4 account(s)",
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#import-progress")).hasCount(0);
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofSeconds(3), 50);
         Browser.screenshot(page, "accounts-import-preview");
         page.locator("#commit-import").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Imported 4 account(s)");
@@ -124,6 +142,41 @@ class AccountsBrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("does not belong to a connection you started");
     }
 
+    private static java.net.URI readyPicture(Path file) {
+        MediaLibrary library = app.bean(MediaLibrary.class);
+        SignedIn.as(operator, "OPERATOR");
+        try (var in = Files.newInputStream(file)) {
+            long id = ((UploadResult.Stored) library.upload(file.getFileName().toString(), in, operator)).item().id();
+            eventually(Duration.ofSeconds(90), () -> assertThat(library.find(id).orElseThrow().status())
+                    .isEqualTo(MediaStatus.READY));
+            return library.signedUrl(id, Duration.ofMinutes(30));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            SignedIn.out();
+        }
+    }
+
+    @Test
+    void a_viewer_is_told_the_live_quota_is_for_operators() {
+        SignedIn.as(operator, "OPERATOR");
+        long id;
+        try {
+            id = app.bean(Connections.class).createSandboxAccounts(io.switchboard.platform.Platform.INSTAGRAM, 1, "quotaview", "",
+                    java.net.URI.create(app.url("/accounts/connect/callback"))).getFirst();
+        } finally {
+            SignedIn.out();
+        }
+        Page page = signedIn(Operators.create(app, "VIEWER"));
+        page.navigate(app.url("/accounts/" + id));
+        assertThat(page.locator("#quota-for-operators")).containsText("Operators see the live quota");
+        assertThat(page.locator("#quota")).hasCount(0);
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "account-detail-viewer-390");
+        page.setViewportSize(1440, 900);
+        Browser.screenshot(page, "account-detail-viewer-1440");
+    }
+
     @Test
     void every_account_page_shows_the_platform_on_a_phone_and_on_a_desktop() {
         String tag = "platform" + ProcessHandle.current().pid();
@@ -169,8 +222,9 @@ class AccountsBrowserTest {
         Credentials account = SandboxControl.account(app, "permalink");
         InstagramGraph graph = app.bean(InstagramGraph.class);
         SandboxControl.settings(app, Duration.ZERO, Duration.ZERO, 50);
-        try (MediaServer media = new MediaServer()) {
-            var photo = media.serve(Clips.image(files, "post.jpg", 1080, 1080));
+        {
+            // the sandbox fetches only this app's own signed media URLs, like Meta fetches only public ones
+            var photo = readyPicture(Clips.image(files, "post.jpg", 1080, 1080));
             String container = graph.createContainer(account, ContainerRequest.image(photo, "Hello from the sandbox #demo"))
                     .orElseThrow().id();
             eventually(() -> assertThat(graph.containerStatus(account, container).orElseThrow().state())

@@ -13,7 +13,9 @@ import io.switchboard.testing.TestPostgres;
 import io.switchboard.testing.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
 import testsupport.ProbeTasks;
 import testsupport.ProbeTasks.Probe;
 import testsupport.TableSnapshot;
@@ -39,6 +41,12 @@ class OperationsPagesBrowserTest {
     private static AppInstance web;
     private static AppInstance worker;
     private static Browser browser;
+
+    /** Cancelling, retrying, pausing and uploading are an operator's commands (method security). */
+    @BeforeEach
+    void signInAsOperator() {
+        SignedIn.as("test", "OPERATOR");
+    }
 
     @BeforeAll
     static void start() {

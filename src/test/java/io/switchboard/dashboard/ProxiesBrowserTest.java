@@ -45,6 +45,8 @@ class ProxiesBrowserTest {
         http = LoopbackProxy.http().start();
         socks = LoopbackProxy.socks5().credentials("carol", "pa55word").start();
         app = AppInstance.start(TestPostgres.freshDatabase(),
+                // the test proxies listen on loopback, a private address an admin must allow
+                "switchboard.proxies.allow-private-addresses=true",
                 "switchboard.proxies.probe-url=" + probe.url(),
                 "switchboard.proxies.trust-certificates=" + TestCertificates.trusted().pem(),
                 "switchboard.proxies.diagnostics-interval=1h",

@@ -47,6 +47,35 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void prometheus_scrapes_with_its_own_token_and_a_wrong_token_never_counts_toward_a_sign_in_lock() {
+        WebSession prometheus = WebSession.from("127.0.0.31");
+        var scrape = bearer(prometheus, AppInstance.METRICS_TOKEN, "/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(bearer(prometheus, AppInstance.METRICS_TOKEN, "/actuator/info").statusCode())
+                .as("the token reads metrics only").isEqualTo(403);
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(bearer(prometheus, "a-wrong-token-" + i, "/actuator/prometheus").statusCode()).isEqualTo(401);
+        }
+        assertThat(app.bean(org.jooq.DSLContext.class).fetchCount(org.jooq.impl.DSL.table("login_throttle"),
+                org.jooq.impl.DSL.condition("subject LIKE '%127.0.0.31'"))).isZero();
+        assertThat(basic("admin", AppInstance.ADMIN_PASSWORD, "/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void error_pages_show_a_signed_out_visitor_no_instance_host_or_version() {
+        InstanceIdentity instance = app.bean(InstanceIdentity.class);
+        var notFound = new WebSession().get(app.url("/sandbox/p/999999999"), Map.of("Accept", "text/html"));
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("Not found").doesNotContain(instance.shortId())
+                .doesNotContain(instance.host()).doesNotContain(instance.version()).doesNotContain("Served by");
+
+        var signedIn = Operators.admin(app).get(app.url("/no-such-page"), Map.of("Accept", "text/html"));
+        assertThat(signedIn.body()).as("operators still see it").contains("Served by").contains(instance.shortId());
+    }
+
+    @Test
     void every_response_carries_a_request_id_and_keeps_a_sane_incoming_one() {
         WebSession anonymous = new WebSession();
         var generated = anonymous.get(app.url("/login"));
@@ -85,6 +114,11 @@ class OperationsEndpointsTest {
         MockEnvironment text = new MockEnvironment();
         new LogFormat().postProcessEnvironment(text, new SpringApplication());
         assertThat(text.getProperty("logging.structured.format.console")).isNull();
+    }
+
+    private java.net.http.HttpResponse<String> bearer(WebSession client, String token, String path) {
+        return client.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Authorization", "Bearer " + token).GET().build());
     }
 
     private java.net.http.HttpResponse<String> basic(String username, String password, String path) {

@@ -1,5 +1,6 @@
 package io.switchboard.media;
 
+import testsupport.SignedIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +21,7 @@ final class LibraryWaits {
 
     static MediaItem upload(MediaLibrary library, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
+            SignedIn.as("test", "OPERATOR");
             var result = library.upload(file.getFileName().toString(), in, "test");
             assertThat(result).isInstanceOf(UploadResult.Stored.class);
             return ((UploadResult.Stored) result).item();

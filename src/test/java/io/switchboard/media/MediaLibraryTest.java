@@ -3,7 +3,9 @@ package io.switchboard.media;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.SharedApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
 
@@ -32,6 +34,12 @@ class MediaLibraryTest {
 
     @TempDir
     Path dir;
+
+    /** Cancelling, retrying, pausing and uploading are an operator's commands (method security). */
+    @BeforeEach
+    void signInAsOperator() {
+        SignedIn.as("test", "OPERATOR");
+    }
 
     @BeforeAll
     static void start() {

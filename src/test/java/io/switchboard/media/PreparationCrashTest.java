@@ -6,7 +6,9 @@ import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
 import testsupport.Clips;
 import testsupport.TaskWaits;
 
@@ -34,6 +36,12 @@ class PreparationCrashTest {
     private static AppInstance app;
     private static MediaLibrary library;
     private static Tasks tasks;
+
+    /** Cancelling, retrying, pausing and uploading are an operator's commands (method security). */
+    @BeforeEach
+    void signInAsOperator() {
+        SignedIn.as("test", "OPERATOR");
+    }
 
     @BeforeAll
     static void start() throws IOException {

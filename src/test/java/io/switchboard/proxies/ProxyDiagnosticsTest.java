@@ -52,6 +52,8 @@ class ProxyDiagnosticsTest {
     static void start() {
         probe = new ProbeServer(TestCertificates.trusted());
         app = AppInstance.start(TestPostgres.freshDatabase(), List.of(ProxyEvents.class),
+                // the test proxies listen on loopback, a private address an admin must allow
+                "switchboard.proxies.allow-private-addresses=true",
                 "switchboard.proxies.probe-url=" + probe.url(),
                 "switchboard.proxies.trust-certificates=" + TestCertificates.trusted().pem(),
                 "switchboard.proxies.degraded-latency=5s",

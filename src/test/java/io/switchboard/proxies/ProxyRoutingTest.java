@@ -59,6 +59,8 @@ class ProxyRoutingTest {
     static void start() {
         probe = new ProbeServer(TestCertificates.trusted());
         app = AppInstance.start(TestPostgres.freshDatabase(), List.of(ProxyEvents.class),
+                // the test proxies listen on loopback, a private address an admin must allow
+                "switchboard.proxies.allow-private-addresses=true",
                 "switchboard.proxies.probe-url=" + probe.url(),
                 "switchboard.proxies.trust-certificates=" + TestCertificates.trusted().pem(),
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms");

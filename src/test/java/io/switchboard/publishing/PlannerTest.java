@@ -124,7 +124,8 @@ class PlannerTest {
         var spec = spec(new Assignment.EveryAccountEveryMedia(), new Schedule(Instant.parse("2026-11-23T11:21:00Z"),
                 Duration.ofMinutes(60), null, null, 10), new CaptionStrategy.OwnCaption());
         Plan plan = Planner.plan(spec, List.of(account(1, BERLIN)), media(2),
-                Map.of(1L, List.of(new BusySlots.Busy(autumn, Duration.ofMinutes(60), "Autumn launch"))), NOW);
+                Map.of(1L, List.of(new BusySlots.Busy(autumn, Duration.ofMinutes(60), "Autumn launch"))), NOW,
+                Integer.MAX_VALUE);
 
         assertThat(plan.posts().getFirst().at()).isEqualTo(Instant.parse("2026-11-23T12:19:00Z"));
         assertThat(plan.posts().getFirst().waitsFor())
@@ -143,7 +144,7 @@ class PlannerTest {
                 Duration.ofMinutes(60), null, null, 3), new CaptionStrategy.OwnCaption());
         var busy = List.of(new BusySlots.Busy(Instant.parse("2026-11-23T12:00:00Z"), Duration.ofMinutes(30), "Spring"),
                 new BusySlots.Busy(Instant.parse("2026-11-23T20:00:00Z"), Duration.ZERO, "Spring"));
-        Plan plan = Planner.plan(spec, List.of(account(1, ZoneId.of("UTC"))), media(3), Map.of(1L, busy), NOW);
+        Plan plan = Planner.plan(spec, List.of(account(1, ZoneId.of("UTC"))), media(3), Map.of(1L, busy), NOW, Integer.MAX_VALUE);
 
         assertThat(plan.posts()).extracting(Plan.Post::at).containsExactly(Instant.parse("2026-11-23T13:00:00Z"),
                 Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T01:00:00Z"));
@@ -169,6 +170,45 @@ class PlannerTest {
             assertThat(p.accountIds()).containsExactlyInAnyOrder(1L, 2L);
         });
         assertThat(plan.problemsOf(plan.posts().getFirst())).extracting(Plan.Problem::label).containsExactly("held: proxy down");
+    }
+
+    @Test
+    void a_campaign_larger_than_the_cap_is_refused_with_its_size_before_any_post_is_made() {
+        var accounts = LongStream.rangeClosed(1, 300)
+                .mapToObj(id -> new Planner.Target(id, "brand" + id, "Brand", BERLIN, 50, List.of())).toList();
+        Plan plan = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), anyTime(), new CaptionStrategy.OwnCaption()),
+                accounts, media(700), Map.of(), NOW, 200_000);
+
+        assertThat(plan.posts()).isEmpty();
+        assertThat(plan.launchable()).isFalse();
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.message()).contains("210,000 posts").contains("at most 200,000")
+                    .contains("switchboard.publishing.max-campaign-posts");
+        });
+        assertThat(Planner.plan(spec(new Assignment.PerAccount(2), anyTime(), new CaptionStrategy.OwnCaption()),
+                accounts, media(700), Map.of(), NOW, 600).posts()).hasSize(600);
+    }
+
+    @Test
+    void texts_beyond_their_caps_are_named_and_absurd_ones_stop_the_planning() {
+        var longName = new CampaignSpec("n".repeat(201), List.of(), null, List.of(), new CaptionStrategy.OwnCaption(),
+                List.of(), new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        assertThat(Planner.plan(longName, List.of(account(1, BERLIN)), media(1), NOW).problems())
+                .extracting(Plan.Problem::message).anySatisfy(m -> assertThat(m).contains("201 characters; keep it to 200"));
+
+        var huge = new CampaignSpec("Huge", List.of(), null, List.of(), new CaptionStrategy.Template("x".repeat(100_000)),
+                List.of(), new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        Plan plan = Planner.plan(huge, List.of(account(1, BERLIN)), media(3), NOW);
+        assertThat(plan.posts()).isEmpty();
+        assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("has 100000 characters; the platform takes 2200"));
+
+        var manyCaptions = new CampaignSpec("Many", List.of(), null, List.of(),
+                new CaptionStrategy.Rotate(java.util.Collections.nCopies(1001, "hi")), List.of(),
+                new Assignment.EveryAccountEveryMedia(), anyTime(), PostOptions.reels());
+        assertThat(Planner.plan(manyCaptions, List.of(account(1, BERLIN)), media(3), NOW).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("at most 1000 captions"));
     }
 
     private static CampaignSpec spec(Assignment assignment, Schedule schedule, CaptionStrategy captions) {

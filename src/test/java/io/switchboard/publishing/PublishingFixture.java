@@ -1,5 +1,7 @@
 package io.switchboard.publishing;
 
+import testsupport.SignedIn;
+import io.switchboard.accounts.Accounts;
 import io.switchboard.media.MediaItem;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.MediaStatus;
@@ -87,6 +89,7 @@ public final class PublishingFixture {
 
     public long upload(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
+            SignedIn.as("publishing-test", "OPERATOR");
             var result = app.bean(MediaLibrary.class).upload(file.getFileName().toString(), in, "publishing-test");
             assertThat(result).isInstanceOf(UploadResult.Stored.class);
             return ((UploadResult.Stored) result).item().id();

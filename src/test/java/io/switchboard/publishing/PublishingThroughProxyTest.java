@@ -36,6 +36,8 @@ class PublishingThroughProxyTest {
     static void start() {
         probe = new ProbeServer(TestCertificates.trusted());
         app = AppInstance.start(TestPostgres.freshDatabase(),
+                // the test proxies listen on loopback, a private address an admin must allow
+                "switchboard.proxies.allow-private-addresses=true",
                 "switchboard.proxies.probe-url=" + probe.url(),
                 "switchboard.proxies.trust-certificates=" + TestCertificates.trusted().pem(),
                 "switchboard.proxies.route-cache=100ms",

@@ -5,7 +5,9 @@ import io.switchboard.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
 import testsupport.ProbeTasks;
 import testsupport.ProbeTasks.Probe;
 
@@ -31,6 +33,12 @@ import static testsupport.TaskWaits.eventually;
 class TaskClusterTest {
     private static final List<AppInstance> instances = new ArrayList<>();
     private static DSLContext db;
+
+    /** Cancelling, retrying, pausing and uploading are an operator's commands (method security). */
+    @BeforeEach
+    void signInAsOperator() {
+        SignedIn.as("test", "OPERATOR");
+    }
 
     @BeforeAll
     static void startThree() {

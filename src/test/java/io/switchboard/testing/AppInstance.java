@@ -4,6 +4,8 @@ import io.switchboard.SwitchboardApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ public final class AppInstance implements AutoCloseable {
     /** The encryption key every test instance shares (base64 of 32 bytes), like N replicas would. */
     public static final String ENCRYPTION_KEY = "c3dpdGNoYm9hcmQtdGVzdC1lbmNyeXB0aW9uLWtleSE=";
     public static final String MEDIA_SIGNING_KEY = "media-signing-key-for-tests-0123456789abcdef";
+    /** The bearer token Prometheus would scrape test instances with. */
+    public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
     /**
      * Media files of test instances: under target/, never the project's ./data; one folder per database (its
      * name is unique to the test run), shared by the instances on that database as N replicas share one mount,
@@ -64,15 +68,44 @@ public final class AppInstance implements AutoCloseable {
         return run(all, List.of());
     }
 
-    private static AppInstance run(List<String> properties, List<Class<?>> extra) {
-        List<String> all = new ArrayList<>(List.of(
+    /**
+     * An instance started as an admin starts one with environment variables: {@code environment} is what the process
+     * would see in its environment (on top of this JVM's own), and no admin password is given any other way.
+     */
+    public static AppInstance startWithEnvironment(String jdbcUrl, Map<String, String> environment) {
+        Map<String, Object> variables = new LinkedHashMap<>(System.getenv());
+        variables.putAll(environment);
+        var standard = new StandardEnvironment();
+        standard.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        List<String> all = new ArrayList<>(defaults());
+        all.removeIf(p -> p.startsWith("switchboard.identity.admin-password=")
+                || p.startsWith("spring.datasource.hikari.maximum-pool-size="));
+        all.addAll(List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "switchboard.media.local-dir=" + MEDIA_DIR.resolve(databaseName(jdbcUrl))));
+        AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)
+                .environment(standard)
+                .registerShutdownHook(false)
+                .run(lastWins(all)));
+        OPEN.add(instance);
+        return instance;
+    }
+
+    private static List<String> defaults() {
+        return List.of(
                 "server.port=0",
                 "spring.datasource.hikari.maximum-pool-size=8",
                 "switchboard.identity.admin-password=" + ADMIN_PASSWORD,
+                "switchboard.identity.metrics-token=" + METRICS_TOKEN,
                 // every test instance talks to its own sandbox of the Graph API, never to Meta
                 "switchboard.platform.mode=sandbox",
                 "switchboard.encryption.key=" + ENCRYPTION_KEY,
-                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY));
+                "switchboard.media.signing-key=" + MEDIA_SIGNING_KEY);
+    }
+
+    private static AppInstance run(List<String> properties, List<Class<?>> extra) {
+        List<String> all = new ArrayList<>(defaults());
         all.addAll(properties);
         // as command-line arguments, so they win over application.yml like an admin's settings would
         AppInstance instance = new AppInstance(new SpringApplicationBuilder(SwitchboardApplication.class)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,9 +24,25 @@ import java.util.stream.Collectors;
 public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private String csrf = "";
+
+    public WebSession() {
+        client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private WebSession(InetAddress localAddress) {
+        client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .localAddress(localAddress).build();
+    }
+
+    /**
+     * A client whose connections come from another loopback address ({@code 127.0.0.2} …), as the server sees a
+     * different client: the whole 127.0.0.0/8 block is this machine.
+     */
+    public static WebSession from(String loopbackAddress) {
+        return new WebSession(InetAddress.ofLiteral(loopbackAddress));
+    }
 
     public CookieManager cookies() {
         return cookies;

@@ -4,7 +4,9 @@ import io.switchboard.platform.Credentials;
 import io.switchboard.platform.PlatformMode;
 import io.switchboard.platform.PlatformSettings;
 import io.switchboard.platform.Profile;
+import io.switchboard.platform.SandboxSecret;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +40,15 @@ public class InstagramGraph {
     private final InstagramSettings settings;
     private final PlatformSettings shared;
 
-    InstagramGraph(GraphHttp http, GraphEndpoints endpoints, InstagramSettings settings, PlatformSettings shared) {
+    private final ObjectProvider<SandboxSecret> sandboxSecret;
+
+    InstagramGraph(GraphHttp http, GraphEndpoints endpoints, InstagramSettings settings, PlatformSettings shared,
+                   ObjectProvider<SandboxSecret> sandboxSecret) {
         this.http = http;
         this.endpoints = endpoints;
         this.settings = settings;
         this.shared = shared;
+        this.sandboxSecret = sandboxSecret;
     }
 
     public PlatformMode mode() {
@@ -251,7 +257,7 @@ public class InstagramGraph {
         }
         return http.send(GraphCall.post("sandbox.create_accounts", endpoints.versioned("sandbox_accounts"))
                 .form("count", count).form("username_prefix", usernamePrefix).form("redirect_uri", redirectUri)
-                .form("client_id", appId()), body -> {
+                .form("client_id", appId()).form("client_secret", appSecret()), body -> {
             List<SandboxGrant> grants = new ArrayList<>();
             body.path("data").forEach(a -> grants.add(new SandboxGrant(required(a, "id"), required(a, "username"),
                     required(a, "code"))));
@@ -264,13 +270,17 @@ public class InstagramGraph {
         return credentials.platformUserId() != null ? credentials.platformUserId() : "me";
     }
 
-    /** In the sandbox any app id and secret do; it recognises none. */
+    /** In the sandbox any app id does; its secret is the sandbox's own unless one is configured. */
     private String appId() {
         return settings.appId() != null ? settings.appId() : "switchboard-sandbox";
     }
 
     private String appSecret() {
-        return settings.appSecret() != null ? settings.appSecret() : "switchboard-sandbox";
+        if (settings.appSecret() != null) {
+            return settings.appSecret();
+        }
+        SandboxSecret sandbox = sandboxSecret.getIfAvailable();
+        return sandbox != null ? sandbox.clientSecret() : "unset";
     }
 
     private static LongLivedToken longLived(JsonNode body) {

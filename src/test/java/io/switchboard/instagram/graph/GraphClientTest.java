@@ -3,6 +3,7 @@ package io.switchboard.instagram.graph;
 import io.switchboard.platform.Credentials;
 import io.switchboard.platform.Platform;
 import io.switchboard.platform.Profile;
+import io.switchboard.platform.SandboxSecret;
 import io.switchboard.publishing.Publisher;
 import io.switchboard.publishing.PublishingQuota;
 import io.switchboard.sandbox.SandboxControl;
@@ -50,12 +51,18 @@ class GraphClientTest {
     private static URI photo;
     private static URI png;
 
+    /** A server on loopback the sandbox was not told about: it must never be fetched from. */
+    private static MediaServer elsewhere;
+
     @BeforeAll
     static void start() {
-        app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.tasks.poll-interval=200ms",
-                "switchboard.tasks.promote-interval=50ms");
-        graph = app.bean(InstagramGraph.class);
         media = new MediaServer();
+        elsewhere = new MediaServer();
+        app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.tasks.poll-interval=200ms",
+                "switchboard.tasks.promote-interval=50ms",
+                // the test's media server stands in for this app's signed URLs
+                "switchboard.sandbox.media-origins=" + media.origin());
+        graph = app.bean(InstagramGraph.class);
         reel = media.serve(Clips.compliant(clips, "reel.mp4", 4));
         legacy = media.serve(Clips.legacy(clips, "legacy.mp4", 4));
         photo = media.serve(Clips.image(clips, "photo.jpg", 1080, 1080));
@@ -64,6 +71,7 @@ class GraphClientTest {
 
     @AfterAll
     static void stop() {
+        elsewhere.close();
         media.close();
         app.close();
     }
@@ -109,6 +117,63 @@ class GraphClientTest {
         assertBadMedia(account, ContainerRequest.reel(legacy, null), MediaRule.MEDIA_URL_NOT_FETCHABLE);
         assertThat(graph.createContainer(account, ContainerRequest.image(photo, "#a ".repeat(31))))
                 .satisfies(problem(GraphProblem.BadMedia.class, p -> assertThat(p.rule()).isEqualTo(MediaRule.CAPTION_TOO_LONG)));
+    }
+
+    @Test
+    void the_sandbox_fetches_only_this_apps_own_media_urls_directly_or_through_redirects() {
+        Credentials account = SandboxControl.account(app, "noproxy");
+        URI foreign = elsewhere.serve(clips.resolve("reel.mp4"));
+        assertBadMedia(account, ContainerRequest.reel(foreign, null), MediaRule.MEDIA_URL_NOT_FETCHABLE,
+                "fetches only this Switchboard's own media URLs");
+        URI hop = media.redirect("hop.mp4", foreign);
+        assertBadMedia(account, ContainerRequest.reel(hop, null), MediaRule.MEDIA_URL_NOT_FETCHABLE,
+                "fetches only this Switchboard's own media URLs");
+        assertBadMedia(account, ContainerRequest.reel(URI.create("http://169.254.169.254/latest/meta-data/"), null),
+                MediaRule.MEDIA_URL_NOT_FETCHABLE, "fetches only this Switchboard's own media URLs");
+        assertThat(elsewhere.requests()).as("requests that reached the foreign server").isZero();
+
+        URI ownRedirect = media.redirect("own-hop.jpg", photo);
+        assertThat(awaitFinal(account, graph.createContainer(account, ContainerRequest.image(ownRedirect, null))
+                .orElseThrow().id()).state()).isEqualTo(ContainerState.FINISHED);
+    }
+
+    @Test
+    void the_sandbox_stops_reading_media_at_the_platforms_size_limit() {
+        Credentials account = SandboxControl.account(app, "endless");
+        assertBadMedia(account, ContainerRequest.image(media.endless("endless.jpg"), null), MediaRule.IMAGE_TOO_LARGE,
+                "more than 8 MB");
+        assertThat(media.endlessBytesSent()).as("bytes the sandbox let the server send").isLessThan(64L * 1024 * 1024);
+    }
+
+    @Test
+    void the_sandbox_makes_accounts_and_exchanges_codes_only_for_its_own_app_or_an_operator() {
+        var anyone = new io.switchboard.testing.WebSession();
+        String accounts = app.url("/sandbox/graph/v25.0/sandbox_accounts");
+        var refused = anyone.send(form(accounts, "count=1&username_prefix=intruder&redirect_uri=" + REDIRECT));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Error validating client secret").contains("\"code\":101");
+        var wrong = anyone.send(form(accounts, "count=1&username_prefix=intruder&redirect_uri=" + REDIRECT
+                + "&client_secret=guessed"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        var exchange = anyone.send(form(app.url("/sandbox/graph/oauth/access_token"),
+                "grant_type=authorization_code&code=anything&redirect_uri=" + REDIRECT));
+        assertThat(exchange.body()).contains("Error validating client secret");
+
+        String secret = app.bean(SandboxSecret.class).clientSecret();
+        var made = anyone.send(form(accounts, "count=1&username_prefix=ownapp&redirect_uri=" + REDIRECT
+                + "&client_secret=" + secret));
+        assertThat(made.statusCode()).isEqualTo(200);
+        var operator = io.switchboard.testing.Operators.signedIn(app, "admin", AppInstance.ADMIN_PASSWORD);
+        assertThat(operator.send(form(accounts, "count=1&username_prefix=operator&redirect_uri=" + REDIRECT))
+                .statusCode()).as("an operator's session").isEqualTo(200);
+        assertThat(graph.createSandboxAccounts(1, "client", REDIRECT)).as("the client sends the secret")
+                .isInstanceOf(GraphResult.Ok.class);
+    }
+
+    private static java.net.http.HttpRequest form(String url, String body) {
+        return java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     @Test
@@ -357,11 +422,18 @@ class GraphClientTest {
     }
 
     private static void assertBadMedia(Credentials account, ContainerRequest request, MediaRule rule) {
+        assertBadMedia(account, request, rule, "");
+    }
+
+    private static void assertBadMedia(Credentials account, ContainerRequest request, MediaRule rule,
+                                       String because) {
         String container = graph.createContainer(account, request).orElseThrow().id();
         ContainerStatus status = awaitFinal(account, container);
         assertThat(status.state()).isEqualTo(ContainerState.ERROR);
-        assertThat(status.problem()).isInstanceOfSatisfying(GraphProblem.BadMedia.class,
-                p -> assertThat(p.rule()).isEqualTo(rule));
+        assertThat(status.problem()).isInstanceOfSatisfying(GraphProblem.BadMedia.class, p -> {
+            assertThat(p.rule()).isEqualTo(rule);
+            assertThat(p.error().message()).contains(because);
+        });
         assertThat(graph.publish(account, container)).satisfies(problem(GraphProblem.BadMedia.class,
                 p -> assertThat(p.rule()).isEqualTo(rule)));
     }
