@@ -1,0 +1,110 @@
+package io.switchboard.identity;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * API keys: admins create (the secret is shown once, only its hash is kept) and revoke them; the API finds the key
+ * of each call and records the call in the audit trail under the key's name.
+ */
+@Service
+public class ApiKeys {
+    /** Every key starts with this, so a leaked one is easy to recognise (secret scanners, logs). */
+    public static final String PREFIX = "sb_";
+    public static final int MAX_NAME = 80;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final ApiKeyRows keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiKeys(ApiKeyRows keys, AuditTrail audit) {
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = Clock.systemUTC();
+    }
+
+    public List<ApiKey> all() {
+        return keys.all();
+    }
+
+    /**
+     * @param expiresAt null: never expires; else must be in the future
+     * @throws ApiKeyProblem naming the field when the name is blank, too long or taken, or the limit is out of range
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public IssuedApiKey create(String name, ApiScope scope, int requestsPerMinute, @Nullable OffsetDateTime expiresAt) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            throw new ApiKeyProblem("name", "Name the key after what uses it, such as content-pipeline.");
+        }
+        if (trimmed.length() > MAX_NAME) {
+            throw new ApiKeyProblem("name", "Shorten the name to at most " + MAX_NAME + " characters.");
+        }
+        if (requestsPerMinute < 1 || requestsPerMinute > 100_000) {
+            throw new ApiKeyProblem("requestsPerMinute", "Give a limit between 1 and 100,000 requests a minute.");
+        }
+        if (expiresAt != null && !expiresAt.toInstant().isAfter(clock.instant())) {
+            throw new ApiKeyProblem("expiresAt", "Choose an expiry in the future, or none.");
+        }
+        if (keys.liveNameTaken(trimmed)) {
+            throw new ApiKeyProblem("name", "A key named " + trimmed + " exists: choose another name or revoke it first.");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = PREFIX + HexFormat.of().formatHex(random);
+        String prefix = secret.substring(0, PREFIX.length() + 6);
+        long id = keys.insert(trimmed, prefix, hash(secret), scope, requestsPerMinute, CurrentOperator.actor(), expiresAt);
+        audit.record(CurrentOperator.actor(), "api-key.created", trimmed, scope.label());
+        return new IssuedApiKey(keys.find(id).orElseThrow(), secret);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void revoke(long id) {
+        ApiKey key = keys.find(id).orElseThrow(() -> new ApiKeyProblem("", "There is no such key; reload the page."));
+        if (!keys.revoke(id, CurrentOperator.actor())) {
+            throw new ApiKeyProblem("", "The key " + key.name() + " was revoked already.");
+        }
+        audit.record(CurrentOperator.actor(), "api-key.revoked", key.name(), null);
+    }
+
+    /** The live key whose secret this is; empty when unknown, revoked or expired. */
+    @Transactional
+    public Optional<ApiKey> authenticate(String presented) {
+        if (!presented.startsWith(PREFIX) || presented.length() > 200) {
+            return Optional.empty();
+        }
+        return keys.byHash(hash(presented)).filter(k -> k.live(clock.instant()));
+    }
+
+    public Optional<ApiKey> find(long id) {
+        return keys.find(id);
+    }
+
+    /** One API call in the audit trail, under the key's name. */
+    public void recordCall(ApiKey key, String method, String path, int status) {
+        audit.record(key.actor(), "api.call", method + " " + path, "status " + status);
+    }
+
+    private static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

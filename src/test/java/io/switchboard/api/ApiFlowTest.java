@@ -1,0 +1,179 @@
+package io.switchboard.api;
+
+import io.switchboard.identity.ApiScope;
+import io.switchboard.identity.AuditTrail;
+import io.switchboard.publishing.PublishingFixture;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.SharedApp;
+import org.junit.jupiter.api.Test;
+import testsupport.Clips;
+import testsupport.SignedIn;
+import tools.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static testsupport.TaskWaits.eventually;
+
+/** The public API as a team's pipeline uses it: real HTTP, JSON, API keys, against the sandbox platform. */
+class ApiFlowTest {
+    private static final Path DIR = Path.of("target", "api-media");
+
+    @Test
+    void a_pipeline_uploads_previews_a_problem_fixes_it_launches_once_and_sees_its_posts_published() throws IOException {
+        AppInstance app = SharedApp.get();
+        ApiClient api = ApiClient.withNewKey(app, ApiScope.PUBLISH, 1000);
+        long account = connected(app, 1, "apiflow").getFirst().id();
+        Files.createDirectories(DIR);
+        Path picture = Clips.image(DIR, "api-" + UUID.randomUUID() + ".jpg",
+                900 + ThreadLocalRandom.current().nextInt(500), 1080);
+
+        HttpResponse<String> uploaded = api.upload(picture, Map.of("Idempotency-Key", "upload-" + picture.getFileName()));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long media = ApiClient.json(uploaded).get("id").asLong();
+        assertThat(uploaded.headers().firstValue("Location")).hasValue("/api/v1/media/" + media);
+        eventually(Duration.ofSeconds(90), () -> assertThat(ApiClient.json(api.get("/media/" + media))
+                .get("item").get("status").asString()).isEqualTo("READY"));
+
+        String name = "api-flow-" + UUID.randomUUID();
+        HttpResponse<String> wrong = api.post("/campaigns/preview", spec(name, account, media, "REELS"));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(200);
+        assertThat(ApiClient.json(wrong).get("launchable").asBoolean()).isFalse();
+        assertThat(ApiClient.json(wrong).get("problems").get(0).get("severity").asString()).isEqualTo("ERROR");
+        HttpResponse<String> refused = api.post("/campaigns", spec(name, account, media, "REELS"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(refused).get("errors").get(0).get("message").asString())
+                .isEqualTo(ApiClient.json(wrong).get("problems").get(0).get("message").asString());
+
+        String fixed = spec(name, account, media, "IMAGE");
+        assertThat(ApiClient.json(api.post("/campaigns/preview", fixed)).get("launchable").asBoolean()).isTrue();
+        var once = Map.of("Idempotency-Key", "launch-" + name);
+        HttpResponse<String> launched = api.post("/campaigns", fixed, once);
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
+        long campaign = ApiClient.json(launched).get("campaign").get("id").asLong();
+        HttpResponse<String> replayed = api.post("/campaigns", fixed, once);
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(ApiClient.json(replayed).get("campaign").get("id").asLong()).isEqualTo(campaign);
+        assertThat(api.post("/campaigns", spec(name + "-other", account, media, "IMAGE"), once).statusCode())
+                .as("the same key for another request").isEqualTo(422);
+
+        eventually(Duration.ofSeconds(120), () -> {
+            JsonNode posts = ApiClient.json(api.get("/campaigns/" + campaign + "/posts"));
+            assertThat(posts.get("items")).hasSize(1);
+            assertThat(posts.get("items").get(0).get("status").asString()).isEqualTo("PUBLISHED");
+        });
+        JsonNode view = ApiClient.json(api.get("/campaigns/" + campaign));
+        assertThat(view.get("counts").get("PUBLISHED").asInt()).isEqualTo(1);
+        assertThat(ApiClient.json(api.get("/campaigns")).get("items").findValuesAsString("name")).contains(name);
+
+        assertThat(app.bean(AuditTrail.class).latest(200)).anySatisfy(e -> {
+            assertThat(e.actor()).startsWith("api:test-");
+            assertThat(e.target()).isEqualTo("POST /api/v1/campaigns");
+        });
+    }
+
+    @Test
+    void a_read_key_reads_but_every_change_is_refused_with_a_problem() {
+        ApiClient read = ApiClient.withNewKey(SharedApp.get(), ApiScope.READ, 1000);
+        assertThat(read.get("/campaigns").statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = read.post("/campaigns/1/pause", "");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(refused).get("detail").asString()).contains("read scope", "needs read and publish");
+        assertThat(new ApiClient(read.base(), "sb_" + "0".repeat(64)).get("/campaigns").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(read.base(), "").get("/campaigns").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_key_over_its_limit_is_answered_429_with_when_to_try_again() {
+        ApiClient limited = ApiClient.withNewKey(SharedApp.get(), ApiScope.READ, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limited.get("/tasks?limit=1").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> over = limited.get("/tasks?limit=1");
+        assertThat(over.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(over.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(ApiClient.json(over).get("detail").asString()).contains("3 calls a minute");
+    }
+
+    @Test
+    void bad_input_is_answered_with_a_problem_naming_the_field() {
+        ApiClient api = ApiClient.withNewKey(SharedApp.get(), ApiScope.PUBLISH, 1000);
+        HttpResponse<String> badSchedule = api.post("/campaigns/preview",
+                spec("bad", 1, 1, "IMAGE").replace("\"dailyMax\":50", "\"dailyMax\":0"));
+        assertThat(badSchedule.statusCode()).as(badSchedule.body()).isEqualTo(400);
+        assertThat(ApiClient.json(badSchedule).get("field").asString()).isEqualTo("schedule");
+        assertThat(ApiClient.json(badSchedule).get("detail").asString()).contains("at least 1");
+        HttpResponse<String> badCursor = api.get("/tasks?cursor=nonsense");
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(badCursor).get("field").asString()).isEqualTo("cursor");
+        HttpResponse<String> badStatus = api.get("/media?status=SHINY");
+        assertThat(ApiClient.json(badStatus).get("field").asString()).isEqualTo("status");
+        assertThat(api.get("/campaigns/987654321").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pages_of_a_list_follow_opaque_cursors_without_repeats() {
+        AppInstance app = SharedApp.get();
+        connected(app, 3, "apipages");
+        ApiClient api = ApiClient.withNewKey(app, ApiScope.READ, 1000);
+        JsonNode first = ApiClient.json(api.get("/accounts?tag=apipages&limit=2"));
+        assertThat(first.get("items")).hasSize(2);
+        String cursor = first.get("nextCursor").asString();
+        JsonNode second = ApiClient.json(api.get("/accounts?tag=apipages&limit=2&cursor=" + cursor));
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(first.findValuesAsString("username")).doesNotContainAnyElementsOf(second.findValuesAsString("username"));
+        assertThat(api.get("/media?cursor=" + cursor).statusCode()).as("a cursor of another list").isEqualTo(400);
+    }
+
+    @Test
+    void no_body_is_read_before_the_key_is_checked() throws IOException {
+        AppInstance app = SharedApp.get();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/media?fileName=big.mp4 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + (50L * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    private static java.util.List<PublishingFixture.Connected> connected(AppInstance app, int count, String tag) {
+        SignedIn.as("api-test", "OPERATOR");
+        try {
+            return new PublishingFixture(app).accounts(count, tag);
+        } finally {
+            SignedIn.out();
+        }
+    }
+
+    static String spec(String name, long account, long media, String type) {
+        return """
+                {"name":"%s","accountIds":[%d],"accountTag":null,"mediaIds":[%d],
+                 "captions":{"kind":"template","template":"%s #{n}"},"hashtagSets":[],
+                 "assignment":{"kind":"every"},
+                 "schedule":{"startAt":null,"minSpacing":"PT0S","windowStart":null,"windowEnd":null,"dailyMax":50},
+                 "options":{"type":"%s","shareToFeed":false,"coverOffset":null,"carouselSize":0}}
+                """.formatted(name, account, media, name, type).replace("\n", "");
+    }
+}
