@@ -42,7 +42,8 @@ class SecurityConfiguration {
             "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**"};
     /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
     private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
-    private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/api-keys", "/api-keys/**"};
+    private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/api-keys", "/api-keys/**", "/webhooks",
+            "/webhooks/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
     /** Reads that call the platform (its budget is shared): operators and admins only. */
     private static final String[] OPERATOR_READS = {"/accounts/*/quota"};

@@ -4,6 +4,7 @@ import io.switchboard.media.MediaLibrary;
 import io.switchboard.tasks.GroupFinished;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,9 +25,11 @@ class CampaignCompletion {
     private final PostRepository posts;
     private final MediaLibrary media;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     CampaignCompletion(CampaignRepository campaigns, PostRepository posts, MediaLibrary media,
-                       TransactionTemplate transactions) {
+                       TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.campaigns = campaigns;
         this.posts = posts;
         this.media = media;
@@ -61,6 +64,8 @@ class CampaignCompletion {
             return false;
         }
         media.releaseSchedule(Campaign.group(campaignId));
+        events.publishEvent(new CampaignFinished(campaignId, campaigns.find(campaignId).map(Campaign::name).orElse(""),
+                counts.get(PostStatus.PUBLISHED), counts.get(PostStatus.FAILED), counts.get(PostStatus.CANCELLED)));
         log.info("Campaign {} finished: {} published, {} failed, {} cancelled", campaignId,
                 counts.get(PostStatus.PUBLISHED), counts.get(PostStatus.FAILED), counts.get(PostStatus.CANCELLED));
         return true;

@@ -1,6 +1,7 @@
 package io.switchboard.publishing;
 
 import io.switchboard.accounts.AccountStatusChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import io.switchboard.proxies.ProxyStatus;
 import io.switchboard.proxies.ProxyStatusChanged;
 import io.switchboard.tasks.Tasks;
@@ -30,11 +31,14 @@ import static switchboard.jooq.Tables.CAMPAIGN_POST;
 class PostHolds {
     private static final Logger log = LoggerFactory.getLogger(PostHolds.class);
     private final PostRepository posts;
+    private final ApplicationEventPublisher events;
     private final Tasks tasks;
     private final PublishingSettings settings;
     private final TransactionTemplate transactions;
 
-    PostHolds(PostRepository posts, Tasks tasks, PublishingSettings settings, TransactionTemplate transactions) {
+    PostHolds(PostRepository posts, Tasks tasks, PublishingSettings settings, TransactionTemplate transactions,
+              ApplicationEventPublisher events) {
+        this.events = events;
         this.posts = posts;
         this.tasks = tasks;
         this.settings = settings;
@@ -59,6 +63,7 @@ class PostHolds {
         List<Long> paused = posts.pauseAccount(accountId, hold, reason);
         if (!paused.isEmpty()) {
             log.info("Paused {} post(s) of account {}: {}", paused.size(), accountId, reason);
+            events.publishEvent(new PostsHeld(accountId, paused, hold.dbValue(), reason));
         }
     }
 
