@@ -70,7 +70,8 @@ class ApiKeysController {
             try {
                 IssuedApiKey issued = keys.create(form.name(), form.scope(), form.requestsPerMinute(),
                         form.expiresOn() == null ? null : form.expiresOn().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-                redirect.addFlashAttribute("issued", issued);
+                redirect.addFlashAttribute("issuedName", issued.key().name());
+                redirect.addFlashAttribute("issuedSecret", issued.secret());
                 return "redirect:/api-keys";
             } catch (ApiKeyProblem problem) {
                 FormChecks.reject(errors, problem, java.util.Map.of("expiresAt", "expiresOn"));

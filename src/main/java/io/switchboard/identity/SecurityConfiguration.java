@@ -114,7 +114,7 @@ class SecurityConfiguration {
                     a.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
-                    a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();
+                    a.requestMatchers(HttpMethod.POST, "/account/password", "/account/alerts", "/logout").authenticated();
                     for (String method : CHANGING_METHODS) {
                         a.requestMatchers(HttpMethod.valueOf(method), "/**")
                                 .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());

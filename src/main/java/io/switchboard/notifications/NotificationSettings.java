@@ -12,9 +12,16 @@ import java.util.List;
  * @param deliveryTimeout     how long one attempt waits for the receiver's answer
  * @param retryDelays         the waits before each retry of a delivery that failed (about a day in all); when they
  *                            run out the delivery is FAILED and shown so on the endpoint's log
+ * @param baseUrl             where operators open Switchboard: the links in alerts start with it
+ * @param mailFrom            the sender of alert mails
+ * @param alertQuiet          alerts of one cause are told once no new one came for this long (at the latest ten
+ *                            times this after the first), so that a cause still growing makes one message
  */
 @ConfigurationProperties("switchboard.notifications")
 record NotificationSettings(@DefaultValue("false") boolean allowPrivateTargets,
                             @DefaultValue("10s") Duration deliveryTimeout,
-                            @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retryDelays) {
+                            @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retryDelays,
+                            @DefaultValue("http://localhost:8080") String baseUrl,
+                            @DefaultValue("switchboard@localhost") String mailFrom,
+                            @DefaultValue("1m") Duration alertQuiet) {
 }

@@ -124,14 +124,14 @@ class WebhookDeliveryTest {
 
     @Test
     void loopback_and_private_targets_are_refused_unless_an_admin_allows_them() {
-        var strict = new WebhookTargets(new NotificationSettings(false, Duration.ofSeconds(1), List.of()));
+        var strict = new WebhookTargets(new NotificationSettings(false, Duration.ofSeconds(1), List.of(), "http://localhost", "a@b", Duration.ofSeconds(1)));
         for (String url : List.of("http://127.0.0.1:8080/x", "http://localhost/x", "http://10.1.2.3/x",
                 "http://169.254.169.254/latest", "http://[::1]/x")) {
             assertThatThrownBy(() -> strict.check(url)).as(url).isInstanceOf(WebhookProblem.class)
                     .hasMessageContaining("private or loopback");
         }
         assertThatThrownBy(() -> strict.check("ftp://example.com/x")).hasMessageContaining("http or https");
-        var lenient = new WebhookTargets(new NotificationSettings(true, Duration.ofSeconds(1), List.of()));
+        var lenient = new WebhookTargets(new NotificationSettings(true, Duration.ofSeconds(1), List.of(), "http://localhost", "a@b", Duration.ofSeconds(1)));
         assertThat(lenient.check("http://127.0.0.1:8080/x").getPort()).isEqualTo(8080);
     }
 
