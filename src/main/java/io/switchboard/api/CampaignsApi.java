@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.infrastructure.Digests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.publishing.Campaign;
@@ -23,11 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +72,7 @@ class CampaignsApi {
     @PostMapping
     ResponseEntity<?> launch(@RequestBody CampaignSpec spec,
                              @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key) {
-        return idempotency.once(key, "POST /api/v1/campaigns " + digest(spec), () -> {
+        return idempotency.once(key, "POST /api/v1/campaigns " + Digests.sha256Hex(json.writeValueAsString(spec)), () -> {
             Plan plan = campaigns.preview(spec).plan();
             if (!plan.launchable()) {
                 List<Map<String, String>> errors = new ArrayList<>();
@@ -154,15 +151,6 @@ class CampaignsApi {
     private CampaignView view(long id) {
         Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiProblem.notFound("campaign", id));
         return CampaignView.of(campaign, campaigns.counts(id));
-    }
-
-    private String digest(Object body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Launch refused: every blocking problem of the plan, as the preview names them. */

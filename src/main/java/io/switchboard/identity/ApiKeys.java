@@ -1,17 +1,14 @@
 package io.switchboard.identity;
 
+import io.switchboard.infrastructure.Digests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +63,7 @@ public class ApiKeys {
         RANDOM.nextBytes(random);
         String secret = PREFIX + HexFormat.of().formatHex(random);
         String prefix = secret.substring(0, PREFIX.length() + 6);
-        long id = keys.insert(trimmed, prefix, hash(secret), scope, requestsPerMinute, CurrentOperator.actor(), expiresAt);
+        long id = keys.insert(trimmed, prefix, Digests.sha256Hex(secret), scope, requestsPerMinute, CurrentOperator.actor(), expiresAt);
         audit.record(CurrentOperator.actor(), "api-key.created", trimmed, scope.label());
         return new IssuedApiKey(keys.find(id).orElseThrow(), secret);
     }
@@ -87,7 +84,7 @@ public class ApiKeys {
         if (!presented.startsWith(PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
-        return keys.byHash(hash(presented)).filter(k -> k.live(clock.instant()));
+        return keys.byHash(Digests.sha256Hex(presented)).filter(k -> k.live(clock.instant()));
     }
 
     public Optional<ApiKey> find(long id) {
@@ -97,14 +94,5 @@ public class ApiKeys {
     /** One API call in the audit trail, under the key's name. */
     public void recordCall(ApiKey key, String method, String path, int status) {
         audit.record(key.actor(), "api.call", method + " " + path, "status " + status);
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.notifications;
 
+import io.switchboard.infrastructure.Digests;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.SecretBox;
 import io.switchboard.tasks.Tasks;
@@ -9,13 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +110,7 @@ public class Webhooks {
         if (subscribers.isEmpty()) {
             return;
         }
-        String messageId = "msg_" + digest(event.type() + "|" + occurrence).substring(0, 32);
+        String messageId = "msg_" + Digests.sha256Hex(event.type() + "|" + occurrence).substring(0, 32);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type());
         body.put("timestamp", clock.instant().toString());
@@ -140,14 +137,6 @@ public class Webhooks {
             return length >= 24 && length <= 64;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
