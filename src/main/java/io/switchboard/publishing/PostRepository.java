@@ -157,6 +157,14 @@ class PostRepository {
                 .fetchSingle(CAMPAIGN_POST.PUBLISH_REQUESTED_AT);
     }
 
+    /** Whether the account has a post going out now or due before {@code until}. */
+    boolean goingOut(long accountId, OffsetDateTime until) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(
+                CAMPAIGN_POST.STATUS.in(PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue())
+                        .or(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue())
+                                .and(CAMPAIGN_POST.SCHEDULED_AT.le(until)))));
+    }
+
     void published(long postId, @Nullable String mediaId, @Nullable String permalink, @Nullable String note) {
         db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(CAMPAIGN_POST.PLATFORM_MEDIA_ID, mediaId).set(CAMPAIGN_POST.PERMALINK, permalink)

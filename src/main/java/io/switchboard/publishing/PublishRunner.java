@@ -36,9 +36,12 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final PostHolds holds;
     private final PublishingSettings settings;
     private final Waits waits;
+    private final PostPublications publications;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
-                  PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits) {
+                  PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits,
+                  PostPublications publications) {
+        this.publications = publications;
         this.posts = posts;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -127,7 +130,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
             case PublishStep.Processing processing -> processing(step, attempt.progress(), processing);
             case PublishStep.ReadyToPublish ready -> publish(step, attempt.progress());
             case PublishStep.Published published -> {
-                posts.published(step.postId(), published.postId(), published.permalink(), null);
+                publications.published(step.postId(), published.postId(), published.permalink(), null);
                 step.context().info("Published as " + published.postId());
                 yield Outcome.completed();
             }
@@ -204,7 +207,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
     /** An earlier run's request published the post: record it, never publish again. */
     private Outcome recovered(Step step, PublishStep.AlreadyPublished already) {
         if (already.postId() != null) {
-            posts.published(step.postId(), already.postId(), already.permalink(),
+            publications.published(step.postId(), already.postId(), already.permalink(),
                     "Found published after an interrupted run; it was not published again.");
             step.context().info("The platform had published it already (" + already.postId()
                     + "); recorded, not published again");
@@ -213,7 +216,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (posts.polled(step.postId()) < settings.recoveryLooks()) {
             return Outcome.retryAfter(RECOVERY_LOOK, "looking for the published post among the account's recent posts");
         }
-        posts.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
+        publications.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
                 + "among the account's recent posts; check the account in the " + step.account().platform().label()
                 + " app.");
         return Outcome.completed();

@@ -31,9 +31,11 @@ class GraphController {
     private final SandboxPublishing publishing;
     private final SandboxReads reads;
     private final AppCredentials app;
+    private final SandboxInsights insights;
 
     GraphController(Gate gate, SandboxOAuth oauth, SandboxPublishing publishing, SandboxReads reads,
-                    AppCredentials app) {
+                    AppCredentials app, SandboxInsights insights) {
+        this.insights = insights;
         this.gate = gate;
         this.app = app;
         this.oauth = oauth;
@@ -112,6 +114,14 @@ class GraphController {
         String call = fields != null && fields.contains("status_code") ? "status" : "profile";
         Gate.Caller caller = gate.enter(call, token(request), response);
         return reads.object(caller.accountId(), id, fields, links());
+    }
+
+    @GetMapping(V + "/{id}/insights")
+    Map<String, Object> insights(@PathVariable String id, @RequestParam String metric, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("insights", token(request), response);
+        return id.equals(String.valueOf(caller.accountId())) ? insights.user(caller, metric)
+                : insights.media(caller, id, metric);
     }
 
     @PostMapping(V + "/{userId}/media")

@@ -28,6 +28,16 @@ public final class SandboxControl {
         return new Credentials(null, String.valueOf(account.id()), token);
     }
 
+    /** A fresh sandbox account whose token grants publishing but not insights ({@code instagram_business_manage_insights}). */
+    public static Credentials accountWithoutInsights(AppInstance app, String prefix) {
+        var oauth = app.bean(SandboxOAuth.class);
+        SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
+                + ACCOUNTS.incrementAndGet());
+        String token = app.bean(AccountStore.class).issueToken(account.id(), true,
+                "instagram_business_basic,instagram_business_content_publish", SandboxOAuth.LONG_LIVED);
+        return new Credentials(null, String.valueOf(account.id()), token);
+    }
+
     /** Connects (or reconnects) the sandbox account a token opens, as pasting it would; returns its id. */
     public static long connect(AppInstance app, String token, String tags) {
         return app.bean(Connections.class).connectWithToken(Platform.INSTAGRAM, token, "UTC", tags);

@@ -232,6 +232,35 @@ public class InstagramGraph {
                 .as(credentials), InstagramGraph::mediaItem);
     }
 
+    /**
+     * A post's lifetime insights: each asked metric's value by name (a metric the platform left out of its answer, as
+     * it does for data not available yet, is absent). Needs {@code instagram_business_manage_insights}.
+     */
+    public GraphResult<java.util.Map<String, Long>> mediaInsights(Credentials credentials, String mediaId,
+                                                                List<String> metrics) {
+        return http.send(GraphCall.get("media.insights", endpoints.versioned(mediaId + "/insights"))
+                .query("metric", String.join(",", metrics)).as(credentials), InstagramGraph::insightValues);
+    }
+
+    /** The account's insights over the last day, as totals ({@code metric_type=total_value}). */
+    public GraphResult<java.util.Map<String, Long>> userInsights(Credentials credentials, List<String> metrics) {
+        return http.send(GraphCall.get("user.insights", endpoints.versioned(user(credentials) + "/insights"))
+                .query("metric", String.join(",", metrics)).query("period", "day")
+                .query("metric_type", "total_value").as(credentials), InstagramGraph::insightValues);
+    }
+
+    private static java.util.Map<String, Long> insightValues(JsonNode body) {
+        java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+        body.path("data").forEach(metric -> {
+            JsonNode value = metric.has("total_value") ? metric.path("total_value").path("value")
+                    : metric.path("values").path(0).path("value");
+            if (value.isNumber()) {
+                values.put(metric.path("name").asString(""), value.asLong());
+            }
+        });
+        return values;
+    }
+
     /** The id of a hashtag (without '#'); counts against the account's 30 hashtags per 7 days. */
     public GraphResult<String> hashtagId(Credentials credentials, String hashtag) {
         return http.send(GraphCall.get("hashtag.search", endpoints.versioned("ig_hashtag_search"))
