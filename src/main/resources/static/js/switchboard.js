@@ -92,17 +92,24 @@
     if (!window.Chart) {
       return;
     }
+    document.documentElement.classList.add("charts");
+    (root || document).querySelectorAll("details.chart-data[open]").forEach(function (details) {
+      details.open = false;
+    });
     (root || document).querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var data = JSON.parse(canvas.dataset.chart);
       if (charts[canvas.id]) {
         charts[canvas.id].destroy();
       }
+      var stacked = data.stacked !== false;
+      var title = function (text) { return text ? { display: true, text: text } : { display: false }; };
       charts[canvas.id] = new window.Chart(canvas, {
-        type: "bar",
+        type: data.type || "bar",
         data: {
           labels: data.labels,
           datasets: data.series.map(function (series) {
-            return { label: series.label, data: series.values, backgroundColor: series.color, borderWidth: 0 };
+            return { label: series.label, data: series.values, backgroundColor: series.color,
+              borderColor: series.color, borderWidth: data.type === "line" ? 2 : 0, pointRadius: 2 };
           })
         },
         options: {
@@ -110,8 +117,8 @@
           maintainAspectRatio: false,
           plugins: { legend: { position: "bottom" } },
           scales: {
-            x: { stacked: true, grid: { display: false }, ticks: { maxTicksLimit: 12 } },
-            y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }
+            x: { stacked: stacked, grid: { display: false }, ticks: { maxTicksLimit: 12 }, title: title(data.xTitle) },
+            y: { stacked: stacked, beginAtZero: data.type !== "line", ticks: { precision: 0 }, title: title(data.yTitle) }
           }
         }
       });
