@@ -45,9 +45,9 @@ public class Insights {
         Condition where = Results.campaign(campaignId);
         Condition collected = where.and(INSIGHT_POST.COLLECTIONS.gt(0));
         List<Comparison> comparisons = new ArrayList<>();
-        compare(comparisons, where, "Caption", INSIGHT_POST.CAPTION);
-        compare(comparisons, where, "Post type", INSIGHT_POST.POST_TYPE);
-        compare(comparisons, where, "Hour published (UTC)", HOUR);
+        compare(comparisons, where, "caption", INSIGHT_POST.CAPTION);
+        compare(comparisons, where, "post type", INSIGHT_POST.POST_TYPE);
+        compare(comparisons, where, "hour published (UTC)", HOUR);
         return new CampaignResults(campaignId, results.totals(where), results.days(where), accountRows(where),
                 results.accountCount(where), posts(collected, INSIGHT_POST.REACH.desc(), 3),
                 posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, results.lastCollected(where));

@@ -34,9 +34,10 @@ class ReportSchedules {
                         r.getCreatedBy(), files(r.getId())));
     }
 
+    /** The due schedules, locked until the caller's transaction ends (another instance skips them). */
     List<ReportSchedule> due(OffsetDateTime now) {
         return db.selectFrom(INSIGHT_REPORT_SCHEDULE).where(INSIGHT_REPORT_SCHEDULE.NEXT_AT.le(now))
-                .orderBy(INSIGHT_REPORT_SCHEDULE.NEXT_AT).limit(100)
+                .orderBy(INSIGHT_REPORT_SCHEDULE.NEXT_AT).limit(100).forUpdate().skipLocked()
                 .fetch(r -> new ReportSchedule(r.getId(), r.getName(), r.getTag(), r.getEvery(), r.getNextAt(),
                         r.getCreatedBy(), List.of()));
     }
@@ -49,10 +50,10 @@ class ReportSchedules {
                 .fetch(r -> new ReportSchedule.File(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    /** Stores the file and moves the schedule on, only if it was still due at {@code dueAt} (one maker wins). */
-    boolean made(long scheduleId, OffsetDateTime dueAt, OffsetDateTime nextAt, LocalDate from, LocalDate to, byte[] pdf) {
+    /** Stores the file and moves the schedule on (the schedule is locked by {@link #due}). */
+    boolean made(long scheduleId, OffsetDateTime nextAt, LocalDate from, LocalDate to, byte[] pdf) {
         int moved = db.update(INSIGHT_REPORT_SCHEDULE).set(INSIGHT_REPORT_SCHEDULE.NEXT_AT, nextAt)
-                .where(INSIGHT_REPORT_SCHEDULE.ID.eq(scheduleId).and(INSIGHT_REPORT_SCHEDULE.NEXT_AT.eq(dueAt))).execute();
+                .where(INSIGHT_REPORT_SCHEDULE.ID.eq(scheduleId)).execute();
         if (moved == 0) {
             return false;
         }

@@ -108,9 +108,9 @@ class Results {
     List<Slot> slots(long accountId, ZoneId zone) {
         Field<OffsetDateTime> local = INSIGHT_POST.PUBLISHED_AT;
         Field<Integer> dow = field("extract(isodow from {0} AT TIME ZONE {1})::int", Integer.class, local,
-                org.jooq.impl.DSL.val(zone.getId()));
+                org.jooq.impl.DSL.inline(zone.getId()));
         Field<Integer> hour = field("extract(hour from {0} AT TIME ZONE {1})::int", Integer.class, local,
-                org.jooq.impl.DSL.val(zone.getId()));
+                org.jooq.impl.DSL.inline(zone.getId()));
         return db.select(dow, hour, count(), org.jooq.impl.DSL.avg(INSIGHT_POST.REACH)).from(INSIGHT_POST)
                 .where(INSIGHT_POST.ACCOUNT_ID.eq(accountId).and(INSIGHT_POST.COLLECTIONS.gt(0)))
                 .groupBy(dow, hour)

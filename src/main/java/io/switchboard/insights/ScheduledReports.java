@@ -80,7 +80,7 @@ public class ScheduledReports {
             LocalDate start = schedule.every().equals("week") ? end.minusDays(6) : end.withDayOfMonth(1);
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             files.pdf(new ReportFilter(schedule.tag(), start, end), pdf);
-            if (schedules.made(schedule.id(), schedule.nextAt(), next(schedule.every(), end.plusDays(1)), start, end,
+            if (schedules.made(schedule.id(), next(schedule.every(), end.plusDays(1)), start, end,
                     pdf.toByteArray())) {
                 made++;
                 log.info("Report '{}' made for {} to {}", schedule.name(), start, end);

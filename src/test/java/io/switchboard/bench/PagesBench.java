@@ -130,6 +130,9 @@ class PagesBench {
         pages.add(new Stop("campaign-largest", "/campaigns/" + s.largestCampaign()));
         pages.add(new Stop("campaign-largest-failed", "/campaigns/" + s.largestCampaign() + "?status=FAILED"));
         pages.add(new Stop("campaign-largest-deep", "/campaigns/" + s.largestCampaign() + "?after=" + s.largestPosts() * 3 / 4));
+        pages.add(new Stop("campaign-largest-results", "/campaigns/" + s.largestCampaign() + "/results"));
+        pages.add(new Stop("account-insights", "/accounts/" + s.account() + "/insights"));
+        pages.add(new Stop("reports", "/reports"));
         pages.add(new Stop("campaign-new", "/campaigns/new"));
         pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size(), "/campaigns/new",
                 page -> submitPreview(page, s), "#plan"));
@@ -204,6 +207,7 @@ class PagesBench {
                 "campaign_post", "proxy", "proxy_check", "proxy_assignment", "proxy_tag")) {
             db.execute("VACUUM ANALYZE " + table);
         }
+        InsightsSeed.fromPublishedPosts(db, 30);
         long maxTask = number(db, "SELECT max(id) FROM task");
         long failedTask = number(db, "SELECT max(id) FROM task WHERE state = 'failed'");
         long maxMedia = number(db, "SELECT max(id) FROM media_item");

@@ -106,6 +106,9 @@ public record PageTour(long account, long media, long spareMedia, long campaign,
             page.locator("#media-choices input[type=checkbox]").first().check();
             page.locator("#preview-button").click();
         }, "#plan"));
+        stops.add(new Stop("campaign-results", "/campaigns/" + campaign + "/results"));
+        stops.add(new Stop("account-insights", "/accounts/" + account + "/insights"));
+        stops.add(new Stop("reports", "/reports?tag=tour"));
         stops.add(new Stop("proxies", "/proxies"));
         stops.add(new Stop("proxy", "/proxies/" + proxy));
         stops.add(new Stop("proxy-new", "/proxies/new"));
