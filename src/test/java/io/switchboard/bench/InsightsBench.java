@@ -30,7 +30,7 @@ class InsightsBench {
     private static final int RUNS = 20;
 
     @Test
-    void insights() {
+    void insights() throws Exception {
         Bench.only("insights");
         int accounts = (int) Math.max(10, 10_000 * SCALE);
         int posts = (int) Math.max(100, 200_000 * SCALE);
