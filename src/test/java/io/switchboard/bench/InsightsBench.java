@@ -42,7 +42,10 @@ class InsightsBench {
             DSLContext db = app.bean(DSLContext.class);
             SignedIn.as("bench", "OPERATOR");
             long template = SandboxControl.connect(app, SandboxControl.account(app, "tmpl").accessToken(), "bench");
-            seed(db, template, accounts, posts);
+            String spec = app.bean(tools.jackson.databind.json.JsonMapper.class).writeValueAsString(
+                    io.switchboard.publishing.PublishingFixture.imageCampaign("Bench",
+                            List.of(new io.switchboard.publishing.PublishingFixture.Connected(template, "0")), List.of(1L)));
+            seed(db, template, spec, accounts, posts);
             long rows = db.fetchSingle("SELECT (SELECT count(*) FROM insight_post) + (SELECT count(*) FROM insight_post_sample)"
                     + " + (SELECT count(*) FROM insight_account_day)").get(0, Long.class);
             long campaign = db.fetchSingle("SELECT campaign_id FROM insight_post GROUP BY campaign_id ORDER BY count(*) DESC "
@@ -64,14 +67,14 @@ class InsightsBench {
     }
 
     /** Accounts copied from a real one, 100 campaigns copied from one, published posts as insights know them. */
-    private static void seed(DSLContext db, long template, int accounts, int posts) {
+    private static void seed(DSLContext db, long template, String spec, int accounts, int posts) {
         db.execute("INSERT INTO account (" + columns(db, "account", "id, platform_user_id, username") + ", platform_user_id, "
                 + "username) SELECT " + columns(db, "account", "id, platform_user_id, username") + ", 'bench' || n, "
                 + "'bench_' || lpad(n::text, 6, '0') FROM account, generate_series(1, " + (accounts - 1) + ") n "
                 + "WHERE id = " + template);
         db.execute("INSERT INTO campaign (name, status, spec, post_type, created_by, first_at, last_at) "
-                + "SELECT 'Bench ' || n, 'finished', '{}'::jsonb, 'IMAGE', 'bench', now() - interval '30 days', now() "
-                + "FROM generate_series(1, 100) n");
+                + "SELECT 'Bench ' || n, 'finished', {0}::jsonb, 'IMAGE', 'bench', now() - interval '30 days', now() "
+                + "FROM generate_series(1, 100) n", spec);
         db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, caption, "
                 + "permalink, published_at, next_at, collections, collected_at, views, reach, likes, comments, shares, saved, "
                 + "interactions) SELECT n, a.ids[1 + n % cardinality(a.ids)], c.ids[1 + (n * 7) % cardinality(c.ids)], "

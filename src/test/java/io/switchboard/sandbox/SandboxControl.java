@@ -20,22 +20,20 @@ public final class SandboxControl {
 
     /** A fresh sandbox account with a long-lived token, as connecting it would give. */
     public static Credentials account(AppInstance app, String prefix) {
+        return account(app, prefix, SandboxOAuth.DEFAULT_SCOPES);
+    }
+
+    private static Credentials account(AppInstance app, String prefix, String scopes) {
         var oauth = app.bean(SandboxOAuth.class);
         SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
                 + ACCOUNTS.incrementAndGet());
-        String token = app.bean(AccountStore.class).issueToken(account.id(), true, SandboxOAuth.DEFAULT_SCOPES,
-                SandboxOAuth.LONG_LIVED);
+        String token = app.bean(AccountStore.class).issueToken(account.id(), true, scopes, SandboxOAuth.LONG_LIVED);
         return new Credentials(null, String.valueOf(account.id()), token);
     }
 
     /** A fresh sandbox account whose token grants publishing but not insights ({@code instagram_business_manage_insights}). */
     public static Credentials accountWithoutInsights(AppInstance app, String prefix) {
-        var oauth = app.bean(SandboxOAuth.class);
-        SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
-                + ACCOUNTS.incrementAndGet());
-        String token = app.bean(AccountStore.class).issueToken(account.id(), true,
-                "instagram_business_basic,instagram_business_content_publish", SandboxOAuth.LONG_LIVED);
-        return new Credentials(null, String.valueOf(account.id()), token);
+        return account(app, prefix, "instagram_business_basic,instagram_business_content_publish");
     }
 
     /** Connects (or reconnects) the sandbox account a token opens, as pasting it would; returns its id. */
