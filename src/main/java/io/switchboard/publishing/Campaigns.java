@@ -45,10 +45,13 @@ public class Campaigns {
     private final Accounts accounts;
     private final PostWaits waits;
     private final PublishingSettings settings;
+    private final FirstComments firstComments;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
+              FirstComments firstComments) {
         this.settings = settings;
+        this.firstComments = firstComments;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -95,11 +98,17 @@ public class Campaigns {
                 times.getLast().atOffset(ZoneOffset.UTC));
         List<Long> postIds = posts.insert(campaignId, plan.posts());
         List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
+        Map<Long, String> comments = new LinkedHashMap<>();
         for (int i = 0; i < postIds.size(); i++) {
             Plan.Post post = plan.posts().get(i);
+            String comment = spec.options().forAccount(post.accountId()).instagram().firstComment();
+            if (comment != null && spec.options().type() != PostType.STORIES) {
+                comments.put(postIds.get(i), comment);
+            }
             requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
                     post.at().atOffset(ZoneOffset.UTC)));
         }
+        firstComments.insert(comments);
         tasks.submitAll(requests);
         plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
                 .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));

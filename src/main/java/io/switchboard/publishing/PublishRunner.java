@@ -36,9 +36,12 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final PostHolds holds;
     private final PublishingSettings settings;
     private final Waits waits;
+    private final FirstComments firstComments;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
-                  PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits) {
+                  PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits,
+                  FirstComments firstComments) {
+        this.firstComments = firstComments;
         this.posts = posts;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -61,6 +64,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
             return Outcome.failedPermanently("Post " + payload.postId() + " no longer exists.");
         }
         CampaignPost post = found.get();
+        if (post.status() == PostStatus.PUBLISHED) {
+            return followUp(post, context);
+        }
         if (post.status().finished()) {
             return Outcome.completed();
         }
@@ -91,7 +97,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         }
         PostContent content = contents.of(post, campaign.spec().options());
         Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
-                context);
+                context, mediaId -> posts.recordedForAnother(post.id(), mediaId));
         if (post.containerId() == null && post.publishRequestedAt() == null) {
             Optional<Outcome> spaced = spacing(step).or(() -> window(step));
             if (spaced.isPresent()) {
@@ -105,14 +111,15 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
-                        Credentials credentials, PostContent content, TaskContext context) {
+                        Credentials credentials, PostContent content, TaskContext context,
+                        PublishAttempt.RecordedElsewhere recordedElsewhere) {
         long postId() {
             return post.id();
         }
 
         PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks) {
             return new PublishAttempt(post.id(), credentials, content, new PublishAttempt.Progress(post.containerId(),
-                    post.containerParts(), publishRequestedAt, looks));
+                    post.containerParts(), publishRequestedAt, looks), recordedElsewhere);
         }
     }
 
@@ -129,7 +136,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
             case PublishStep.Published published -> {
                 posts.published(step.postId(), published.postId(), published.permalink(), null);
                 step.context().info("Published as " + published.postId());
-                yield Outcome.completed();
+                yield firstComment(step, published.postId());
             }
             case PublishStep.AlreadyPublished already -> recovered(step, already);
             case PublishStep.Waiting waiting -> Outcome.retryAt(waiting.until(), waiting.reason());
@@ -208,7 +215,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
                     "Found published after an interrupted run; it was not published again.");
             step.context().info("The platform had published it already (" + already.postId()
                     + "); recorded, not published again");
-            return Outcome.completed();
+            return firstComment(step, already.postId());
         }
         if (posts.polled(step.postId()) < settings.recoveryLooks()) {
             return Outcome.retryAfter(RECOVERY_LOOK, "looking for the published post among the account's recent posts");
@@ -216,7 +223,72 @@ class PublishRunner implements TaskHandler<PublishPost> {
         posts.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
                 + "among the account's recent posts; check the account in the " + step.account().platform().label()
                 + " app.");
+        firstComments.problem(step.postId(), FirstComment.Status.FAILED, "The post's id on the platform is unknown, "
+                + "so its first comment was not posted: post it from the " + step.account().platform().label() + " app.");
         return Outcome.completed();
+    }
+
+    /** A run of a published post: only its first comment can be left to do. */
+    private Outcome followUp(CampaignPost post, TaskContext context) {
+        Account account = accounts.find(post.accountId()).orElse(null);
+        Optional<Publisher> publisher = account == null ? Optional.empty() : publishers.of(account.platform());
+        if (post.mediaId() == null || publisher.isEmpty()) {
+            return Outcome.completed();
+        }
+        return firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context, post.mediaId());
+    }
+
+    private Outcome firstComment(Step step, String platformPostId) {
+        return firstComment(step.post(), step.account(), step.publisher(), step.credentials(), step.context(),
+                platformPostId);
+    }
+
+    /**
+     * Posts the first comment once: a request recorded by an earlier run makes the publisher look for the comment
+     * first; a new one is recorded before the call. The post stays published whatever happens here.
+     */
+    private Outcome firstComment(CampaignPost post, Account account, Publisher publisher, Credentials credentials,
+                                 TaskContext context, String platformPostId) {
+        FirstComment comment = firstComments.find(post.id()).orElse(null);
+        if (comment == null || comment.status() != FirstComment.Status.PENDING) {
+            return Outcome.completed();
+        }
+        FollowUp followUp = new FollowUp(post.id(), credentials, platformPostId, account.username(), comment.message(),
+                comment.requestedAt() == null ? null : comment.requestedAt().toInstant());
+        FollowUp.Step result = publisher.checkFollowUp(followUp);
+        if (result instanceof FollowUp.Ready) {
+            if (!context.leaseHeld()) {
+                return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before commenting");
+            }
+            Instant requested = firstComments.requested(post.id()).toInstant();
+            result = publisher.followUp(new FollowUp(post.id(), credentials, platformPostId, account.username(),
+                    comment.message(), requested));
+        }
+        return switch (result) {
+            case FollowUp.Done done -> {
+                firstComments.posted(post.id(), done.commentId());
+                context.info("First comment posted as " + done.commentId());
+                yield Outcome.completed();
+            }
+            case FollowUp.AlreadyDone done -> {
+                firstComments.posted(post.id(), done.commentId());
+                context.info("The first comment was found posted already (" + done.commentId()
+                        + "); recorded, not posted again");
+                yield Outcome.completed();
+            }
+            case FollowUp.Waiting waiting -> Outcome.retryAt(waiting.until(), waiting.reason());
+            case FollowUp.Failed failed when failed.passing() -> {
+                firstComments.problem(post.id(), FirstComment.Status.PENDING, failed.reason());
+                yield Outcome.failed(failed.reason());
+            }
+            case FollowUp.Failed failed -> {
+                firstComments.problem(post.id(), FirstComment.Status.FAILED, failed.reason());
+                context.warn("First comment failed: " + failed.reason());
+                yield Outcome.completed();
+            }
+            case FollowUp.Ready ready -> throw new IllegalStateException(publisher.getClass().getSimpleName()
+                    + " answered Ready to followUp(): its contract forbids it");
+        };
     }
 
     private Outcome startOver(Step step, PublishStep.StartOver over) {
