@@ -108,7 +108,7 @@ class CampaignsController {
             choices(model);
             return "campaign-form";
         }
-        showPreview(campaigns.preview(spec), model);
+        showPreview(campaigns.preview(spec), spec, model);
         return "campaign-preview";
     }
 
@@ -127,7 +127,7 @@ class CampaignsController {
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(campaigns.preview(spec), model);
+            showPreview(campaigns.preview(spec), spec, model);
             return "campaign-preview";
         }
     }
@@ -158,6 +158,7 @@ class CampaignsController {
         model.addAttribute("usernames", usernames);
         model.addAttribute("rows", rows.of(campaign, posts));
         model.addAttribute("mediaTitles", mediaTitles(posts));
+        model.addAttribute("firstComments", this.posts.firstComments(posts.stream().map(CampaignPost::id).toList()));
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("present", Arrays.stream(PostStatus.values()).filter(s -> counts.get(s) > 0).toList());
         // a finished or cancelled campaign whose posts have all come to an end changes no more: the page stops asking
@@ -202,6 +203,14 @@ class CampaignsController {
         return command(id, redirect, () -> {
             posts.retry(id, postId);
             return "The post goes out again, with a new container, as soon as its account's spacing allows.";
+        });
+    }
+
+    @PostMapping("/campaigns/{id}/posts/{postId}/retry-comment")
+    String retryFirstComment(@PathVariable long id, @PathVariable long postId, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            posts.retryFirstComment(id, postId);
+            return "The first comment is tried again; the post itself is not published again.";
         });
     }
 
@@ -295,8 +304,9 @@ class CampaignsController {
         return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
-    private void showPreview(Preview preview, Model model) {
+    private void showPreview(Preview preview, CampaignSpec spec, Model model) {
         model.addAttribute("preview", preview);
+        model.addAttribute("options", spec.options());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
     }
