@@ -67,6 +67,13 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
                 "", "UTC", "60", "", "", "10", InstagramFields.blank());
     }
 
+    /** The same form with the override rows read from the request's parameters. */
+    CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
+        return new CampaignForm(name, accounts, accountTag, media, postType, shareToFeed, coverOffsetSeconds,
+                carouselSize, captionMode, template, rotation, hashtagSets, assignment, perAccount, startAt, startZone,
+                spacingMinutes, windowStart, windowEnd, dailyMax, instagramFields().withOverridesFrom(parameters));
+    }
+
     /** The Instagram options as typed (never null, for the templates). */
     public InstagramFields instagramFields() {
         return instagram == null ? InstagramFields.blank() : instagram;
@@ -89,6 +96,11 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
      * has passed ({@code now}: the time the form is read).
      */
     @Nullable CampaignSpec toSpec(BindingResult errors, Instant now) {
+        return toSpec(errors, now, new java.util.HashMap<>());
+    }
+
+    /** The same; the per-account overrides' mistakes go into {@code overrideErrors}, by account id. */
+    @Nullable CampaignSpec toSpec(BindingResult errors, Instant now, java.util.Map<Long, List<String>> overrideErrors) {
         String title = text(name);
         if (title.isEmpty()) {
             errors.rejectValue("name", "required", "Give the campaign a name.");
@@ -110,7 +122,7 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
             default -> new Assignment.EveryAccountEveryMedia();
         };
         Schedule schedule = schedule(errors, now);
-        InstagramOptions ig = type == null ? null : instagramFields().toOptions(type, errors);
+        InstagramOptions ig = type == null ? null : instagramFields().toOptions(type, errors, overrideErrors);
         if (errors.hasErrors() || type == null || captions == null || schedule == null || ig == null) {
             return null;
         }

@@ -95,17 +95,23 @@ class CampaignsController {
 
     /** Back from the preview to the form, with everything as it was. */
     @PostMapping("/campaigns/edit")
-    String edit(@ModelAttribute("form") CampaignForm form, Model model) {
+    String edit(@ModelAttribute("form") CampaignForm form, HttpServletRequest request, Model model) {
+        model.addAttribute("form", form.withOverridesFrom(request.getParameterMap()));
         choices(model);
         return "campaign-form";
     }
 
     @PostMapping("/campaigns/preview")
-    String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
-        checks.validate(form, errors);
-        CampaignSpec spec = form.toSpec(errors, Instant.now());
+    String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
+                   Model model) {
+        checks.validate(bound, errors);
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        model.addAttribute("form", form);
+        Map<Long, List<String>> overrideErrors = new HashMap<>();
+        CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
             choices(model);
+            model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
         showPreview(campaigns.preview(spec), spec, model);
@@ -113,12 +119,16 @@ class CampaignsController {
     }
 
     @PostMapping("/campaigns")
-    String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
-        checks.validate(form, errors);
-        CampaignSpec spec = form.toSpec(errors, Instant.now());
+    String launch(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
+                  Model model, RedirectAttributes redirect) {
+        checks.validate(bound, errors);
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        model.addAttribute("form", form);
+        Map<Long, List<String>> overrideErrors = new HashMap<>();
+        CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
             choices(model);
+            model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
         try {

@@ -2,7 +2,6 @@ package io.switchboard.dashboard;
 
 import io.switchboard.publishing.InstagramOptions;
 import io.switchboard.publishing.PostType;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
@@ -34,7 +33,7 @@ public record InstagramFields(
         @Nullable String coverMedia,
         @Nullable @Size(max = 100, message = "Shorten the audio name to at most {max} characters.") String audioName,
         @Nullable String trial,
-        @Nullable @Valid List<Override> overrides) {
+        @Nullable List<Override> overrides) {
 
     public static InstagramFields blank() {
         return new InstagramFields("", "", "", "", "", "", "", "", "", List.of());
@@ -54,6 +53,30 @@ public record InstagramFields(
         }
     }
 
+    /** The request parameter of an override field: {@code igOverride.<accountId>.<field>}. */
+    private static final java.util.regex.Pattern OVERRIDE_PARAMETER =
+            java.util.regex.Pattern.compile("igOverride\\.(\\d{1,19})\\.(caption|locationName|locationId|collaborators|firstComment)");
+
+    /**
+     * The override rows as the browser sent them ({@code igOverride.<accountId>.<field>}, read from the request rather
+     * than bound by path, so a row of any account binds and a mistake in one is answered beside it).
+     */
+    InstagramFields withOverridesFrom(Map<String, String[]> parameters) {
+        Map<String, Map<String, String>> byAccount = new java.util.TreeMap<>();
+        parameters.forEach((name, values) -> {
+            var matcher = OVERRIDE_PARAMETER.matcher(name);
+            if (matcher.matches() && values.length > 0) {
+                byAccount.computeIfAbsent(matcher.group(1), id -> new HashMap<>())
+                        .put(matcher.group(2), values[0].length() > 2200 ? values[0].substring(0, 2200) : values[0]);
+            }
+        });
+        List<Override> rows = new ArrayList<>();
+        byAccount.forEach((id, f) -> rows.add(new Override(id, f.get("caption"), f.get("locationName"),
+                f.get("locationId"), f.get("collaborators"), f.get("firstComment"))));
+        return new InstagramFields(firstComment, collaborators, locationName, locationId, userTags, altText, coverMedia,
+                audioName, trial, rows);
+    }
+
     public List<Override> overrideRows() {
         return overrides == null ? List.of() : overrides;
     }
@@ -68,7 +91,11 @@ public record InstagramFields(
         return overrideRows().stream().anyMatch(o -> !o.empty());
     }
 
-    @Nullable InstagramOptions toOptions(PostType type, BindingResult errors) {
+    /**
+     * The options, or null when a field does not read: campaign-wide mistakes are rejected on their field, an override
+     * row's mistakes go into {@code overrideErrors} by account id (and one global error says so).
+     */
+    @Nullable InstagramOptions toOptions(PostType type, BindingResult errors, Map<Long, List<String>> overrideErrors) {
         InstagramOptions.Location location = location(locationName, locationId, "instagram.locationId", errors);
         List<InstagramOptions.UserTag> tags = tags(errors);
         Long cover = null;
@@ -88,21 +115,22 @@ public record InstagramFields(
             }
         }
         Map<Long, InstagramOptions.AccountOverride> perAccount = new HashMap<>();
-        List<Override> rows = overrideRows();
-        for (int i = 0; i < rows.size(); i++) {
-            Override row = rows.get(i);
+        for (Override row : overrideRows()) {
             if (row.empty()) {
                 continue;
             }
-            long accountId;
-            try {
-                accountId = Long.parseLong(text(row.accountId()));
-            } catch (NumberFormatException e) {
+            long accountId = Long.parseLong(text(row.accountId()));
+            List<String> problems = new ArrayList<>();
+            InstagramOptions.Location place = overrideLocation(row, problems);
+            if (!problems.isEmpty()) {
+                overrideErrors.put(accountId, problems);
                 continue;
             }
-            perAccount.put(accountId, new InstagramOptions.AccountOverride(text(row.caption()),
-                    location(row.locationName(), row.locationId(), "instagram.overrides[" + i + "].locationId", errors),
+            perAccount.put(accountId, new InstagramOptions.AccountOverride(text(row.caption()), place,
                     text(row.collaborators()).isEmpty() ? null : names(row.collaborators()), text(row.firstComment())));
+        }
+        if (!overrideErrors.isEmpty()) {
+            errors.reject("overrides", "A per-account override needs a change: its row says what to do.");
         }
         if (errors.hasErrors()) {
             return null;
@@ -135,6 +163,21 @@ public record InstagramFields(
             }
         }
         return tags;
+    }
+
+    private static InstagramOptions.@Nullable Location overrideLocation(Override row, List<String> problems) {
+        if (text(row.locationId()).isEmpty()) {
+            if (!text(row.locationName()).isEmpty()) {
+                problems.add("Give the location's Facebook Page id too (digits), or clear its name.");
+            }
+            return null;
+        }
+        if (!text(row.locationId()).matches("\\d{1,20}")) {
+            problems.add("A location id is a Facebook Page id: digits only, such as 110123456789.");
+            return null;
+        }
+        return new InstagramOptions.Location(text(row.locationId()),
+                text(row.locationName()).isEmpty() ? text(row.locationId()) : text(row.locationName()));
     }
 
     private static InstagramOptions.@Nullable Location location(@Nullable String name, @Nullable String id,

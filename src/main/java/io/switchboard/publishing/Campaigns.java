@@ -222,12 +222,14 @@ public class Campaigns {
         Map<Long, String> titles = new HashMap<>();
         media.findAll(campaign.spec().mediaIds()).forEach(m -> titles.put(m.id(), m.title()));
         Map<Long, PostWait> waiting = waits.aheadIn(campaignId);
+        Map<Long, FirstComment> comments = firstComments.ofCampaign(campaignId);
         try {
             out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
                     "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
-                    "published_at_utc", "caption")));
+                    "published_at_utc", "caption", "first_comment", "first_comment_status", "first_comment_id")));
             for (CampaignPost post : all) {
                 PostWait wait = waiting.get(post.id());
+                FirstComment comment = comments.get(post.id());
                 out.write(Csv.record(List.of(String.valueOf(post.number()),
                         "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
                         String.valueOf(post.accountId()),
@@ -236,7 +238,10 @@ public class Campaigns {
                         utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
                         wait == null ? "" : wait.reason(), post.status().label(),
                         nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
-                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption())));
+                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption(),
+                        comment == null ? "" : comment.message(),
+                        comment == null ? "" : comment.status().name().toLowerCase(java.util.Locale.ROOT),
+                        comment == null ? "" : nullToEmpty(comment.commentId()))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
 import static switchboard.jooq.Tables.POST_FIRST_COMMENT;
 
 /** Posts' first comments: the request recorded before the call, the comment id stored as soon as it is known. */
@@ -43,6 +44,13 @@ class FirstComments {
         return postIds.isEmpty() ? Map.of() : db.selectFrom(POST_FIRST_COMMENT)
                 .where(POST_FIRST_COMMENT.POST_ID.in(postIds)).fetch(FirstComments::comment).stream()
                 .collect(Collectors.toMap(FirstComment::postId, c -> c));
+    }
+
+    /** The first comments of a campaign's posts, by post id. */
+    Map<Long, FirstComment> ofCampaign(long campaignId) {
+        return db.select(POST_FIRST_COMMENT.fields()).from(POST_FIRST_COMMENT).join(CAMPAIGN_POST)
+                .on(CAMPAIGN_POST.ID.eq(POST_FIRST_COMMENT.POST_ID)).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
+                .fetch(FirstComments::comment).stream().collect(Collectors.toMap(FirstComment::postId, c -> c));
     }
 
     /** Records that a run comments now (the call follows); a request recorded before keeps its time. */

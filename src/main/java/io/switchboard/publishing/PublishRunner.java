@@ -36,12 +36,12 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final PostHolds holds;
     private final PublishingSettings settings;
     private final Waits waits;
-    private final FirstComments firstComments;
+    private final FollowUps followUps;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
                   PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits,
-                  FirstComments firstComments) {
-        this.firstComments = firstComments;
+                  FollowUps followUps) {
+        this.followUps = followUps;
         this.posts = posts;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -223,8 +223,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         posts.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
                 + "among the account's recent posts; check the account in the " + step.account().platform().label()
                 + " app.");
-        firstComments.problem(step.postId(), FirstComment.Status.FAILED, "The post's id on the platform is unknown, "
-                + "so its first comment was not posted: post it from the " + step.account().platform().label() + " app.");
+        followUps.postUnknown(step.postId(), step.account().platform().label());
         return Outcome.completed();
     }
 
@@ -235,60 +234,13 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (post.mediaId() == null || publisher.isEmpty()) {
             return Outcome.completed();
         }
-        return firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context, post.mediaId());
+        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context,
+                post.mediaId());
     }
 
     private Outcome firstComment(Step step, String platformPostId) {
-        return firstComment(step.post(), step.account(), step.publisher(), step.credentials(), step.context(),
+        return followUps.firstComment(step.post(), step.account(), step.publisher(), step.credentials(), step.context(),
                 platformPostId);
-    }
-
-    /**
-     * Posts the first comment once: a request recorded by an earlier run makes the publisher look for the comment
-     * first; a new one is recorded before the call. The post stays published whatever happens here.
-     */
-    private Outcome firstComment(CampaignPost post, Account account, Publisher publisher, Credentials credentials,
-                                 TaskContext context, String platformPostId) {
-        FirstComment comment = firstComments.find(post.id()).orElse(null);
-        if (comment == null || comment.status() != FirstComment.Status.PENDING) {
-            return Outcome.completed();
-        }
-        FollowUp followUp = new FollowUp(post.id(), credentials, platformPostId, account.username(), comment.message(),
-                comment.requestedAt() == null ? null : comment.requestedAt().toInstant());
-        FollowUp.Step result = publisher.checkFollowUp(followUp);
-        if (result instanceof FollowUp.Ready) {
-            if (!context.leaseHeld()) {
-                return Outcome.retryAfter(Duration.ZERO, "this run lost its lease before commenting");
-            }
-            Instant requested = firstComments.requested(post.id()).toInstant();
-            result = publisher.followUp(new FollowUp(post.id(), credentials, platformPostId, account.username(),
-                    comment.message(), requested));
-        }
-        return switch (result) {
-            case FollowUp.Done done -> {
-                firstComments.posted(post.id(), done.commentId());
-                context.info("First comment posted as " + done.commentId());
-                yield Outcome.completed();
-            }
-            case FollowUp.AlreadyDone done -> {
-                firstComments.posted(post.id(), done.commentId());
-                context.info("The first comment was found posted already (" + done.commentId()
-                        + "); recorded, not posted again");
-                yield Outcome.completed();
-            }
-            case FollowUp.Waiting waiting -> Outcome.retryAt(waiting.until(), waiting.reason());
-            case FollowUp.Failed failed when failed.passing() -> {
-                firstComments.problem(post.id(), FirstComment.Status.PENDING, failed.reason());
-                yield Outcome.failed(failed.reason());
-            }
-            case FollowUp.Failed failed -> {
-                firstComments.problem(post.id(), FirstComment.Status.FAILED, failed.reason());
-                context.warn("First comment failed: " + failed.reason());
-                yield Outcome.completed();
-            }
-            case FollowUp.Ready ready -> throw new IllegalStateException(publisher.getClass().getSimpleName()
-                    + " answered Ready to followUp(): its contract forbids it");
-        };
     }
 
     private Outcome startOver(Step step, PublishStep.StartOver over) {

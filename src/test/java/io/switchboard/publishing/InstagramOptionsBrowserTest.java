@@ -83,11 +83,11 @@ class InstagramOptionsBrowserTest {
 
         // the mistake is answered beside its field, and nothing typed is lost
         var idField = page.locator("tr[data-account='" + accounts.get(1).id() + "'] input[name$='.locationId']");
-        assertThat(page.locator(".alert.error").first()).containsText("field");
+        assertThat(page.locator(".alert.error").first()).containsText("per-account override");
         assertThat(page.locator("tr[data-account='" + accounts.get(1).id() + "'] .error-text")).containsText("digits only");
         assertThat(idField).hasValue("Porto please");
         assertThat(page.locator("#ig-firstComment")).hasValue("More in the link in bio");
-        assertThat(page.locator("details.overrides")).hasAttribute("open", "");
+        assertThat(page.locator("details.overrides[open]")).isVisible();
         page.setViewportSize(390, 844);
         Browser.screenshot(page, "campaign-form-instagram-options-error-390");
         page.setViewportSize(1440, 900);

@@ -161,6 +161,10 @@ class InstagramOptionsTest {
         assertThat(SandboxControl.comments(app, post.mediaId()))
                 .containsExactly(SandboxControl.username(app, account.platformUserId()) + ": Link in bio #summer");
         assertThat(comment(post.id()).commentId()).isNotBlank();
+        java.io.StringWriter csv = new java.io.StringWriter();
+        campaigns.exportCsv(id, csv);
+        assertThat(csv.toString().lines().toList().getLast())
+                .endsWith("Link in bio #summer,posted," + comment(post.id()).commentId());
     }
 
     @Test
