@@ -12,6 +12,7 @@ import io.switchboard.media.RenditionKind;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.infrastructure.Durations;
 import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.FirstComment;
 import io.switchboard.publishing.CampaignPosts;
 import io.switchboard.publishing.CampaignStatus;
 import io.switchboard.publishing.PostCounts;
@@ -96,7 +97,7 @@ class CampaignsController {
     /** Back from the preview to the form, with everything as it was. */
     @PostMapping("/campaigns/edit")
     String edit(@ModelAttribute("form") CampaignForm form, HttpServletRequest request, Model model) {
-        model.addAttribute("form", form.withOverridesFrom(request.getParameterMap()));
+        model.addAttribute("igFields", form.withOverridesFrom(request.getParameterMap()).instagramFields());
         choices(model);
         return "campaign-form";
     }
@@ -106,7 +107,8 @@ class CampaignsController {
                    Model model) {
         checks.validate(bound, errors);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
-        model.addAttribute("form", form);
+        // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
+        model.addAttribute("igFields", form.instagramFields());
         Map<Long, List<String>> overrideErrors = new HashMap<>();
         CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
@@ -123,7 +125,8 @@ class CampaignsController {
                   Model model, RedirectAttributes redirect) {
         checks.validate(bound, errors);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
-        model.addAttribute("form", form);
+        // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
+        model.addAttribute("igFields", form.instagramFields());
         Map<Long, List<String>> overrideErrors = new HashMap<>();
         CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
@@ -168,12 +171,15 @@ class CampaignsController {
         model.addAttribute("usernames", usernames);
         model.addAttribute("rows", rows.of(campaign, posts));
         model.addAttribute("mediaTitles", mediaTitles(posts));
-        model.addAttribute("firstComments", this.posts.firstComments(posts.stream().map(CampaignPost::id).toList()));
+        Map<Long, FirstComment> firstComments = this.posts.firstComments(posts.stream().map(CampaignPost::id).toList());
+        model.addAttribute("firstComments", firstComments);
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("present", Arrays.stream(PostStatus.values()).filter(s -> counts.get(s) > 0).toList());
         // a finished or cancelled campaign whose posts have all come to an end changes no more: the page stops asking
+        // a published post's first comment may still be on its way: the page keeps asking until it is posted or failed
         model.addAttribute("live", campaign.status() == CampaignStatus.RUNNING || campaign.status() == CampaignStatus.PAUSED
-                || counts.finished() < counts.total());
+                || counts.finished() < counts.total()
+                || firstComments.values().stream().anyMatch(c -> c.status() == FirstComment.Status.PENDING));
         model.addAttribute("schedule", schedule(campaign));
         model.addAttribute("status", status);
         model.addAttribute("account", account);

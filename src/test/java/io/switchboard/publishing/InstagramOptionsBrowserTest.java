@@ -82,6 +82,8 @@ class InstagramOptionsBrowserTest {
         page.locator("#preview-button").click();
 
         // the mistake is answered beside its field, and nothing typed is lost
+        page.waitForLoadState();
+        Browser.screenshot(page, "campaign-form-instagram-options-error-1440");
         var idField = page.locator("tr[data-account='" + accounts.get(1).id() + "'] input[name$='.locationId']");
         assertThat(page.locator(".alert.error").first()).containsText("per-account override");
         assertThat(page.locator("tr[data-account='" + accounts.get(1).id() + "'] .error-text")).containsText("digits only");

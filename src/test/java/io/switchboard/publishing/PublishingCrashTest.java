@@ -125,8 +125,8 @@ class PublishingCrashTest {
     @org.junit.jupiter.api.Test
     void a_first_comment_whose_poster_is_killed_is_posted_exactly_once(@TempDir Path dir) throws Exception {
         SandboxPlatform sandbox = new InstagramSandbox();
-        // a slow answer (1.5 s) so the kill lands while the comment call is in flight
-        sandbox.pace(platform, Duration.ofMillis(1500), Duration.ofSeconds(2));
+        // a slow answer (4 s) so the kill lands while the comment call is in flight even on a loaded machine
+        sandbox.pace(platform, Duration.ofSeconds(4), Duration.ofSeconds(2));
         var account = fixture.accounts(sandbox, 1, "commentcrash").getFirst();
         var media = fixture.images(1);
         Path log = dir.resolve("publisher.log");
