@@ -45,10 +45,13 @@ public class Campaigns {
     private final Accounts accounts;
     private final PostWaits waits;
     private final PublishingSettings settings;
+    private final FirstComments firstComments;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
+              FirstComments firstComments) {
         this.settings = settings;
+        this.firstComments = firstComments;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -95,11 +98,17 @@ public class Campaigns {
                 times.getLast().atOffset(ZoneOffset.UTC));
         List<Long> postIds = posts.insert(campaignId, plan.posts());
         List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
+        Map<Long, String> comments = new LinkedHashMap<>();
         for (int i = 0; i < postIds.size(); i++) {
             Plan.Post post = plan.posts().get(i);
+            String comment = spec.options().forAccount(post.accountId()).instagram().firstComment();
+            if (comment != null && spec.options().type() != PostType.STORIES) {
+                comments.put(postIds.get(i), comment);
+            }
             requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
                     post.at().atOffset(ZoneOffset.UTC)));
         }
+        firstComments.insert(comments);
         tasks.submitAll(requests);
         plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
                 .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
@@ -213,12 +222,14 @@ public class Campaigns {
         Map<Long, String> titles = new HashMap<>();
         media.findAll(campaign.spec().mediaIds()).forEach(m -> titles.put(m.id(), m.title()));
         Map<Long, PostWait> waiting = waits.aheadIn(campaignId);
+        Map<Long, FirstComment> comments = firstComments.ofCampaign(campaignId);
         try {
             out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
                     "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
-                    "published_at_utc", "caption")));
+                    "published_at_utc", "caption", "first_comment", "first_comment_status", "first_comment_id")));
             for (CampaignPost post : all) {
                 PostWait wait = waiting.get(post.id());
+                FirstComment comment = comments.get(post.id());
                 out.write(Csv.record(List.of(String.valueOf(post.number()),
                         "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
                         String.valueOf(post.accountId()),
@@ -227,7 +238,10 @@ public class Campaigns {
                         utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
                         wait == null ? "" : wait.reason(), post.status().label(),
                         nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
-                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption())));
+                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption(),
+                        comment == null ? "" : comment.message(),
+                        comment == null ? "" : comment.status().name().toLowerCase(java.util.Locale.ROOT),
+                        comment == null ? "" : nullToEmpty(comment.commentId()))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -172,6 +172,12 @@ class PostRepository {
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
+    /** Whether the platform's post is recorded for a post other than this one. */
+    boolean recordedForAnother(long postId, String platformMediaId) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.PLATFORM_MEDIA_ID.eq(platformMediaId)
+                .and(CAMPAIGN_POST.ID.ne(postId)));
+    }
+
     /** Pauses the account's posts that have not gone out yet (in any campaign); returns their ids. */
     List<Long> pauseAccount(long accountId, PostHolds.Hold hold, String reason) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PAUSED.dbValue())

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,9 @@ import java.util.Map;
 @Conditional(SandboxEnabled.class)
 class GraphController {
     private static final String V = "/{version:v\\d+\\.\\d+}";
+    /** The container options kept as sent (checked by {@link OptionRules}). */
+    private static final List<String> OPTION_PARAMETERS = List.of("alt_text", "collaborators", "user_tags",
+            "location_id", "audio_name", "cover_url", "thumb_offset", "trial_params");
     private final Gate gate;
     private final SandboxOAuth oauth;
     private final SandboxPublishing publishing;
@@ -136,9 +141,30 @@ class GraphController {
                                         @RequestParam(value = "share_to_feed", required = false) @Nullable Boolean shareToFeed,
                                         HttpServletRequest request, HttpServletResponse response) {
         Gate.Caller caller = own(userId, gate.enter("container", token(request), response));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String name : OPTION_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                options.put(name, value);
+            }
+        }
         return publishing.create(caller.accountId(), new SandboxPublishing.CreateParameters(mediaType, imageUrl,
-                        videoUrl, caption, carouselItem, children, uploadType, shareToFeed),
+                        videoUrl, caption, carouselItem, children, uploadType, shareToFeed, options),
                 base() + "/sandbox/graph/ig-api-upload/" + version);
+    }
+
+    @PostMapping(V + "/{mediaId}/comments")
+    Map<String, Object> comment(@PathVariable String mediaId, @RequestParam String message,
+                                HttpServletRequest request, HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("comment", token(request), response);
+        return publishing.comment(caller.accountId(), caller.token(), mediaId, message);
+    }
+
+    @GetMapping(V + "/{mediaId}/comments")
+    Map<String, Object> comments(@PathVariable String mediaId, @RequestParam(defaultValue = "25") int limit,
+                                 HttpServletRequest request, HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("comments", token(request), response);
+        return publishing.comments(caller.token(), mediaId, limit);
     }
 
     @PostMapping(V + "/{userId}/media_publish")

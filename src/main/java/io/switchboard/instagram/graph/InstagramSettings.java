@@ -28,7 +28,7 @@ public record InstagramSettings(
         @Nullable String appId,
         @Nullable String appSecret,
         @DefaultValue({"instagram_business_basic", "instagram_business_content_publish",
-                "instagram_business_manage_insights"}) List<String> scopes) {
+                "instagram_business_manage_insights", "instagram_business_manage_comments"}) List<String> scopes) {
 
     /** Whether the Meta app is configured (live sign-in and {@code debug_token} need it). */
     public boolean appConfigured() {
