@@ -42,7 +42,7 @@ class SecurityConfiguration {
             "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**"};
     /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
     private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
-    private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**"};
+    private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/audit", "/audit/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
     /** Reads that call the platform (its budget is shared): operators and admins only. */
     private static final String[] OPERATOR_READS = {"/accounts/*/quota"};
@@ -55,10 +55,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(OperatorDetails details, PasswordEncoder encoder,
-                                                SignInAttempts attempts, OperatorRepository operators) {
+                                                SignInAttempts attempts, OperatorRepository operators,
+                                                io.switchboard.audit.AuditTrail audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, attempts, operators));
+        return new ProviderManager(new ThrottledAuthentication(passwords, attempts, operators, audit));
     }
 
     /**
