@@ -55,7 +55,7 @@ class AuditController {
                     last == null ? null : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
 
-        String query(@Nullable Long before) {
+        public String query(@Nullable Long before) {
             var uri = UriComponentsBuilder.newInstance();
             Map.of("actor", actor, "objectType", objectType, "objectId", objectId, "action", action, "from", from,
                     "to", to).forEach((name, value) -> {

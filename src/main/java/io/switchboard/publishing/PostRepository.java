@@ -229,6 +229,41 @@ class PostRepository {
                 .execute();
     }
 
+    /**
+     * Moves the post, only while its publish has not begun: scheduled or waiting for quota, no container and no
+     * publish request recorded (one statement, so a runner recording either first wins). The wait it had is over.
+     */
+    boolean moveIfNotBegun(long postId, OffsetDateTime at) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.SCHEDULED_AT, at).setNull(CAMPAIGN_POST.WAIT_REASON)
+                .setNull(CAMPAIGN_POST.WAIT_UNTIL).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId).and(notBegun())).execute() == 1;
+    }
+
+    /** Changes caption and time under the same condition as {@link #moveIfNotBegun}. */
+    boolean editIfNotBegun(long postId, String caption, OffsetDateTime at) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CAPTION, caption).set(CAMPAIGN_POST.SCHEDULED_AT, at)
+                .setNull(CAMPAIGN_POST.WAIT_REASON).setNull(CAMPAIGN_POST.WAIT_UNTIL).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId).and(notBegun())).execute() == 1;
+    }
+
+    /** Whether any post of the campaign has begun its publish (or ended). */
+    boolean anyBegun(long campaignId) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(notBegun().not()));
+    }
+
+    /** The campaign's posts still to go out (scheduled, waiting for quota or held), by number. */
+    List<CampaignPost> unfinishedOf(long campaignId) {
+        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)
+                        .and(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                                PostStatus.PAUSED.dbValue())))
+                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
+    }
+
+    private static Condition notBegun() {
+        return CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue())
+                .and(CAMPAIGN_POST.CONTAINER_ID.isNull()).and(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull());
+    }
+
     /** These posts, whichever campaign they belong to. */
     List<CampaignPost> findAll(Collection<Long> postIds) {
         return postIds.isEmpty() ? List.of() : db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ID.in(postIds))
