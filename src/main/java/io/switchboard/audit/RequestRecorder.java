@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Records every operator command answered as done (a redirect after the post) that no module recorded in more
  * detail: the object from the path ({@code POST /campaigns/12/pause} is {@code campaign.pause} on campaign 12) and
  * the fields sent, without secrets (passwords, tokens, secrets, keys, codes) and capped in number and length.
- * A command answered with its mistakes or a confirmation changed nothing and is not recorded.
+ * A command answered with its mistakes, a confirmation or a refusal (a redirect carrying a problem) changed nothing
+ * and is not recorded.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestRecorder implements WebMvcConfigurer, HandlerInterceptor {
@@ -44,7 +46,8 @@ class RequestRecorder implements WebMvcConfigurer, HandlerInterceptor {
                                 @Nullable Exception failure) {
         int status = response.getStatus();
         if (!CHANGING.contains(request.getMethod()) || failure != null || status < 300 || status >= 400
-                || request.getAttribute(AuditTrail.RECORDED) != null || AuditTrail.actor().equals("system")) {
+                || request.getAttribute(AuditTrail.RECORDED) != null || AuditTrail.actor().equals("system")
+                || RequestContextUtils.getOutputFlashMap(request).containsKey("problem")) {
             return;
         }
         trail.record(describe(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()),

@@ -63,9 +63,14 @@ class CampaignsController {
     private final CampaignPosts posts;
     private final PostRows rows;
     private final FormChecks checks;
+    private final io.switchboard.publishing.Approvals approvals;
+    private final io.switchboard.publishing.ReviewLinks reviewLinks;
 
     CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
-                        CampaignPosts posts, PostRows rows, FormChecks checks) {
+                        CampaignPosts posts, PostRows rows, FormChecks checks,
+                        io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks) {
+        this.approvals = approvals;
+        this.reviewLinks = reviewLinks;
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
@@ -123,7 +128,9 @@ class CampaignsController {
         }
         try {
             long id = campaigns.launch(spec, actor());
-            redirect.addFlashAttribute("notice", "Launched. Posts go out as scheduled; this page follows them live.");
+            boolean inReview = campaigns.find(id).map(c -> c.status() == CampaignStatus.IN_REVIEW).orElse(false);
+            redirect.addFlashAttribute("notice", inReview ? "Sent for review: nothing goes out until it is approved."
+                    : "Launched. Posts go out as scheduled; this page follows them live.");
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
@@ -153,6 +160,11 @@ class CampaignsController {
         model.addAttribute("accountCount", allAccounts.size());
         PostCounts counts = campaigns.counts(id);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("comments", approvals.comments(id));
+        model.addAttribute("mayDecide", approvals.mayDecide(campaign, actor()));
+        model.addAttribute("fourEyes", approvals.fourEyes());
+        model.addAttribute("reviewLinks", reviewLinks.of(id));
+        model.addAttribute("now", java.time.OffsetDateTime.now());
         model.addAttribute("counts", counts);
         model.addAttribute("byAccount", byAccount);
         model.addAttribute("usernames", usernames);

@@ -39,7 +39,7 @@ import java.util.LinkedHashMap;
 @EnableMethodSecurity
 class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**"};
+            "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**", "/review/*"};
     /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
     private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
     private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/audit", "/audit/**"};
@@ -115,6 +115,8 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();
+                    // a client's review link: the link itself is the permission (checked by publishing.ReviewLinks)
+                    a.requestMatchers(HttpMethod.POST, "/review/*").permitAll();
                     for (String method : CHANGING_METHODS) {
                         a.requestMatchers(HttpMethod.valueOf(method), "/**")
                                 .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());

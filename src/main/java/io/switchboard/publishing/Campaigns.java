@@ -45,10 +45,15 @@ public class Campaigns {
     private final Accounts accounts;
     private final PostWaits waits;
     private final PublishingSettings settings;
+    private final ApprovalSettings approvalSettings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
+              ApprovalSettings approvalSettings, org.springframework.context.ApplicationEventPublisher events) {
         this.settings = settings;
+        this.approvalSettings = approvalSettings;
+        this.events = events;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -91,9 +96,18 @@ public class Campaigns {
                     .orElse("it has no posts.") + " Fix it in the preview.");
         }
         var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
         long campaignId = campaigns.insert(spec, actor, times.getFirst().atOffset(ZoneOffset.UTC),
-                times.getLast().atOffset(ZoneOffset.UTC));
+                times.getLast().atOffset(ZoneOffset.UTC), approval);
         List<Long> postIds = posts.insert(campaignId, plan.posts());
+        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
+                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        if (approval) {
+            // nothing reaches the task engine before someone other than the author approves
+            events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor));
+            log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, postIds.size());
+            return campaignId;
+        }
         List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
         for (int i = 0; i < postIds.size(); i++) {
             Plan.Post post = plan.posts().get(i);
@@ -101,8 +115,6 @@ public class Campaigns {
                     post.at().atOffset(ZoneOffset.UTC)));
         }
         tasks.submitAll(requests);
-        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
-                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
                 postIds.size(), times.getFirst(), times.getLast());
         return campaignId;
