@@ -46,8 +46,15 @@ class AccountDetailController {
     private final Campaigns campaigns;
     private final PostRows rows;
 
+    private final io.switchboard.media.MediaLibrary media;
+
+    /** A post in the profile grid preview, with its first media's thumbnail. */
+    record GridPost(CampaignPost post, String thumbnail) {
+    }
+
     AccountDetailController(Accounts accounts, PublishingQuotas quotas, Tasks tasks, Proxies proxies,
-                            Campaigns campaigns, PostRows rows) {
+                            Campaigns campaigns, PostRows rows, io.switchboard.media.MediaLibrary media) {
+        this.media = media;
         this.accounts = accounts;
         this.quotas = quotas;
         this.tasks = tasks;
@@ -81,6 +88,8 @@ class AccountDetailController {
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
+        model.addAttribute("grid", campaigns.profileGridOf(id).stream().map(p -> new GridPost(p,
+                media.pagePath(p.mediaIds().getFirst(), io.switchboard.media.RenditionKind.THUMBNAIL))).toList());
         List<CampaignPost> latest = campaigns.latestPostsOf(id, 10);
         Map<Long, Campaign> byId = new HashMap<>();
         latest.stream().map(CampaignPost::campaignId).distinct()

@@ -107,6 +107,7 @@ class CalendarController {
                     day == null ? 0 : day.more()));
         }
         model.addAttribute("v", v);
+        model.addAttribute("todayLink", v.link(null, today));
         model.addAttribute("cells", cells);
         model.addAttribute("hours", java.util.stream.IntStream.range(0, 24).boxed().toList());
         model.addAttribute("campaignChoices", campaigns.list(null, 100));

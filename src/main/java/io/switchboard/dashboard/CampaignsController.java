@@ -56,6 +56,7 @@ import java.util.function.Supplier;
 class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
     static final int ACCOUNTS_SHOWN = 50;
+    static final int LOOKS = 6;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
@@ -113,7 +114,7 @@ class CampaignsController {
             choices(model);
             return "campaign-form";
         }
-        showPreview(campaigns.preview(spec), model);
+        showPreview(campaigns.preview(spec), spec, model);
         return "campaign-preview";
     }
 
@@ -134,7 +135,7 @@ class CampaignsController {
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(campaigns.preview(spec), model);
+            showPreview(campaigns.preview(spec), spec, model);
             return "campaign-preview";
         }
     }
@@ -307,8 +308,17 @@ class CampaignsController {
         return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
-    private void showPreview(Preview preview, Model model) {
+    /** A planned post as the platform will show it. */
+    record Look(String username, List<String> thumbnails, io.switchboard.publishing.CaptionPreview caption) {
+    }
+
+    private void showPreview(Preview preview, CampaignSpec spec, Model model) {
         model.addAttribute("preview", preview);
+        model.addAttribute("postType", spec.options().type());
+        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> new Look(
+                preview.accounts().get(p.accountId()).username(),
+                p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
+                io.switchboard.publishing.CaptionPreview.of(p.caption()))).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
     }

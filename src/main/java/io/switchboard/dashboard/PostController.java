@@ -106,6 +106,24 @@ class PostController {
         return render(post, form, mistakes, model);
     }
 
+    @PostMapping("/posts/{id}/duplicate")
+    String duplicate(@PathVariable long id, @RequestParam(name = "account", required = false) List<Long> accountIds,
+                     Model model, RedirectAttributes redirect) {
+        CampaignPost post = post(id);
+        try {
+            var copies = changes.duplicate(id, accountIds == null ? List.of() : accountIds);
+            redirect.addFlashAttribute("notice", "Copied to " + copies.size() + " account(s): "
+                    + copies.stream().map(c -> "post " + c.number()).collect(java.util.stream.Collectors.joining(", "))
+                    + " of the same campaign, each at the first time its account's plan allows.");
+            return "redirect:/posts/" + id;
+        } catch (Problem refused) {
+            ZonedDateTime at = post.scheduledAt().atZoneSameInstant(zone(null, post));
+            model.addAttribute("chosenAccounts", accountIds == null ? List.of() : accountIds);
+            return render(post, new EditForm(post.caption(), at.toLocalDate().toString(), TIME.format(at),
+                    at.getZone().getId()), Map.of("accounts", refused.getMessage()), model);
+        }
+    }
+
     private String render(CampaignPost post, EditForm form, Map<String, String> mistakes, Model model) {
         Campaign campaign = campaigns.find(post.campaignId()).orElseThrow();
         model.addAttribute("post", post);
@@ -118,6 +136,12 @@ class PostController {
         model.addAttribute("form", form);
         model.addAttribute("mistakes", mistakes);
         model.addAttribute("zoneId", zone(form.zone(), post));
+        model.addAttribute("accountChoices", accounts.list(new io.switchboard.accounts.AccountFilter(
+                io.switchboard.accounts.AccountStatus.ACTIVE, null, null, null), null, 200).accounts().stream()
+                .filter(a -> a.id() != post.accountId()).toList());
+        if (!model.containsAttribute("chosenAccounts")) {
+            model.addAttribute("chosenAccounts", List.of());
+        }
         return "post";
     }
 

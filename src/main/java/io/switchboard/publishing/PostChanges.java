@@ -29,6 +29,7 @@ import java.util.List;
  */
 @Service
 public class PostChanges {
+    static final int MAX_COPIES = 100;
     private final PostRepository posts;
     private final CampaignRepository campaigns;
     private final PostWaits waits;
@@ -99,6 +100,49 @@ public class PostChanges {
                 .change("caption", post.caption(), caption.strip())
                 .change("scheduled_at", post.scheduledAt().toInstant(), at));
         return posts.find(postId).orElseThrow();
+    }
+
+    /**
+     * Copies the post (its media and caption) to other accounts in the same campaign, each at the earliest time at or
+     * after the post's own that the account's plan allows (its window, daily maximum, spacing, quota); returns the
+     * copies. A copy of a campaign in review waits for its approval like the rest.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<CampaignPost> duplicate(long postId, List<Long> accountIds) {
+        CampaignPost post = posts.find(postId).orElseThrow(() -> new CampaignProblem("accounts", "No post " + postId + "."));
+        Campaign campaign = campaigns.find(post.campaignId()).orElseThrow();
+        if (campaign.status() == CampaignStatus.FINISHED || campaign.status() == CampaignStatus.CANCELLED) {
+            throw new CampaignProblem("accounts", "Its campaign is " + campaign.status().label()
+                    + ": launch a new campaign for these accounts instead.");
+        }
+        List<Long> targets = accountIds.stream().distinct().filter(id -> id != post.accountId()).toList();
+        if (targets.isEmpty()) {
+            throw new CampaignProblem("accounts", "Choose at least one other account to copy it to.");
+        }
+        if (targets.size() > MAX_COPIES) {
+            throw new CampaignProblem("accounts", "Copy it to at most " + MAX_COPIES + " accounts at once.");
+        }
+        Instant now = clock.instant();
+        Instant from = post.scheduledAt().toInstant().isBefore(now) ? now : post.scheduledAt().toInstant();
+        int number = posts.lastNumber(campaign.id());
+        List<Plan.Post> copies = new ArrayList<>();
+        for (long accountId : targets) {
+            Account account = accounts.find(accountId).orElseThrow(() -> new CampaignProblem("accounts",
+                    "Account " + accountId + " is not in Switchboard any more."));
+            Planner.Target target = new Planner.Target(account.id(), account.username(), account.username(),
+                    account.timeZone(), settings.defaultQuota(), List.of());
+            var busy = waits.busy(List.of(accountId), now).getOrDefault(accountId, List.of());
+            BusySlots.Slot slot = new BusySlots(campaign.spec().schedule(), target, busy).check(from);
+            copies.add(new Plan.Post(++number, accountId, post.mediaIds(), post.caption(), slot.at(), slot.waitsFor()));
+        }
+        List<Long> ids = posts.insert(campaign.id(), copies);
+        if (!withoutTask(campaign)) {
+            tasks.submitAll(posts.findAll(ids).stream().map(PublishPost::request).toList());
+        }
+        audit.record(AuditRecord.of("post.duplicated", "post", postId).target(target(post))
+                .change("copies", null, ids.toString()).change("accounts", null, targets.toString()));
+        return posts.findAll(ids);
     }
 
     /** Whether the post can still be moved or edited, and if not, why (for the calendar and the post page). */

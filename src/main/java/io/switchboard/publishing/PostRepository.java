@@ -75,6 +75,23 @@ class PostRepository {
                 .orderBy(CAMPAIGN_POST.ID.desc()).limit(limit).fetch(PostRepository::post);
     }
 
+    /**
+     * The account's profile grid as it will look: its next {@code planned} posts still to go out (latest planned
+     * first), then its last {@code published} published ones (newest first).
+     */
+    List<CampaignPost> gridOf(long accountId, int planned, int published) {
+        var next = db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId)
+                        .and(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                                PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue(), PostStatus.PAUSED.dbValue())))
+                .orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID).limit(planned).fetch(PostRepository::post);
+        var done = db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId)
+                        .and(CAMPAIGN_POST.PUBLISHED_AT.isNotNull()))
+                .orderBy(CAMPAIGN_POST.PUBLISHED_AT.desc()).limit(published).fetch(PostRepository::post);
+        List<CampaignPost> grid = new java.util.ArrayList<>(next.reversed());
+        grid.addAll(done);
+        return grid;
+    }
+
     List<CampaignPost> all(long campaignId) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
@@ -244,6 +261,12 @@ class PostRepository {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CAPTION, caption).set(CAMPAIGN_POST.SCHEDULED_AT, at)
                 .setNull(CAMPAIGN_POST.WAIT_REASON).setNull(CAMPAIGN_POST.WAIT_UNTIL).set(CAMPAIGN_POST.UPDATED_AT, NOW)
                 .where(CAMPAIGN_POST.ID.eq(postId).and(notBegun())).execute() == 1;
+    }
+
+    int lastNumber(long campaignId) {
+        Integer last = db.select(org.jooq.impl.DSL.max(CAMPAIGN_POST.NUMBER)).from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)).fetchOne(0, Integer.class);
+        return last == null ? 0 : last;
     }
 
     /** Whether any post of the campaign has begun its publish (or ended). */

@@ -56,7 +56,7 @@ class ApprovalBrowserTest {
         long campaign;
         SignedIn.as(author, "OPERATOR");
         try {
-            var accounts = fixture.accounts(2, "client-a");
+            var accounts = fixture.accounts(2, "clienta");
             var images = fixture.images(1);
             campaign = app.bean(Campaigns.class).launch(PublishingFixture.campaign("Client spring", accounts, images,
                     new PostOptions(PostType.IMAGE, false, null, 0),

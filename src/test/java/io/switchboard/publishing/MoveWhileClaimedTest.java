@@ -70,7 +70,7 @@ class MoveWhileClaimedTest {
         Process publisher = ChildInstance.start(url, log, with(settings.toArray(String[]::new)));
         try {
             ChildInstance.awaitReady(publisher, log);
-            Instant due = Instant.now().plusSeconds(15);
+            Instant due = Instant.now().plusSeconds(15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             long campaign = platform.bean(Campaigns.class).launch(PublishingFixture.campaign("Race", accounts, media,
                     new PostOptions(PostType.IMAGE, false, null, 0), new Schedule(due, Duration.ZERO, null, null, 50)),
                     "race-test");

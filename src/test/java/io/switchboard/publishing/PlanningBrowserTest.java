@@ -43,6 +43,7 @@ class PlanningBrowserTest {
     private static ZoneId zone;
     private static LocalDate day;
     private static List<CampaignPost> posts;
+    private static String other;
     private static final List<String> AXE = new ArrayList<>();
 
     @BeforeAll
@@ -53,7 +54,9 @@ class PlanningBrowserTest {
         SignedIn.as("planning-setup", "OPERATOR");
         try {
             PublishingFixture fixture = new PublishingFixture(app);
-            var account = fixture.accounts(1, "plan");
+            var both = fixture.accounts(2, "plan");
+            var account = both.subList(0, 1);
+            other = app.bean(Accounts.class).find(both.get(1).id()).orElseThrow().username();
             zone = app.bean(Accounts.class).timeZone(account.getFirst().id());
             List<Long> images = fixture.images(2);
             day = LocalDate.now(zone).plusDays(10);
@@ -137,6 +140,12 @@ class PlanningBrowserTest {
         assertThat(scheduledAt(second.id()).toInstant()).isEqualTo(day.atTime(15, 0).atZone(zone).toInstant());
         assertThat(taskRunAt(second.id()).toInstant()).isEqualTo(day.atTime(15, 0).atZone(zone).toInstant());
 
+        page.locator("#accounts").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("@" + other));
+        page.locator("#duplicate").click();
+        assertThat(page.locator("#notice")).containsText("Copied to 1 account(s)");
+        assertThat(app.bean(DSLContext.class).fetchCount(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID.eq(second.campaignId())))
+                .isEqualTo(3);
+
         page.locator("#cancel-post").click();
         page.locator("#confirm-button").click();
         assertThat(page.locator("#notice")).containsText("cancelled");
@@ -151,7 +160,8 @@ class PlanningBrowserTest {
     void the_audit_page_shows_each_kind_of_action_with_what_changed() {
         Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
         page.navigate(app.url("/audit"));
-        for (String action : List.of("sign_in", "operator.created", "post.moved", "post.edited", "post.cancel")) {
+        for (String action : List.of("sign_in", "operator.created", "post.moved", "post.edited", "post.duplicated",
+                "post.cancel")) {
             assertThat(page.locator("#audit-entries tr[data-action='" + action + "']").first()).isVisible();
         }
         assertThat(page.locator("#audit-entries tr[data-action='post.moved']").first()).containsText("scheduled_at");
