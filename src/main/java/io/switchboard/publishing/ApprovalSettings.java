@@ -27,7 +27,8 @@ public record ApprovalSettings(@DefaultValue("false") boolean required, @Default
         if (accountTags.stream().anyMatch(tags -> tags.stream().anyMatch(requiredTags::contains))) {
             return true;
         }
-        return required && !(exemptTags.isEmpty() || accountTags.isEmpty()
-                ? false : accountTags.stream().allMatch(tags -> tags.stream().anyMatch(exemptTags::contains)));
+        boolean exempt = !exemptTags.isEmpty() && !accountTags.isEmpty()
+                && accountTags.stream().allMatch(tags -> tags.stream().anyMatch(exemptTags::contains));
+        return required && !exempt;
     }
 }

@@ -153,12 +153,12 @@ public class Campaigns {
         return posts.page(campaignId, status, accountId, afterNumber, Math.clamp(limit, 1, 500));
     }
 
-    /** The account's latest posts in any campaign, newest first (for its page). */
     /** The account's profile grid as it will look: its next 12 posts to go out, then its last 9 published. */
     public List<CampaignPost> profileGridOf(long accountId) {
         return posts.gridOf(accountId, 12, 9);
     }
 
+    /** The account's latest posts in any campaign, newest first (for its page). */
     public List<CampaignPost> latestPostsOf(long accountId, int limit) {
         return posts.latestOf(accountId, Math.clamp(limit, 1, 100));
     }
