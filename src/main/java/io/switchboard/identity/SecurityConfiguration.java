@@ -114,7 +114,7 @@ class SecurityConfiguration {
                     a.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
-                    a.requestMatchers(HttpMethod.POST, "/account/password", "/logout").authenticated();
+                    a.requestMatchers(HttpMethod.POST, "/account/password", "/logout", "/notifications/read").authenticated();
                     // a client's review link: the link itself is the permission (checked by publishing.ReviewLinks)
                     a.requestMatchers(HttpMethod.POST, "/review/*").permitAll();
                     for (String method : CHANGING_METHODS) {

@@ -99,6 +99,7 @@ class PlanningBrowserTest {
 
         page.navigate(app.url("/calendar?view=day&zone=" + zone.getId() + "&date=" + day));
         check(page, "planning/calendar-day");
+        page.setViewportSize(1440, 2200); // the whole day in view: a drag that has to scroll is not what is tested here
         page.locator("[data-post='" + second.id() + "']").dragTo(page.locator(".cal-day [data-drop-hour='20']"));
         assertThat(page.locator("[data-post-item='" + second.id() + "'] .cal-refusal"))
                 .containsText("the daily window 09:00–18:00");
