@@ -132,7 +132,10 @@ public class ProbeTasks {
                     var behaviour = BEHAVIOURS.get(probe.scenario());
                     Outcome outcome = behaviour == null ? Outcome.completed() : behaviour.apply(probe, context);
                     if (Boolean.getBoolean("probe.print")) {
-                        print("PROBE end " + context.taskId() + " " + context.attempt());
+                        // a run interrupted because its instance stops did not finish: it is handed back, its
+                        // outcome discarded
+                        boolean stopped = Thread.currentThread().isInterrupted();
+                        print((stopped ? "PROBE stopped " : "PROBE end ") + context.taskId() + " " + context.attempt());
                     }
                     return outcome;
                 } finally {

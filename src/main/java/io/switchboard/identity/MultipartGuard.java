@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -65,7 +66,24 @@ class MultipartGuard extends OncePerRequestFilter {
                     : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException failed) {
+            // the container's own limit (the upload limit): whoever first asked for a parameter made it parse
+            if (!tooLarge(failed) || response.isCommitted()) {
+                throw failed;
+            }
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        }
+    }
+
+    private static boolean tooLarge(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SizeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads (and drops) a moderately sized body of an operator's refused upload, writing nothing anywhere. */

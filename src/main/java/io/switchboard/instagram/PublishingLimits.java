@@ -11,6 +11,7 @@ import io.switchboard.publishing.PublishingQuota;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,8 @@ import java.time.Instant;
 class PublishingLimits {
     /** The platform counts at most this many posts in a window; past it the recent posts cannot tell. */
     private static final int MOST_IN_WINDOW = 100;
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
+    private static final Duration ROUNDING = Duration.ofSeconds(1);
     private final InstagramGraph graph;
 
     PublishingLimits(InstagramGraph graph) {
@@ -50,10 +53,14 @@ class PublishingLimits {
             return null;
         }
         if (graph.recentMedia(credentials, limit.used(), null) instanceof GraphResult.Ok<MediaPage>(MediaPage page)) {
-            Instant cutoff = Instant.now().minus(limit.window());
+            Instant now = Instant.now();
+            // timestamps come in whole seconds and the platform's clock is not ours: a post the platform still
+            // counts may seem to have left the window a moment ago; it leaves in a moment, not never
+            Instant cutoff = now.minus(limit.window()).minus(CLOCK_SLACK);
             return page.items().stream().map(MediaItem::timestamp)
                     .filter(t -> t != null && t.isAfter(cutoff))
-                    .min(Instant::compareTo).map(t -> t.plus(limit.window())).orElse(null);
+                    .min(Instant::compareTo).map(t -> t.plus(limit.window()).plus(ROUNDING))
+                    .map(leaves -> leaves.isAfter(now) ? leaves : now.plus(ROUNDING.multipliedBy(2))).orElse(null);
         }
         return null;
     }

@@ -23,6 +23,11 @@ public record Plan(List<Post> posts, List<Problem> problems) {
         return problems.stream().filter(p -> p.severity() == severity).count();
     }
 
+    /** By the severity's name, for templates ({@code plan.count('ERROR')}: they may not reach static classes). */
+    public long count(String severity) {
+        return count(Severity.valueOf(severity));
+    }
+
     public List<Problem> problemsOf(Post post) {
         return problems.stream().filter(p -> (p.postNumber() != null && p.postNumber() == post.number())
                 || (p.postNumber() == null && p.accountIds().contains(post.accountId()))).toList();

@@ -18,6 +18,11 @@ public record PostCounts(Map<PostStatus, Integer> byStatus) {
         return byStatus.getOrDefault(status, 0);
     }
 
+    /** By the status's name, for templates ({@code counts.get('FAILED')}: they may not reach static classes). */
+    public int get(String status) {
+        return get(PostStatus.valueOf(status));
+    }
+
     public int total() {
         return byStatus.values().stream().mapToInt(Integer::intValue).sum();
     }

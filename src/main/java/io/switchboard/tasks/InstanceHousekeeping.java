@@ -27,6 +27,7 @@ class InstanceHousekeeping {
             registry.heartbeat(engine.runningCount(), engine.queues());
             contact.reached();
         } catch (RuntimeException e) {
+            contact.failed(e);
             log.warn("Heartbeat failed; will try again: {}", e.getMessage());
         }
     }

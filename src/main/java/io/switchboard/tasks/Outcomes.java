@@ -1,12 +1,16 @@
 package io.switchboard.tasks;
 
 import io.switchboard.infrastructure.Moments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** Turns a handler's {@link Outcome} into what is recorded for its task. */
 final class Outcomes {
+    private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
+
     private Outcomes() {
     }
 
@@ -17,6 +21,8 @@ final class Outcomes {
             case Outcome.RetryLater later -> {
                 run.info("Runs again at " + Moments.near(later.at(), Instant.now()) + ": " + later.reason());
                 long delay = Math.max(0, Duration.between(Instant.now(), later.at()).toMillis());
+                // the exact time, for whoever traces the engine (the task's log above is in operators' words)
+                log.debug("Task {} runs again in {} ms, at {}: {}", task.id(), delay, later.at(), later.reason());
                 yield finish(run, TaskState.SCHEDULED, delay, -1, null);
             }
             case Outcome.Failed failed when failed.permanent() || task.attempt() >= task.maxAttempts() ->

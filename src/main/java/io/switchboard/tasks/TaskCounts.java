@@ -11,4 +11,9 @@ public record TaskCounts(Map<TaskState, Long> counts) {
     public long get(TaskState state) {
         return counts.getOrDefault(state, 0L);
     }
+
+    /** By the state's name, for templates ({@code counts.get('QUEUED')}: they may not reach static classes). */
+    public long get(String state) {
+        return get(TaskState.valueOf(state));
+    }
 }

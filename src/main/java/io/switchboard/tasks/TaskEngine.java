@@ -157,6 +157,7 @@ class TaskEngine implements SmartLifecycle {
             leases.appendLogs(logs);
             return leases.heartbeat(beats, settings.leaseDuration());
         });
+        contact.reached();
         for (Execution run : beating) {
             Boolean cancel = held.get(run.taskId());
             if (cancel == null) {
@@ -191,6 +192,7 @@ class TaskEngine implements SmartLifecycle {
             try {
                 job.run();
             } catch (RuntimeException e) {
+                contact.failed(e);
                 log.warn("Task engine housekeeping step failed, retrying next time: {}", e.getMessage());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);

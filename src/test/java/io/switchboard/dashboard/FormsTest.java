@@ -205,7 +205,7 @@ class FormsTest {
         SignedIn.as("forms-setup", "OPERATOR");
         try {
             var stored = library.upload("spare-" + UUID.randomUUID() + ".mp4",
-                    new ByteArrayInputStream("not a video".getBytes(StandardCharsets.UTF_8)), "test");
+                    new ByteArrayInputStream(testsupport.Clips.mp4Lookalike("not a video")), "test");
             spare = ((UploadResult.Stored) stored).item().id();
         } finally {
             SignedIn.out();

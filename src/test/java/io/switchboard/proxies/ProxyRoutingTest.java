@@ -218,7 +218,7 @@ class ProxyRoutingTest {
         assertThat(waiting.task().group()).isEqualTo(group);
         assertThat(waiting.task().lastError()).as("it waits, it did not fail").isNull();
         eventually(() -> assertThat(app.bean(Tasks.class).detail(task).orElseThrow().logs())
-                .anySatisfy(line -> assertThat(line.message()).startsWith("Runs again after ")
+                .anySatisfy(line -> assertThat(line.message()).startsWith("Runs again at ")
                         .contains("proxy " + label(proxy) + " is unavailable")));
         assertThat(accounts.find(account).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
 

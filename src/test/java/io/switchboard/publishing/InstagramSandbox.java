@@ -53,9 +53,10 @@ final class InstagramSandbox implements SandboxPlatform {
                 // processing long enough for two looks even when the machine is loaded
                 new KillPoint("while the platform processes the media", p -> p.containerId() != null
                         && p.polls() >= 2 && p.publishRequestedAt() == null, quick, Duration.ofSeconds(8), false),
-                // a slow answer (1.5 s) so the kill lands while media_publish is in flight
+                // a slow answer (4 s: a loaded machine needs a wide window to see the call being served) so the
+                // kill lands while media_publish is in flight
                 new KillPoint("with the publish in flight", p -> p.publishRequestedAt() != null,
-                        Duration.ofMillis(1500), processing, true));
+                        Duration.ofSeconds(4), processing, true));
     }
 
     @Override

@@ -82,14 +82,28 @@ class TaskFailoverTest {
                 Map<Long, Integer> runsInSurvivor = perTask(ProbeTasks.log().stream()
                         .filter(run -> run.instance().equals(here))
                         .map(run -> "PROBE end " + run.taskId() + " " + run.attempt()).toList());
+                int endedTwice = 0;
                 for (long id : ids) {
                     int starts = startsInChild.getOrDefault(id, 0);
-                    int finished = endsInChild.getOrDefault(id, 0) + runsInSurvivor.getOrDefault(id, 0);
-                    assertThat(finished).as("task %d ran to the end exactly once across both JVMs", id).isEqualTo(1);
+                    int again = runsInSurvivor.getOrDefault(id, 0);
                     assertThat(starts).as("task %d started at most once in the child", id).isLessThanOrEqualTo(1);
-                    assertThat(runsInSurvivor.getOrDefault(id, 0)).as("task %d ran in the survivor only if the kill "
-                            + "interrupted it", id).isEqualTo(unfinishedInChild.contains(id) ? 1 : 0);
+                    assertThat(again).as("task %d ran at most once in the survivor", id).isLessThanOrEqualTo(1);
+                    assertThat(endsInChild.getOrDefault(id, 0) + again).as("task %d ran to the end", id)
+                            .isGreaterThanOrEqualTo(1);
+                    if (unfinishedInChild.contains(id) || !endsInChild.containsKey(id)) {
+                        // interrupted by the kill, or claimed by the child but not started: it runs again
+                        assertThat(again).as("task %d, not finished in the child, ran in the survivor", id).isEqualTo(1);
+                    }
+                    if (again == 1 && starts == 1) {
+                        assertThat(tasks.detail(id).orElseThrow().task().attempt())
+                                .as("task %d, started in the child, ran again as attempt 2", id).isEqualTo(2);
+                    }
+                    if (again == 1 && endsInChild.containsKey(id)) {
+                        endedTwice++; // its run ended in the child, but the kill came before its outcome was written
+                    }
                 }
+                // outcomes are written in batches: at most the runs in flight (8) can lose theirs to the kill
+                assertThat(endedTwice).as("runs whose end the kill kept from the database").isLessThanOrEqualTo(8);
             }
         } finally {
             child.destroyForcibly();
@@ -166,8 +180,10 @@ class TaskFailoverTest {
             throws Exception {
         String url = TestPostgres.freshDatabase();
         Path output = dir.resolve("child.log");
+        // a lease far longer than a loaded machine's heartbeat delays: the endless runs keep it until the hand-back
         Process child = ChildInstance.start(url, output, FastEngine.with("switchboard.tasks.shutdown-grace=10s",
-                "switchboard.tasks.queues.default=8"));
+                "switchboard.tasks.queues.default=8", "switchboard.tasks.lease-duration=20s",
+                "switchboard.tasks.heartbeat-interval=1s"));
         try (AppInstance submitter = AppInstance.start(url, List.of(ProbeTasks.class),
                 FastEngine.with("switchboard.tasks.workers=false"))) {
             ChildInstance.awaitReady(child, output);
