@@ -28,11 +28,11 @@ import static switchboard.jooq.Tables.TASK;
 import static testsupport.TaskWaits.eventually;
 
 /**
- * Moving posts while another instance (a JVM of its own) claims their publish tasks: each post due at the same
- * moment is moved a day later from this instance at staggered moments around it. Whatever each race's outcome, a
- * post is never published twice and never at its old time once moved: a move that was accepted left the post and
- * its task at the new time and the platform (the sandbox's own record) never published it; a move that was refused
- * (the publish had begun) left the post to be published, once.
+ * Moving posts while another instance (a JVM of its own) claims their publish tasks: ten posts due at the same
+ * moment; five are moved a day later from this instance while their tasks wait, five the moment the other instance
+ * is seen holding their task (the platform answers slowly, so no container exists yet and the post still reads
+ * "scheduled"). A move of a waiting task is accepted: post and task at the new time, and the platform (the sandbox's
+ * own record) never publishes it. A move of a claimed task is refused, and the post is published exactly once.
  */
 class MoveWhileClaimedTest {
     private static final Duration WAIT = Duration.ofMinutes(4);
@@ -72,7 +72,7 @@ class MoveWhileClaimedTest {
             ChildInstance.awaitReady(publisher, log);
             // a platform that answers slowly keeps claimed posts a while between claim and container: the widest race
             SANDBOX.pace(platform, Duration.ofMillis(800), Duration.ofSeconds(1));
-            Instant due = Instant.now().plusSeconds(15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant due = Instant.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             long campaign = platform.bean(Campaigns.class).launch(PublishingFixture.campaign("Race", accounts, media,
                     new PostOptions(PostType.IMAGE, false, null, 0), new Schedule(due, Duration.ZERO, null, null, 50)),
                     "race-test");
@@ -80,27 +80,34 @@ class MoveWhileClaimedTest {
             assertThat(posts).hasSize(POSTS).allSatisfy(p -> assertThat(p.scheduledAt().toInstant()).isEqualTo(due));
             Instant later = due.plus(Duration.ofDays(1));
 
+            // half the posts are moved while their tasks wait; the other half the moment another instance is seen to
+            // have claimed their task (the platform answers slowly, so the claim is still before its container)
             Map<Long, String> outcome = new ConcurrentHashMap<>();
             ExecutorService movers = Executors.newFixedThreadPool(POSTS);
             for (int i = 0; i < POSTS; i++) {
                 CampaignPost post = posts.get(i);
-                // from just before the posts are due to well after the publisher claimed them
-                Instant when = due.minusMillis(400).plusMillis(250L * i);
+                boolean early = i < POSTS / 2;
                 movers.submit(() -> {
-                    sleepUntil(when);
+                    if (early) {
+                        sleepUntil(due.minusSeconds(3));
+                    } else {
+                        awaitClaimed(post.id());
+                    }
                     SignedIn.as("race-test", "OPERATOR");
                     try {
                         platform.bean(PostChanges.class).move(post.id(), later);
                         outcome.put(post.id(), "moved");
                     } catch (Problem refused) {
                         outcome.put(post.id(), "refused: " + refused.getMessage());
+                    } catch (RuntimeException e) {
+                        outcome.put(post.id(), "error: " + e);
                     } finally {
                         SignedIn.out();
                     }
                 });
             }
             movers.shutdown();
-            assertThat(movers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(movers.awaitTermination(WAIT.toMinutes() + 1, TimeUnit.MINUTES)).isTrue();
             assertThat(outcome).hasSize(POSTS);
 
             for (int i = 0; i < POSTS; i++) {
@@ -133,6 +140,10 @@ class MoveWhileClaimedTest {
                 assertThat(SANDBOX.publishes(platform, accounts.get(i).platformUserId()))
                         .as("moved post %d was not published at its old time", post.id()).isZero();
             }
+            for (int i = 0; i < POSTS; i++) {
+                assertThat(outcome.get(posts.get(i).id())).as("post %d", posts.get(i).id())
+                        .startsWith(i < POSTS / 2 ? "moved" : "refused");
+            }
             System.out.printf("move-vs-claim: %d of %d moves accepted, %d refused (publish had begun)%n", moved, POSTS,
                     POSTS - moved);
         } finally {
@@ -144,6 +155,21 @@ class MoveWhileClaimedTest {
     private static CampaignPost post(long postId) {
         return platform.bean(DSLContext.class).selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ID.eq(postId))
                 .fetchSingle(PostRepository::post);
+    }
+
+    /** Waits until another instance holds the post's publish task. */
+    private static void awaitClaimed(long postId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        DSLContext db = platform.bean(DSLContext.class);
+        while (System.nanoTime() < deadline) {
+            String state = db.select(TASK.STATE).from(TASK).where(TASK.UNIQUE_KEY.eq(PublishPost.uniqueKey(postId)))
+                    .orderBy(TASK.ID.desc()).limit(1).fetchOne(TASK.STATE);
+            if ("running".equals(state)) {
+                return;
+            }
+            sleepUntil(Instant.now().plusMillis(5));
+        }
+        throw new AssertionError("post " + postId + " was never claimed");
     }
 
     private static void sleepUntil(Instant when) {
