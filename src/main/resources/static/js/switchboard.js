@@ -359,6 +359,55 @@
       });
   }
 
+  // The calendar: a scheduled post dragged onto another day (or hour of the day view) is moved by the calendar's
+  // move form, which the server checks like the plan; a refusal comes back beside the post. Without dragging,
+  // each post opens its page, whose form moves it by keyboard.
+  var dragged = null;
+  document.addEventListener("dragstart", function (e) {
+    var post = e.target.closest && e.target.closest("[data-post][draggable=true]");
+    if (!post) {
+      return;
+    }
+    dragged = post;
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData("text/plain", post.getAttribute("data-post"));
+  });
+  document.addEventListener("dragend", function () {
+    dragged = null;
+    document.querySelectorAll(".drop-over").forEach(function (z) { z.classList.remove("drop-over"); });
+  });
+  document.addEventListener("dragover", function (e) {
+    var zone = dragged && e.target.closest && e.target.closest("[data-drop-date]");
+    if (zone) {
+      e.preventDefault();
+      zone.classList.add("drop-over");
+    }
+  });
+  document.addEventListener("dragleave", function (e) {
+    var zone = e.target.closest && e.target.closest("[data-drop-date]");
+    if (zone && !zone.contains(e.relatedTarget)) {
+      zone.classList.remove("drop-over");
+    }
+  });
+  document.addEventListener("drop", function (e) {
+    var zone = dragged && e.target.closest && e.target.closest("[data-drop-date]");
+    var form = document.getElementById("move-form");
+    if (!zone || !form) {
+      return;
+    }
+    e.preventDefault();
+    var time = dragged.getAttribute("data-time");
+    var hour = zone.getAttribute("data-drop-hour");
+    if (hour !== null) {
+      time = (hour.length === 1 ? "0" + hour : hour) + time.substring(2);
+    }
+    form.elements["post"].value = dragged.getAttribute("data-post");
+    form.elements["date"].value = zone.getAttribute("data-drop-date");
+    form.elements["time"].value = time;
+    dragged = null;
+    form.requestSubmit();
+  });
+
   if (window.htmx) {
     htmx.onLoad(setupUpload);
   } else {

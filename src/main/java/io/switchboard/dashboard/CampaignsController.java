@@ -57,6 +57,7 @@ import java.util.function.Supplier;
 class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
     static final int ACCOUNTS_SHOWN = 50;
+    static final int LOOKS = 6;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
@@ -64,9 +65,14 @@ class CampaignsController {
     private final CampaignPosts posts;
     private final PostRows rows;
     private final FormChecks checks;
+    private final io.switchboard.publishing.Approvals approvals;
+    private final io.switchboard.publishing.ReviewLinks reviewLinks;
 
     CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
-                        CampaignPosts posts, PostRows rows, FormChecks checks) {
+                        CampaignPosts posts, PostRows rows, FormChecks checks,
+                        io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks) {
+        this.approvals = approvals;
+        this.reviewLinks = reviewLinks;
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
@@ -136,7 +142,9 @@ class CampaignsController {
         }
         try {
             long id = campaigns.launch(spec, actor());
-            redirect.addFlashAttribute("notice", "Launched. Posts go out as scheduled; this page follows them live.");
+            boolean inReview = campaigns.find(id).map(c -> c.status() == CampaignStatus.IN_REVIEW).orElse(false);
+            redirect.addFlashAttribute("notice", inReview ? "Sent for review: nothing goes out until it is approved."
+                    : "Launched. Posts go out as scheduled; this page follows them live.");
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
@@ -166,6 +174,11 @@ class CampaignsController {
         model.addAttribute("accountCount", allAccounts.size());
         PostCounts counts = campaigns.counts(id);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("comments", approvals.comments(id));
+        model.addAttribute("mayDecide", approvals.mayDecide(campaign, actor()));
+        model.addAttribute("fourEyes", approvals.fourEyes());
+        model.addAttribute("reviewLinks", reviewLinks.of(id));
+        model.addAttribute("now", java.time.OffsetDateTime.now());
         model.addAttribute("counts", counts);
         model.addAttribute("byAccount", byAccount);
         model.addAttribute("usernames", usernames);
@@ -320,9 +333,18 @@ class CampaignsController {
         return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
+    /** A planned post as the platform will show it. */
+    record Look(String username, List<String> thumbnails, io.switchboard.publishing.CaptionPreview caption) {
+    }
+
     private void showPreview(Preview preview, CampaignSpec spec, Model model) {
         model.addAttribute("preview", preview);
         model.addAttribute("options", spec.options());
+        model.addAttribute("postType", spec.options().type());
+        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> new Look(
+                preview.accounts().get(p.accountId()).username(),
+                p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
+                io.switchboard.publishing.CaptionPreview.of(p.caption()))).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
     }

@@ -12,8 +12,8 @@ final class Captions {
     static final int MAX_HASHTAGS = 30;
     static final int MAX_MENTIONS = 20;
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z.]+)}");
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#[\\p{L}\\p{N}_]+");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@[A-Za-z0-9._]+");
+    static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#[\\p{L}\\p{N}_]+");
+    static final Pattern MENTION = Pattern.compile("(?<![\\w.])@[A-Za-z0-9._]+");
 
     private Captions() {
     }

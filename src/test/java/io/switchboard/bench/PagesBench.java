@@ -136,6 +136,8 @@ class PagesBench {
         pages.add(new Stop("campaign-new", "/campaigns/new"));
         pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size(), "/campaigns/new",
                 page -> submitPreview(page, s), "#plan"));
+        pages.add(new Stop("calendar-busiest-month", "/calendar?view=month&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
+        pages.add(new Stop("calendar-week-one-tag", "/calendar?view=week&tag=bench-3&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         pages.add(new Stop("proxies", "/proxies"));
         pages.add(new Stop("proxies-filtered", "/proxies?status=down&region=eu-west"));
         pages.add(new Stop("proxies-deep", "/proxies?after=" + s.proxyCursor()));
