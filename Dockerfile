@@ -14,7 +14,7 @@ FROM eclipse-temurin:25-jre
 # The bundled ffmpeg's device library links the desktop's sound and screen libraries, which this image lacks:
 # exactly those, so that ffmpeg and ffprobe run (the app checks at start and says so if they cannot).
 RUN apt-get update && apt-get install -y --no-install-recommends curl \
-      libpulse0 libasound2t64 libxcb1 libxcb-shm0 libdrm2 \
+      libpulse0 libasound2t64 libxcb1 libxcb-shm0 libdrm2 libva2 libva-drm2 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app switchboard
 # the code stays root's; the app (uid 10001, home /app) writes only ./data (the embedded database, generated keys,

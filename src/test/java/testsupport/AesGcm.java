@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Opens a sealed column the way README describes it (AES-256-GCM with the configured key, a 96-bit nonce after
+ * Opens a sealed column the way docs/user-guide/accounts.md describes it (AES-256-GCM with the configured key, a 96-bit nonce after
  * a format byte, the purpose as associated data), with the JDK's cipher and nothing of Switchboard's, so a
  * test sees what is really stored rather than what the application's own code says about it.
  */

@@ -92,17 +92,24 @@
     if (!window.Chart) {
       return;
     }
+    document.documentElement.classList.add("charts");
+    (root || document).querySelectorAll("details.chart-data[open]").forEach(function (details) {
+      details.open = false;
+    });
     (root || document).querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var data = JSON.parse(canvas.dataset.chart);
       if (charts[canvas.id]) {
         charts[canvas.id].destroy();
       }
+      var stacked = data.stacked !== false;
+      var title = function (text) { return text ? { display: true, text: text } : { display: false }; };
       charts[canvas.id] = new window.Chart(canvas, {
-        type: "bar",
+        type: data.type || "bar",
         data: {
           labels: data.labels,
           datasets: data.series.map(function (series) {
-            return { label: series.label, data: series.values, backgroundColor: series.color, borderWidth: 0 };
+            return { label: series.label, data: series.values, backgroundColor: series.color,
+              borderColor: series.color, borderWidth: data.type === "line" ? 2 : 0, pointRadius: 2 };
           })
         },
         options: {
@@ -110,8 +117,8 @@
           maintainAspectRatio: false,
           plugins: { legend: { position: "bottom" } },
           scales: {
-            x: { stacked: true, grid: { display: false }, ticks: { maxTicksLimit: 12 } },
-            y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }
+            x: { stacked: stacked, grid: { display: false }, ticks: { maxTicksLimit: 12 }, title: title(data.xTitle) },
+            y: { stacked: stacked, beginAtZero: data.type !== "line", ticks: { precision: 0 }, title: title(data.yTitle) }
           }
         }
       });
@@ -351,6 +358,55 @@
         }
       });
   }
+
+  // The calendar: a scheduled post dragged onto another day (or hour of the day view) is moved by the calendar's
+  // move form, which the server checks like the plan; a refusal comes back beside the post. Without dragging,
+  // each post opens its page, whose form moves it by keyboard.
+  var dragged = null;
+  document.addEventListener("dragstart", function (e) {
+    var post = e.target.closest && e.target.closest("[data-post][draggable=true]");
+    if (!post) {
+      return;
+    }
+    dragged = post;
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData("text/plain", post.getAttribute("data-post"));
+  });
+  document.addEventListener("dragend", function () {
+    dragged = null;
+    document.querySelectorAll(".drop-over").forEach(function (z) { z.classList.remove("drop-over"); });
+  });
+  document.addEventListener("dragover", function (e) {
+    var zone = dragged && e.target.closest && e.target.closest("[data-drop-date]");
+    if (zone) {
+      e.preventDefault();
+      zone.classList.add("drop-over");
+    }
+  });
+  document.addEventListener("dragleave", function (e) {
+    var zone = e.target.closest && e.target.closest("[data-drop-date]");
+    if (zone && !zone.contains(e.relatedTarget)) {
+      zone.classList.remove("drop-over");
+    }
+  });
+  document.addEventListener("drop", function (e) {
+    var zone = dragged && e.target.closest && e.target.closest("[data-drop-date]");
+    var form = document.getElementById("move-form");
+    if (!zone || !form) {
+      return;
+    }
+    e.preventDefault();
+    var time = dragged.getAttribute("data-time");
+    var hour = zone.getAttribute("data-drop-hour");
+    if (hour !== null) {
+      time = (hour.length === 1 ? "0" + hour : hour) + time.substring(2);
+    }
+    form.elements["post"].value = dragged.getAttribute("data-post");
+    form.elements["date"].value = zone.getAttribute("data-drop-date");
+    form.elements["time"].value = time;
+    dragged = null;
+    form.requestSubmit();
+  });
 
   if (window.htmx) {
     htmx.onLoad(setupUpload);

@@ -63,13 +63,16 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         Credentials credentials = accounts.credentials(account.id());
         TokenKeeper tokens = ports.tokens(account.platform());
         OffsetDateTime expiresAt = account.tokenExpiresAt();
+        String lacking = "";
         switch (tokens.inspect(credentials)) {
             case PlatformResult.Ok<TokenFacts>(TokenFacts facts) when !facts.valid() -> {
                 return reconnect(account, "The platform refused the token (it says the token is not valid): "
                         + "connect the account again", context);
             }
-            case PlatformResult.Ok<TokenFacts>(TokenFacts facts) -> expiresAt = facts.expiresAt() == null ? expiresAt
-                    : facts.expiresAt().atOffset(ZoneOffset.UTC);
+            case PlatformResult.Ok<TokenFacts>(TokenFacts facts) -> {
+                expiresAt = facts.expiresAt() == null ? expiresAt : facts.expiresAt().atOffset(ZoneOffset.UTC);
+                lacking = lacking(tokens, facts);
+            }
             case PlatformResult.Failed<TokenFacts>(PlatformProblem problem) -> {
                 return problem(account, problem, context);
             }
@@ -85,13 +88,28 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         }
         String refreshed = refreshIfDue(account, tokens, credentials, expiresAt, context);
         String message = "Token valid" + (expiresAt == null ? "" : " until " + DAY.format(expiresAt.withOffsetSameInstant(ZoneOffset.UTC)))
-                + "; profile read" + refreshed;
+                + "; profile read" + refreshed + lacking;
         repository.health(account.id(), true, message);
         if (account.status() == AccountStatus.NEEDS_RECONNECT) {
             statuses.set(account.id(), AccountStatus.ACTIVE, "");
         }
         context.info("@" + account.username() + ": " + message);
         return Outcome.completed();
+    }
+
+    /** The optional permissions the token lacks, each with what goes undone and what to do. */
+    private static String lacking(TokenKeeper tokens, TokenFacts facts) {
+        if (facts.scopes() == null) {
+            return "";
+        }
+        StringBuilder lacking = new StringBuilder();
+        tokens.optionalPermissions().forEach((permission, enables) -> {
+            if (!facts.scopes().contains(permission)) {
+                lacking.append("; the token lacks ").append(permission).append(", so ").append(enables)
+                        .append(" are not collected: connect the account again and allow it");
+            }
+        });
+        return lacking.toString();
     }
 
     private String refreshIfDue(Account account, TokenKeeper tokens, Credentials credentials,

@@ -15,6 +15,14 @@ public interface TokenKeeper {
      */
     PlatformResult<TokenFacts> inspect(Credentials credentials);
 
+    /**
+     * Permissions that are not needed to publish but that some work needs, each with what it enables in an operator's
+     * words ("insights"); token health names the ones a token lacks. None by default.
+     */
+    default java.util.Map<String, String> optionalPermissions() {
+        return java.util.Map.of();
+    }
+
     /** A renewed token for the account, as long-lived as the platform gives. */
     PlatformResult<IssuedToken> refresh(Credentials credentials);
 }

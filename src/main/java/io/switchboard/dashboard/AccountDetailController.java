@@ -46,8 +46,18 @@ class AccountDetailController {
     private final Campaigns campaigns;
     private final PostRows rows;
 
+    private final io.switchboard.media.MediaLibrary media;
+    private final Formats formats;
+
+    /** A post in the profile grid preview, with its first media's thumbnail. */
+    record GridPost(CampaignPost post, String thumbnail, String label) {
+    }
+
     AccountDetailController(Accounts accounts, PublishingQuotas quotas, Tasks tasks, Proxies proxies,
-                            Campaigns campaigns, PostRows rows) {
+                            Campaigns campaigns, PostRows rows, io.switchboard.media.MediaLibrary media,
+                            Formats formats) {
+        this.media = media;
+        this.formats = formats;
         this.accounts = accounts;
         this.quotas = quotas;
         this.tasks = tasks;
@@ -81,6 +91,10 @@ class AccountDetailController {
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);
+        model.addAttribute("grid", campaigns.profileGridOf(id).stream().map(p -> new GridPost(p,
+                media.pagePath(p.mediaIds().getFirst(), io.switchboard.media.RenditionKind.THUMBNAIL),
+                p.publishedAt() == null ? "Post " + p.number() + ", " + p.status().label() + ", planned for "
+                        + formats.time(p.scheduledAt()) : "Published " + formats.time(p.publishedAt()))).toList());
         List<CampaignPost> latest = campaigns.latestPostsOf(id, 10);
         Map<Long, Campaign> byId = new HashMap<>();
         latest.stream().map(CampaignPost::campaignId).distinct()

@@ -3,9 +3,11 @@ package io.switchboard.dashboard;
 import io.switchboard.publishing.Assignment;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.CaptionStrategy;
+import io.switchboard.publishing.InstagramOptions;
 import io.switchboard.publishing.PostOptions;
 import io.switchboard.publishing.PostType;
 import io.switchboard.publishing.Schedule;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
@@ -47,8 +49,14 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
                            String hashtagSets,
                            @Nullable String assignment, @Nullable String perAccount,
                            @Nullable String startAt, @Nullable String startZone, @Nullable String spacingMinutes,
-                           @Nullable String windowStart, @Nullable String windowEnd, @Nullable String dailyMax) {
+                           @Nullable String windowStart, @Nullable String windowEnd, @Nullable String dailyMax,
+                           @Nullable @Valid InstagramFields instagram) {
     static final int MAX_NAME = 100;
+
+    public CampaignForm {
+        instagram = instagram == null ? InstagramFields.blank() : instagram;
+    }
+
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final int MAX_CAPTION = 2200;
     static final int MAX_ROTATION = 50_000;
@@ -56,7 +64,19 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
 
     public static CampaignForm blank() {
         return new CampaignForm("", List.of(), "", List.of(), "REELS", true, "", "3", "own", "", "", "", "every", "1",
-                "", "UTC", "60", "", "", "10");
+                "", "UTC", "60", "", "", "10", InstagramFields.blank());
+    }
+
+    /** The same form with the override rows read from the request's parameters. */
+    CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
+        return new CampaignForm(name, accounts, accountTag, media, postType, shareToFeed, coverOffsetSeconds,
+                carouselSize, captionMode, template, rotation, hashtagSets, assignment, perAccount, startAt, startZone,
+                spacingMinutes, windowStart, windowEnd, dailyMax, instagramFields().withOverridesFrom(parameters));
+    }
+
+    /** The Instagram options as typed (never null, for the templates). */
+    public InstagramFields instagramFields() {
+        return instagram == null ? InstagramFields.blank() : instagram;
     }
 
     public List<Long> accountIds() {
@@ -76,6 +96,11 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
      * has passed ({@code now}: the time the form is read).
      */
     @Nullable CampaignSpec toSpec(BindingResult errors, Instant now) {
+        return toSpec(errors, now, new java.util.HashMap<>());
+    }
+
+    /** The same; the per-account overrides' mistakes go into {@code overrideErrors}, by account id. */
+    @Nullable CampaignSpec toSpec(BindingResult errors, Instant now, java.util.Map<Long, List<String>> overrideErrors) {
         String title = text(name);
         if (title.isEmpty()) {
             errors.rejectValue("name", "required", "Give the campaign a name.");
@@ -97,11 +122,12 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
             default -> new Assignment.EveryAccountEveryMedia();
         };
         Schedule schedule = schedule(errors, now);
-        if (errors.hasErrors() || type == null || captions == null || schedule == null) {
+        InstagramOptions ig = type == null ? null : instagramFields().toOptions(type, errors, overrideErrors);
+        if (errors.hasErrors() || type == null || captions == null || schedule == null || ig == null) {
             return null;
         }
         return new CampaignSpec(title, accountIds(), text(accountTag), mediaIds(), captions, lines(hashtagSets),
-                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel));
+                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel, ig));
     }
 
     private @Nullable CaptionStrategy captions(BindingResult errors) {

@@ -12,6 +12,7 @@ import io.switchboard.media.RenditionKind;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.infrastructure.Durations;
 import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.FirstComment;
 import io.switchboard.publishing.CampaignPosts;
 import io.switchboard.publishing.CampaignStatus;
 import io.switchboard.publishing.PostCounts;
@@ -56,6 +57,7 @@ import java.util.function.Supplier;
 class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
     static final int ACCOUNTS_SHOWN = 50;
+    static final int LOOKS = 6;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
@@ -63,9 +65,14 @@ class CampaignsController {
     private final CampaignPosts posts;
     private final PostRows rows;
     private final FormChecks checks;
+    private final io.switchboard.publishing.Approvals approvals;
+    private final io.switchboard.publishing.ReviewLinks reviewLinks;
 
     CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
-                        CampaignPosts posts, PostRows rows, FormChecks checks) {
+                        CampaignPosts posts, PostRows rows, FormChecks checks,
+                        io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks) {
+        this.approvals = approvals;
+        this.reviewLinks = reviewLinks;
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
@@ -95,39 +102,53 @@ class CampaignsController {
 
     /** Back from the preview to the form, with everything as it was. */
     @PostMapping("/campaigns/edit")
-    String edit(@ModelAttribute("form") CampaignForm form, Model model) {
+    String edit(@ModelAttribute("form") CampaignForm form, HttpServletRequest request, Model model) {
+        model.addAttribute("igFields", form.withOverridesFrom(request.getParameterMap()).instagramFields());
         choices(model);
         return "campaign-form";
     }
 
     @PostMapping("/campaigns/preview")
-    String preview(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model) {
-        checks.validate(form, errors);
-        CampaignSpec spec = form.toSpec(errors, Instant.now());
+    String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
+                   Model model) {
+        checks.validate(bound, errors);
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
+        model.addAttribute("igFields", form.instagramFields());
+        Map<Long, List<String>> overrideErrors = new HashMap<>();
+        CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
             choices(model);
+            model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
-        showPreview(campaigns.preview(spec), model);
+        showPreview(campaigns.preview(spec), spec, model);
         return "campaign-preview";
     }
 
     @PostMapping("/campaigns")
-    String launch(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
-        checks.validate(form, errors);
-        CampaignSpec spec = form.toSpec(errors, Instant.now());
+    String launch(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
+                  Model model, RedirectAttributes redirect) {
+        checks.validate(bound, errors);
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
+        model.addAttribute("igFields", form.instagramFields());
+        Map<Long, List<String>> overrideErrors = new HashMap<>();
+        CampaignSpec spec = form.toSpec(errors, Instant.now(), overrideErrors);
         if (spec == null) {
             choices(model);
+            model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
         try {
             long id = campaigns.launch(spec, actor());
-            redirect.addFlashAttribute("notice", "Launched. Posts go out as scheduled; this page follows them live.");
+            boolean inReview = campaigns.find(id).map(c -> c.status() == CampaignStatus.IN_REVIEW).orElse(false);
+            redirect.addFlashAttribute("notice", inReview ? "Sent for review: nothing goes out until it is approved."
+                    : "Launched. Posts go out as scheduled; this page follows them live.");
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(campaigns.preview(spec), model);
+            showPreview(campaigns.preview(spec), spec, model);
             return "campaign-preview";
         }
     }
@@ -153,16 +174,25 @@ class CampaignsController {
         model.addAttribute("accountCount", allAccounts.size());
         PostCounts counts = campaigns.counts(id);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("comments", approvals.comments(id));
+        model.addAttribute("mayDecide", approvals.mayDecide(campaign, actor()));
+        model.addAttribute("fourEyes", approvals.fourEyes());
+        model.addAttribute("reviewLinks", reviewLinks.of(id));
+        model.addAttribute("now", java.time.OffsetDateTime.now());
         model.addAttribute("counts", counts);
         model.addAttribute("byAccount", byAccount);
         model.addAttribute("usernames", usernames);
         model.addAttribute("rows", rows.of(campaign, posts));
         model.addAttribute("mediaTitles", mediaTitles(posts));
+        Map<Long, FirstComment> firstComments = this.posts.firstComments(posts.stream().map(CampaignPost::id).toList());
+        model.addAttribute("firstComments", firstComments);
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("present", Arrays.stream(PostStatus.values()).filter(s -> counts.get(s) > 0).toList());
         // a finished or cancelled campaign whose posts have all come to an end changes no more: the page stops asking
+        // a published post's first comment may still be on its way: the page keeps asking until it is posted or failed
         model.addAttribute("live", campaign.status() == CampaignStatus.RUNNING || campaign.status() == CampaignStatus.PAUSED
-                || counts.finished() < counts.total());
+                || counts.finished() < counts.total()
+                || firstComments.values().stream().anyMatch(c -> c.status() == FirstComment.Status.PENDING));
         model.addAttribute("schedule", schedule(campaign));
         model.addAttribute("status", status);
         model.addAttribute("account", account);
@@ -202,6 +232,14 @@ class CampaignsController {
         return command(id, redirect, () -> {
             posts.retry(id, postId);
             return "The post goes out again, with a new container, as soon as its account's spacing allows.";
+        });
+    }
+
+    @PostMapping("/campaigns/{id}/posts/{postId}/retry-comment")
+    String retryFirstComment(@PathVariable long id, @PathVariable long postId, RedirectAttributes redirect) {
+        return command(id, redirect, () -> {
+            posts.retryFirstComment(id, postId);
+            return "The first comment is tried again; the post itself is not published again.";
         });
     }
 
@@ -295,8 +333,18 @@ class CampaignsController {
         return counts.get(PostStatus.FAILED) + counts.get(PostStatus.PAUSED);
     }
 
-    private void showPreview(Preview preview, Model model) {
+    /** A planned post as the platform will show it. */
+    record Look(String username, List<String> thumbnails, io.switchboard.publishing.CaptionPreview caption) {
+    }
+
+    private void showPreview(Preview preview, CampaignSpec spec, Model model) {
         model.addAttribute("preview", preview);
+        model.addAttribute("options", spec.options());
+        model.addAttribute("postType", spec.options().type());
+        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> new Look(
+                preview.accounts().get(p.accountId()).username(),
+                p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
+                io.switchboard.publishing.CaptionPreview.of(p.caption()))).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
     }

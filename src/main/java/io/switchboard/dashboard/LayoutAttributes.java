@@ -16,10 +16,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAttributes {
     private final InstanceIdentity instance;
     private final PlatformMode mode;
+    private final io.switchboard.notifications.Notifications notifications;
 
-    LayoutAttributes(InstanceIdentity instance, PlatformMode mode) {
+    LayoutAttributes(InstanceIdentity instance, PlatformMode mode,
+                     io.switchboard.notifications.Notifications notifications) {
         this.instance = instance;
         this.mode = mode;
+        this.notifications = notifications;
+    }
+
+    /** The signed-in operator's unread notifications (the bell's count). */
+    @ModelAttribute("unreadNotifications")
+    int unreadNotifications() {
+        return CurrentOperator.get().map(me -> notifications.unread(me.username())).orElse(0);
     }
 
     /** The platform is the built-in sandbox (the Sandbox page exists). */

@@ -1,6 +1,8 @@
 package io.switchboard.dashboard;
 
-import io.switchboard.identity.AuditTrail;
+import io.switchboard.audit.AuditFilter;
+import io.switchboard.audit.AuditTrail;
+import io.switchboard.identity.CurrentOperator;
 import io.switchboard.identity.Operator;
 import io.switchboard.identity.OperatorProblem;
 import io.switchboard.identity.Operators;
@@ -50,7 +52,8 @@ class OperatorsController {
         }
         model.addAttribute("operators", operators.all());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("audit", audit.latest(15));
+        model.addAttribute("audit", CurrentOperator.get().filter(CurrentOperator::isAdmin).isPresent()
+                ? audit.page(new AuditFilter(null, "operator", null, null, null, null), null, 15) : List.of());
         model.addAttribute("minPasswordLength", operators.minPasswordLength());
         return "operators";
     }

@@ -1,5 +1,7 @@
 package io.switchboard.identity;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.infrastructure.Digests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,7 +67,7 @@ public class ApiKeys {
         String secret = PREFIX + HexFormat.of().formatHex(random);
         String prefix = secret.substring(0, PREFIX.length() + 6);
         long id = keys.insert(trimmed, prefix, Digests.sha256Hex(secret), scope, requestsPerMinute, CurrentOperator.actor(), expiresAt);
-        audit.record(CurrentOperator.actor(), "api-key.created", trimmed, scope.label());
+        audit.record(AuditRecord.of("api-key.created", "api_key", id).target(trimmed).change("scope", null, scope.label()));
         return new IssuedApiKey(keys.find(id).orElseThrow(), secret);
     }
 
@@ -76,7 +78,7 @@ public class ApiKeys {
         if (!keys.revoke(id, CurrentOperator.actor())) {
             throw new ApiKeyProblem("", "The key " + key.name() + " was revoked already.");
         }
-        audit.record(CurrentOperator.actor(), "api-key.revoked", key.name(), null);
+        audit.record(AuditRecord.of("api-key.revoked", "api_key", id).target(key.name()));
     }
 
     /** The live key whose secret this is; empty when unknown, revoked or expired. */
@@ -94,6 +96,7 @@ public class ApiKeys {
 
     /** One API call in the audit trail, under the key's name. */
     public void recordCall(ApiKey key, String method, String path, int status) {
-        audit.record(key.actor(), "api.call", method + " " + path, "status " + status);
+        audit.record(key.actor(), "api", AuditRecord.of("api.call", "api_key", key.id()).target(key.name())
+                .detail(method + " " + path + " answered " + status));
     }
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param adminPassword         password of the {@code admin} created on the first start; random when unset
  * @param freeFailures          failures of one username from one address before delays start
  * @param addressFreeFailures   failures from one address (any usernames) before delays start
- * @param usernameLockAfter     failures of one username from all addresses that lock it for {@code maxDelay}
+ * @param usernameLockAfter     failures of one username from all addresses that lock it for {@code max-delay}
  * @param firstDelay            the first delay; it doubles with each further failure
  * @param maxDelay              the longest delay
  * @param failuresKept          a count is forgotten after this long without attempts

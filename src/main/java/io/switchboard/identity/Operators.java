@@ -1,5 +1,7 @@
 package io.switchboard.identity;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,7 +70,7 @@ public class Operators {
         }
         checkPassword("password", password);
         long id = operators.insert(name, passwordEncoder.encode(password), role);
-        audit.record(CurrentOperator.actor(), "operator.created", name, "role " + role);
+        audit.record(AuditRecord.of("operator.created", "operator", id).target(name).change("role", null, role));
         return operators.byId(id).orElseThrow();
     }
 
@@ -84,8 +86,8 @@ public class Operators {
         }
         operators.updateRole(id, role);
         sessions.endAll(operator.username());
-        audit.record(CurrentOperator.actor(), "operator.role_changed", operator.username(),
-                operator.role() + " → " + role);
+        audit.record(AuditRecord.of("operator.role_changed", "operator", id).target(operator.username())
+                .change("role", operator.role(), role));
     }
 
     @Transactional
@@ -107,8 +109,8 @@ public class Operators {
         if (!enabled) {
             sessions.endAll(operator.username());
         }
-        audit.record(CurrentOperator.actor(), enabled ? "operator.enabled" : "operator.disabled",
-                operator.username(), null);
+        audit.record(AuditRecord.of(enabled ? "operator.enabled" : "operator.disabled", "operator", id)
+                .target(operator.username()).change("enabled", !enabled, enabled));
     }
 
     /** Sets a new random password, lifts any sign-in lock, and returns the password, to be handed over once. */
@@ -120,7 +122,7 @@ public class Operators {
         operators.updatePasswordHash(id, passwordEncoder.encode(password));
         throttle.forget(operator.username());
         sessions.endAll(operator.username());
-        audit.record(CurrentOperator.actor(), "operator.password_reset", operator.username(), null);
+        audit.record(AuditRecord.of("operator.password_reset", "operator", id).target(operator.username()));
         return password;
     }
 
@@ -144,7 +146,7 @@ public class Operators {
         }
         operators.updatePasswordHash(credentials.operator().id(), passwordEncoder.encode(newPassword));
         sessions.endExcept(username, keepSessionId);
-        audit.record(username, "operator.password_changed", username, null);
+        audit.record(AuditRecord.of("operator.password_changed", "operator", credentials.operator().id()).target(username));
     }
 
     private void checkCurrentPassword(String username, String address, String password, String hash) {
@@ -172,7 +174,8 @@ public class Operators {
     boolean createFirstAdmin(String password) {
         boolean created = operators.insertIfNoOperators("admin", passwordEncoder.encode(password), Role.ADMIN);
         if (created) {
-            audit.record("system", "operator.created", "admin", "first start");
+            audit.record("system", "system", AuditRecord.of("operator.created", "operator", null).target("admin")
+                    .detail("The first admin, made at the first start."));
         }
         return created;
     }

@@ -39,11 +39,11 @@ import java.util.LinkedHashMap;
 @EnableMethodSecurity
 class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**"};
+            "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**", "/review/*"};
     /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
     private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
     private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/api-keys", "/api-keys/**", "/webhooks",
-            "/webhooks/**"};
+            "/webhooks/**", "/audit", "/audit/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};
     /** Reads that call the platform (its budget is shared): operators and admins only. */
     private static final String[] OPERATOR_READS = {"/accounts/*/quota"};
@@ -56,10 +56,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(OperatorDetails details, PasswordEncoder encoder,
-                                                SignInAttempts attempts, OperatorRepository operators) {
+                                                SignInAttempts attempts, OperatorRepository operators,
+                                                io.switchboard.audit.AuditTrail audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, attempts, operators));
+        return new ProviderManager(new ThrottledAuthentication(passwords, attempts, operators, audit));
     }
 
     /**
@@ -114,7 +115,10 @@ class SecurityConfiguration {
                     a.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
                     a.requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/operators", "/operators/**").hasRole(Role.ADMIN.name());
-                    a.requestMatchers(HttpMethod.POST, "/account/password", "/account/alerts", "/logout").authenticated();
+                    a.requestMatchers(HttpMethod.POST, "/account/password", "/account/alerts", "/logout",
+                            "/notifications/read").authenticated();
+                    // a client's review link: the link itself is the permission (checked by publishing.ReviewLinks)
+                    a.requestMatchers(HttpMethod.POST, "/review/*").permitAll();
                     for (String method : CHANGING_METHODS) {
                         a.requestMatchers(HttpMethod.valueOf(method), "/**")
                                 .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name());

@@ -1,5 +1,7 @@
 package io.switchboard.identity;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
@@ -34,8 +36,9 @@ class SignInAttempts {
             throw busy;
         } catch (RuntimeException failed) {
             for (String scope : reservation.delaysStarted()) {
-                audit.record(username, scope.equals("username") ? "login.locked" : "login.delayed", username,
-                        "failed password checks " + (scope.equals("username") ? "from any address" : "from " + address));
+                audit.record(username, address, AuditRecord.of(scope.equals("username") ? "sign_in.locked"
+                        : "sign_in.delayed", "operator", null).target(username).detail("Failed password checks "
+                        + (scope.equals("username") ? "from any address." : "from " + address + ".")));
             }
             throw failed;
         }

@@ -1,5 +1,6 @@
 /**
- * Operators, their roles and sign-in: form login with throttling, sessions in PostgreSQL, the audit trail.
+ * Operators, their roles and sign-in: form login with throttling, sessions in PostgreSQL. What they change is
+ * recorded in the {@code audit} module.
  */
 @NullMarked
 package io.switchboard.identity;

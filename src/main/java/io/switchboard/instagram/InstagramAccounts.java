@@ -36,6 +36,11 @@ class InstagramAccounts implements ProfileReader, TokenKeeper {
     }
 
     @Override
+    public java.util.Map<String, String> optionalPermissions() {
+        return java.util.Map.of(InstagramMetrics.PERMISSION, "post and account insights");
+    }
+
+    @Override
     public PlatformResult<TokenFacts> inspect(Credentials credentials) {
         if (!graph.oauthAvailable()) {
             return new PlatformResult.Ok<>(TokenFacts.UNKNOWN);

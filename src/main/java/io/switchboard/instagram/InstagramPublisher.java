@@ -1,5 +1,6 @@
 package io.switchboard.instagram;
 
+import io.switchboard.instagram.graph.Comment;
 import io.switchboard.instagram.graph.Container;
 import io.switchboard.instagram.graph.ContainerRequest;
 import io.switchboard.instagram.graph.ContainerStatus;
@@ -8,11 +9,13 @@ import io.switchboard.instagram.graph.GraphProblem;
 import io.switchboard.instagram.graph.GraphResult;
 import io.switchboard.instagram.graph.InstagramGraph;
 import io.switchboard.instagram.graph.MediaItem;
+import io.switchboard.instagram.graph.MediaRule;
 import io.switchboard.instagram.graph.MediaPage;
 import io.switchboard.instagram.graph.PublishedMedia;
 import io.switchboard.platform.Credentials;
 import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformResult;
+import io.switchboard.publishing.FollowUp;
 import io.switchboard.publishing.PostContent;
 import io.switchboard.publishing.PostType;
 import io.switchboard.publishing.PublishAttempt;
@@ -43,6 +46,9 @@ class InstagramPublisher implements Publisher {
     /** How far before the recorded request a recovered post may carry its time (clocks differ). */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     private static final int RECENT_POSTS = 25;
+    /** How long after the recorded request a recovered post may carry its time (the publish call's timeout and more). */
+    private static final Duration RECOVERY_WINDOW = Duration.ofMinutes(10);
+    private static final String COMMENTS_PERMISSION = "instagram_business_manage_comments";
     private final InstagramGraph graph;
     private final PublishingLimits limits;
 
@@ -94,8 +100,11 @@ class InstagramPublisher implements Publisher {
         List<PostContent.MediaLink> links = content.links().sign();
         List<String> children = new ArrayList<>();
         if (content.type() == PostType.CAROUSEL) {
+            boolean firstImage = true;
             for (PostContent.MediaLink link : links) {
-                switch (graph.createContainer(credentials, ContainerRequest.carouselItem(link.url(), link.video()))) {
+                ContainerRequest item = ContainerOptions.carouselItem(content, link, firstImage && !link.video());
+                firstImage &= link.video();
+                switch (graph.createContainer(credentials, item)) {
                     case GraphResult.Ok<Container>(Container child) -> children.add(child.id());
                     case GraphResult.Failed<Container>(GraphProblem problem) -> {
                         return problem(attempt, problem);
@@ -104,7 +113,7 @@ class InstagramPublisher implements Publisher {
             }
         }
         ContainerRequest request = content.type() == PostType.CAROUSEL
-                ? ContainerRequest.carousel(children, content.caption()) : single(content, links.getFirst());
+                ? ContainerOptions.carousel(content, children) : ContainerOptions.single(content, links.getFirst());
         return switch (graph.createContainer(credentials, request)) {
             case GraphResult.Ok<Container>(Container container) -> new PublishStep.Created(container.id(), children);
             case GraphResult.Failed<Container>(GraphProblem problem) -> problem(attempt, problem);
@@ -125,20 +134,6 @@ class InstagramPublisher implements Publisher {
         };
     }
 
-    private static ContainerRequest single(PostContent content, PostContent.MediaLink link) {
-        return switch (content.type()) {
-            case REELS -> {
-                var reel = ContainerRequest.reel(link.url(), content.caption())
-                        .withShareToFeed(content.options().shareToFeed());
-                yield content.options().coverOffset() != null ? reel.withThumbOffset(content.options().coverOffset())
-                        : reel.withCover(link.cover());
-            }
-            case IMAGE -> ContainerRequest.image(link.url(), content.caption());
-            case STORIES -> ContainerRequest.story(link.url(), link.video());
-            case CAROUSEL -> throw new IllegalArgumentException("a carousel is made of items");
-        };
-    }
-
     /** Where the container stands, whether or not publishing was asked for already. */
     private PublishStep look(PublishAttempt attempt, String container) {
         return switch (graph.containerStatus(attempt.credentials(), container)) {
@@ -154,19 +149,71 @@ class InstagramPublisher implements Publisher {
         };
     }
 
-    /** The container is published but the post was not recorded: find it among the account's recent posts. */
+    /**
+     * The container is published but the post was not recorded: find it among the account's recent posts, never by
+     * caption alone. A post matches when its caption and type are this post's, it was published within the window
+     * around the recorded request, and it is not recorded for another post already; when more than one matches, none
+     * is taken (the runner looks again, then records the post without its id rather than guess).
+     */
     private PublishStep recover(PublishAttempt attempt) {
         Instant requested = attempt.progress().publishRequestedAt();
-        Instant since = requested != null ? requested.minus(CLOCK_SLACK) : Instant.EPOCH;
-        if (graph.recentMedia(attempt.credentials(), RECENT_POSTS, null) instanceof GraphResult.Ok<MediaPage>(var page)) {
-            for (MediaItem item : page.items()) {
-                if (attempt.content().caption().equals(item.caption())
-                        && (item.timestamp() == null || !item.timestamp().isBefore(since))) {
-                    return new PublishStep.AlreadyPublished(item.id(), item.permalink());
-                }
-            }
+        if (requested == null) {
+            return new PublishStep.AlreadyPublished(null, null);
         }
-        return new PublishStep.AlreadyPublished(null, null);
+        Instant since = requested.minus(CLOCK_SLACK);
+        Instant until = requested.plus(RECOVERY_WINDOW);
+        if (!(graph.recentMedia(attempt.credentials(), RECENT_POSTS, null) instanceof GraphResult.Ok<MediaPage>(var page))) {
+            return new PublishStep.AlreadyPublished(null, null);
+        }
+        List<MediaItem> matches = page.items().stream()
+                .filter(item -> attempt.content().caption().equals(item.caption() == null ? "" : item.caption()))
+                .filter(item -> item.timestamp() != null && !item.timestamp().isBefore(since)
+                        && !item.timestamp().isAfter(until))
+                .filter(item -> ContainerOptions.listedAs(attempt.content().type(), item.mediaType()))
+                .filter(item -> !attempt.recordedElsewhere().recorded(item.id()))
+                .toList();
+        return matches.size() == 1 ? new PublishStep.AlreadyPublished(matches.getFirst().id(),
+                matches.getFirst().permalink()) : new PublishStep.AlreadyPublished(null, null);
+    }
+
+    @Override
+    public FollowUp.Step checkFollowUp(FollowUp followUp) {
+        if (!followUp.requested()) {
+            return new FollowUp.Ready();
+        }
+        return switch (graph.comments(followUp.credentials(), followUp.platformPostId(), 50)) {
+            case GraphResult.Ok<List<Comment>>(List<Comment> comments) -> comments.stream()
+                    .filter(c -> c.text().equals(followUp.message()))
+                    .filter(c -> c.username() == null || c.username().equalsIgnoreCase(followUp.author()))
+                    .findFirst().<FollowUp.Step>map(c -> new FollowUp.AlreadyDone(c.id()))
+                    .orElseGet(FollowUp.Ready::new);
+            case GraphResult.Failed<List<Comment>>(GraphProblem problem) -> followUpProblem(problem);
+        };
+    }
+
+    @Override
+    public FollowUp.Step followUp(FollowUp followUp) {
+        return switch (graph.comment(followUp.credentials(), followUp.platformPostId(), followUp.message())) {
+            case GraphResult.Ok<String>(String id) -> new FollowUp.Done(id);
+            case GraphResult.Failed<String>(GraphProblem problem) -> followUpProblem(problem);
+        };
+    }
+
+    /** A first comment's problem: the post stays published whatever it is. */
+    private static FollowUp.Step followUpProblem(GraphProblem problem) {
+        String message = problem.error().summary();
+        return switch (problem) {
+            case GraphProblem.Throttled t -> new FollowUp.Waiting(t.until(), "throttled by the platform: " + message);
+            case GraphProblem.Transient t -> new FollowUp.Failed("The platform had a passing problem: " + message, true);
+            case GraphProblem.RouteUnavailable r -> new FollowUp.Failed(message, true);
+            case GraphProblem.PermissionMissing p -> new FollowUp.Failed("The account's token lacks the "
+                    + COMMENTS_PERMISSION + " permission (" + message + "). Reconnect the account granting comments, "
+                    + "then retry the first comment.", false);
+            case GraphProblem.TokenInvalid t -> new FollowUp.Failed("The platform refused the token (" + message
+                    + "). Reconnect the account, then retry the first comment.", false);
+            default -> new FollowUp.Failed("The platform refused the first comment: " + message
+                    + ". Fix it, then retry the first comment.", false);
+        };
     }
 
     /** An ERROR container the client could not classify: taken as passing, so it is tried again. */
@@ -193,6 +240,9 @@ class InstagramPublisher implements Publisher {
                     new PublishStep.Held(PublishStep.Held.Cause.PERMISSION_MISSING, message);
             case GraphProblem.Blocked b -> new PublishStep.Held(PublishStep.Held.Cause.RESTRICTED, message);
             case GraphProblem.RouteUnavailable r -> new PublishStep.Held(PublishStep.Held.Cause.ROUTE_DOWN, message);
+            case GraphProblem.BadMedia bad when bad.rule() == MediaRule.TRIAL_INELIGIBLE -> new PublishStep.Failed(
+                    bad.rule().name(), "The account cannot publish trial Reels (" + message + "). Turn trial Reels "
+                    + "off for this account's posts, then retry the post.");
             case GraphProblem.BadMedia bad when bad.rule().retryable() -> new PublishStep.StartOver(
                     "The platform could not fetch the media (" + message + "); trying again.", true);
             case GraphProblem.BadMedia bad -> new PublishStep.Failed(bad.rule().name(), "The platform refused the media ("

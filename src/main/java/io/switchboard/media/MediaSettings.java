@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param localDir           the folder of {@code local} storage; share it between instances or use S3
  * @param s3                 the bucket of {@code s3} storage
  * @param publicBaseUrl      how the platform reaches this app, for signed URLs ("https://media.example.com");
- *                           blank means {@code http://localhost:<server port>}
+ *                           blank means {@code http://localhost:<server port>} in sandbox mode; in live mode an
+ *                           instance refuses to start with none or a local one ({@code localhost}, a private
+ *                           address, a bare host name) unless S3 presigned URLs are on
  * @param signingKey         the key signed URLs are signed with (at least 32 characters), the same on every
  *                           instance; blank is allowed only with the embedded database, which keeps a generated
- *                           key in {@code signingKeyFile}
+ *                           key in {@code signing-key-file}
  * @param signingKeyFile     where the embedded mode keeps its generated signing key
  * @param maxUploadSize      the largest file accepted
  * @param workDir            scratch space for preparation (originals fetched from storage, ffmpeg's output);
@@ -44,7 +46,11 @@ record MediaSettings(
     enum StorageKind { LOCAL, S3 }
 
     /**
-     * @param endpoint  the S3 API's URL; blank means AWS for the region
+     * @param endpoint  the S3 API's URL (e.g. {@code http://minio:9000}); blank means AWS for the region
+     * @param region    the bucket's region
+     * @param bucket    the bucket media are stored in (create it first: Switchboard does not)
+     * @param accessKey the access key; blank: the AWS default credential chain (environment, profile, instance role)
+     * @param secretKey its secret key
      * @param pathStyle bucket in the path ({@code http://host/bucket/key}), as most S3-compatible servers want
      * @param presign   signed URLs point at the bucket itself (presigned GETs) instead of this app
      */

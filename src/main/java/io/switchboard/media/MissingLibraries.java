@@ -25,11 +25,13 @@ final class MissingLibraries {
             "libxcb.so.1", "libxcb1",
             "libxcb-shm.so.0", "libxcb-shm0",
             "libdrm.so.2", "libdrm2",
+            "libva.so.2", "libva2",
+            "libva-drm.so.2", "libva-drm2",
             "libudev.so.1", "libudev1",
             "libstdc++.so.6", "libstdc++6",
             "libgcc_s.so.1", "libgcc-s1");
     static final Set<String> NEEDED = Set.of("libpulse.so.0", "libasound.so.2", "libxcb.so.1", "libxcb-shm.so.0",
-            "libdrm.so.2");
+            "libdrm.so.2", "libva.so.2", "libva-drm.so.2");
 
     private MissingLibraries() {
     }

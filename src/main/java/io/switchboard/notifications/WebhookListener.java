@@ -33,7 +33,7 @@ class WebhookListener {
     void on(PostPublished published) {
         webhooks.send(WebhookEvent.POST_PUBLISHED, "post:" + published.postId(), data(
                 "postId", published.postId(), "campaignId", published.campaignId(), "accountId", published.accountId(),
-                "platformPostId", published.platformPostId(), "permalink", published.permalink()));
+                "platformPostId", published.mediaId(), "permalink", published.permalink()));
     }
 
     @ApplicationModuleListener

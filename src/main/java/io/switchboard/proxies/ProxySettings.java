@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * @param probeUrl             an HTTPS URL that answers the caller's IP address (JSON {@code {"ip": …}} or plain
+ * @param probeUrl             an HTTPS URL that answers the caller's IP address (JSON with an {@code ip} field, or plain
  *                             text); diagnostics request it through each proxy
  * @param diagnosticsInterval  how often every enabled proxy is checked (on one instance of the cluster)
  * @param connectTimeout       to open a TCP connection to a proxy
@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param historyRetention     how long diagnostics results are kept
  * @param routeCache           how long an instance uses its routes before checking the database for changes
  * @param trustCertificates    a PEM file of extra certificate authorities trusted for TLS to HTTPS proxies and
- *                             through tunnels (in addition to the JDK's), or null
+ *                             through tunnels (in addition to the JDK's)
  * @param importMaxRows        most proxies one import may hold
  * @param allowPrivateAddresses whether proxies may be at loopback, private (LAN) or link-local addresses; off,
  *                             Switchboard never connects there, so diagnostics cannot be used to scan the network

@@ -73,6 +73,11 @@ final class BusySlots {
         return slot;
     }
 
+    /** The earliest slot at or after {@code earliest}, not taken: where a post moved to {@code earliest} would go out. */
+    Slot check(Instant earliest) {
+        return find(earliest);
+    }
+
     private void count(Instant at) {
         perDay.merge(at.atZone(target.zone()).toLocalDate(), 1, Integer::sum);
         taken.merge(at, 1, Integer::sum);

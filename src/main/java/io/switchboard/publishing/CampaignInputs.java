@@ -60,6 +60,16 @@ class CampaignInputs {
         return targets;
     }
 
+    /** The tags of each target account (for whether the campaign needs approval). */
+    List<List<String>> accountTags(CampaignSpec spec) {
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        spec.accountIds().forEach(id -> accounts.find(id).ifPresent(a -> tags.put(a.id(), a.tags())));
+        if (spec.accountTag() != null) {
+            accounts.byTag(spec.accountTag()).forEach(a -> tags.putIfAbsent(a.id(), a.tags()));
+        }
+        return List.copyOf(tags.values());
+    }
+
     private static Optional<Planner.Hold> statusHold(Account account) {
         String user = "@" + account.username();
         String why = account.statusReason().isBlank() ? "" : " (" + account.statusReason() + ")";

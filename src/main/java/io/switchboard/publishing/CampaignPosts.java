@@ -26,10 +26,13 @@ public class CampaignPosts {
     private final Tasks tasks;
     private final TaskQueries taskQueries;
     private final Clock clock;
+    private final FirstComments firstComments;
 
     CampaignPosts(PostRepository posts, PostWaits waits, CampaignRepository campaigns, Tasks tasks,
-                  TaskQueries taskQueries, org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+                  TaskQueries taskQueries, org.springframework.beans.factory.ObjectProvider<Clock> clock,
+                  FirstComments firstComments) {
         this.posts = posts;
+        this.firstComments = firstComments;
         this.waits = waits;
         this.campaigns = campaigns;
         this.tasks = tasks;
@@ -84,6 +87,27 @@ public class CampaignPosts {
                 "Only a failed post can be retried, and this one is not failed any more; the page shows where it is."));
         tasks.submit(PublishPost.request(post));
         campaigns.transition(campaignId, List.of(CampaignStatus.FINISHED), CampaignStatus.RUNNING);
+    }
+
+    /**
+     * A published post's failed first comment is tried again, alone: the post is never published again. The run first
+     * looks for the comment among the post's comments, in case an earlier attempt made it after all.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void retryFirstComment(long campaignId, long postId) {
+        CampaignPost post = posts.find(postId).filter(p -> p.campaignId() == campaignId)
+                .orElseThrow(() -> new CampaignProblem("No post " + postId + " in campaign " + campaignId + "."));
+        if (post.status() != PostStatus.PUBLISHED || !firstComments.retry(postId)) {
+            throw new CampaignProblem("Only a published post's failed first comment can be retried; the page shows "
+                    + "where this one is.");
+        }
+        tasks.submit(PublishPost.request(post));
+    }
+
+    /** The posts' first comments, by post id (posts without one are absent). */
+    public Map<Long, FirstComment> firstComments(Collection<Long> postIds) {
+        return firstComments.findAll(postIds);
     }
 
     /** The post will not go out (unless it was already asked to publish); its task is cancelled too. */

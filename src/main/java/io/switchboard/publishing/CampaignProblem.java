@@ -7,4 +7,9 @@ public class CampaignProblem extends Problem {
     public CampaignProblem(String message) {
         super("", message);
     }
+
+    /** A refusal about one field of the command ("at", "caption"), shown beside it. */
+    public CampaignProblem(String field, String message) {
+        super(field, message);
+    }
 }

@@ -29,10 +29,12 @@ class CampaignRepository {
         this.json = json;
     }
 
-    long insert(CampaignSpec spec, String createdBy, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+    long insert(CampaignSpec spec, String createdBy, OffsetDateTime firstAt, OffsetDateTime lastAt,
+                boolean approvalRequired) {
         return db.insertInto(CAMPAIGN)
                 .set(CAMPAIGN.NAME, spec.name())
-                .set(CAMPAIGN.STATUS, CampaignStatus.RUNNING.dbValue())
+                .set(CAMPAIGN.STATUS, (approvalRequired ? CampaignStatus.IN_REVIEW : CampaignStatus.RUNNING).dbValue())
+                .set(CAMPAIGN.APPROVAL_REQUIRED, approvalRequired)
                 .set(CAMPAIGN.SPEC, JSONB.valueOf(json.writeValueAsString(spec)))
                 .set(CAMPAIGN.POST_TYPE, spec.options().type().name())
                 .set(CAMPAIGN.CREATED_BY, createdBy)
@@ -54,7 +56,7 @@ class CampaignRepository {
     private Campaign campaign(CampaignRecord r) {
         return new Campaign(r.getId(), r.getName(), CampaignStatus.fromDb(r.getStatus()), PostType.valueOf(r.getPostType()),
                 json.readValue(r.getSpec().data(), CampaignSpec.class), r.getCreatedBy(), r.getCreatedAt(),
-                r.getFirstAt(), r.getLastAt(), r.getPausedAt(), r.getFinishedAt());
+                r.getFirstAt(), r.getLastAt(), r.getPausedAt(), r.getFinishedAt(), r.getApprovalRequired());
     }
 
     /** Running campaigns none of whose posts is still to go out or held. */
@@ -65,6 +67,13 @@ class CampaignRepository {
                         .and(CAMPAIGN_POST.STATUS.notIn(PostStatus.PUBLISHED.dbValue(), PostStatus.FAILED.dbValue(),
                                 PostStatus.CANCELLED.dbValue()))))
                 .fetch(CAMPAIGN.ID);
+    }
+
+    /** Records a review's decision: the campaign moves from {@code from} to {@code to} only if it still is in {@code from}. */
+    boolean decide(long id, CampaignStatus from, CampaignStatus to, String by) {
+        return db.update(CAMPAIGN).set(CAMPAIGN.STATUS, to.dbValue()).set(CAMPAIGN.DECIDED_BY, by)
+                .set(CAMPAIGN.DECIDED_AT, currentOffsetDateTime())
+                .where(CAMPAIGN.ID.eq(id).and(CAMPAIGN.STATUS.eq(from.dbValue()))).execute() == 1;
     }
 
     /** Moves the campaign from one of {@code from} to {@code to}; returns whether it was in one of them. */

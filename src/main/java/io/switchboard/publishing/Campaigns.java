@@ -45,10 +45,18 @@ public class Campaigns {
     private final Accounts accounts;
     private final PostWaits waits;
     private final PublishingSettings settings;
+    private final FirstComments firstComments;
+    private final ApprovalSettings approvalSettings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
-              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings) {
+              MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
+              FirstComments firstComments, ApprovalSettings approvalSettings,
+              org.springframework.context.ApplicationEventPublisher events) {
         this.settings = settings;
+        this.firstComments = firstComments;
+        this.approvalSettings = approvalSettings;
+        this.events = events;
         this.campaigns = campaigns;
         this.posts = posts;
         this.inputs = inputs;
@@ -91,9 +99,27 @@ public class Campaigns {
                     .orElse("it has no posts.") + " Fix it in the preview.");
         }
         var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
         long campaignId = campaigns.insert(spec, actor, times.getFirst().atOffset(ZoneOffset.UTC),
-                times.getLast().atOffset(ZoneOffset.UTC));
+                times.getLast().atOffset(ZoneOffset.UTC), approval);
         List<Long> postIds = posts.insert(campaignId, plan.posts());
+        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
+                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        // each post's first comment is stored with it at launch, whether it goes out now or once approved
+        Map<Long, String> comments = new LinkedHashMap<>();
+        for (int i = 0; i < postIds.size(); i++) {
+            String comment = spec.options().forAccount(plan.posts().get(i).accountId()).instagram().firstComment();
+            if (comment != null && spec.options().type() != PostType.STORIES) {
+                comments.put(postIds.get(i), comment);
+            }
+        }
+        firstComments.insert(comments);
+        if (approval) {
+            // nothing reaches the task engine before someone other than the author approves
+            events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor));
+            log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, postIds.size());
+            return campaignId;
+        }
         List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
         for (int i = 0; i < postIds.size(); i++) {
             Plan.Post post = plan.posts().get(i);
@@ -101,8 +127,6 @@ public class Campaigns {
                     post.at().atOffset(ZoneOffset.UTC)));
         }
         tasks.submitAll(requests);
-        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
-                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
                 postIds.size(), times.getFirst(), times.getLast());
         return campaignId;
@@ -139,6 +163,11 @@ public class Campaigns {
     public List<CampaignPost> posts(long campaignId, @Nullable PostStatus status, @Nullable Long accountId,
                                     int afterNumber, int limit) {
         return posts.page(campaignId, status, accountId, afterNumber, Math.clamp(limit, 1, 500));
+    }
+
+    /** The account's profile grid as it will look: its next 12 posts to go out, then its last 9 published. */
+    public List<CampaignPost> profileGridOf(long accountId) {
+        return posts.gridOf(accountId, 12, 9);
     }
 
     /** The account's latest posts in any campaign, newest first (for its page). */
@@ -213,12 +242,14 @@ public class Campaigns {
         Map<Long, String> titles = new HashMap<>();
         media.findAll(campaign.spec().mediaIds()).forEach(m -> titles.put(m.id(), m.title()));
         Map<Long, PostWait> waiting = waits.aheadIn(campaignId);
+        Map<Long, FirstComment> comments = firstComments.ofCampaign(campaignId);
         try {
             out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
                     "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
-                    "published_at_utc", "caption")));
+                    "published_at_utc", "caption", "first_comment", "first_comment_status", "first_comment_id")));
             for (CampaignPost post : all) {
                 PostWait wait = waiting.get(post.id());
+                FirstComment comment = comments.get(post.id());
                 out.write(Csv.record(List.of(String.valueOf(post.number()),
                         "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
                         String.valueOf(post.accountId()),
@@ -227,7 +258,10 @@ public class Campaigns {
                         utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
                         wait == null ? "" : wait.reason(), post.status().label(),
                         nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
-                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption())));
+                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption(),
+                        comment == null ? "" : comment.message(),
+                        comment == null ? "" : comment.status().name().toLowerCase(java.util.Locale.ROOT),
+                        comment == null ? "" : nullToEmpty(comment.commentId()))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

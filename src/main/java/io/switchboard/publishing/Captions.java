@@ -12,14 +12,15 @@ final class Captions {
     static final int MAX_HASHTAGS = 30;
     static final int MAX_MENTIONS = 20;
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z.]+)}");
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#[\\p{L}\\p{N}_]+");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@[A-Za-z0-9._]+");
+    static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#[\\p{L}\\p{N}_]+");
+    static final Pattern MENTION = Pattern.compile("(?<![\\w.])@[A-Za-z0-9._]+");
 
     private Captions() {
     }
 
     static String render(CampaignSpec spec, Plan.Post post, Planner.Target account, Planner.Material media) {
-        String base = switch (spec.captions()) {
+        String accountCaption = spec.options().instagram().captionFor(post.accountId());
+        String base = accountCaption != null ? accountCaption : switch (spec.captions()) {
             case CaptionStrategy.OwnCaption own -> media.caption();
             case CaptionStrategy.Template template -> template.template();
             case CaptionStrategy.Rotate rotate -> rotate.captions().get((post.number() - 1) % rotate.captions().size());

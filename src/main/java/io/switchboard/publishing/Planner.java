@@ -74,6 +74,9 @@ final class Planner {
             return new Plan(List.of(), problems);
         }
         checkInputs(spec, targets, materials, problems);
+        Map<Long, String> usernames = new java.util.LinkedHashMap<>();
+        targets.forEach(t -> usernames.put(t.accountId(), t.username()));
+        InstagramLimits.check(spec.options(), usernames, problems);
         int perPost = spec.options().mediaPerPost();
         if (targets.isEmpty() || materials.isEmpty() || perPost < 1 || perPost > 10) {
             return new Plan(List.of(), problems);

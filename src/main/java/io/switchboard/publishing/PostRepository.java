@@ -75,6 +75,23 @@ class PostRepository {
                 .orderBy(CAMPAIGN_POST.ID.desc()).limit(limit).fetch(PostRepository::post);
     }
 
+    /**
+     * The account's profile grid as it will look: its next {@code planned} posts still to go out (latest planned
+     * first), then its last {@code published} published ones (newest first).
+     */
+    List<CampaignPost> gridOf(long accountId, int planned, int published) {
+        var next = db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId)
+                        .and(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                                PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue(), PostStatus.PAUSED.dbValue())))
+                .orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID).limit(planned).fetch(PostRepository::post);
+        var done = db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId)
+                        .and(CAMPAIGN_POST.PUBLISHED_AT.isNotNull()))
+                .orderBy(CAMPAIGN_POST.PUBLISHED_AT.desc()).limit(published).fetch(PostRepository::post);
+        List<CampaignPost> grid = new java.util.ArrayList<>(next.reversed());
+        grid.addAll(done);
+        return grid;
+    }
+
     List<CampaignPost> all(long campaignId) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
@@ -157,11 +174,25 @@ class PostRepository {
                 .fetchSingle(CAMPAIGN_POST.PUBLISH_REQUESTED_AT);
     }
 
+    /** Whether the account has a post going out now or due before {@code until}. */
+    boolean goingOut(long accountId, OffsetDateTime until) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(
+                CAMPAIGN_POST.STATUS.in(PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue())
+                        .or(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue())
+                                .and(CAMPAIGN_POST.SCHEDULED_AT.le(until)))));
+    }
+
     void published(long postId, @Nullable String mediaId, @Nullable String permalink, @Nullable String note) {
         db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(CAMPAIGN_POST.PLATFORM_MEDIA_ID, mediaId).set(CAMPAIGN_POST.PERMALINK, permalink)
                 .set(CAMPAIGN_POST.PUBLISHED_AT, NOW).set(CAMPAIGN_POST.STATUS_REASON, note)
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+    }
+
+    /** Whether the platform's post is recorded for a post other than this one. */
+    boolean recordedForAnother(long postId, String platformMediaId) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.PLATFORM_MEDIA_ID.eq(platformMediaId)
+                .and(CAMPAIGN_POST.ID.ne(postId)));
     }
 
     /** Pauses the account's posts that have not gone out yet (in any campaign); returns their ids. */
@@ -227,6 +258,47 @@ class PostRepository {
                 .where(which.and(CAMPAIGN_POST.STATUS.in(Arrays.stream(PostStatus.values())
                         .filter(PostStatus::cancellable).map(PostStatus::dbValue).toList())))
                 .execute();
+    }
+
+    /**
+     * Moves the post, only while its publish has not begun: scheduled or waiting for quota, no container and no
+     * publish request recorded (one statement, so a runner recording either first wins). The wait it had is over.
+     */
+    boolean moveIfNotBegun(long postId, OffsetDateTime at) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.SCHEDULED_AT, at).setNull(CAMPAIGN_POST.WAIT_REASON)
+                .setNull(CAMPAIGN_POST.WAIT_UNTIL).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId).and(notBegun())).execute() == 1;
+    }
+
+    /** Changes caption and time under the same condition as {@link #moveIfNotBegun}. */
+    boolean editIfNotBegun(long postId, String caption, OffsetDateTime at) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CAPTION, caption).set(CAMPAIGN_POST.SCHEDULED_AT, at)
+                .setNull(CAMPAIGN_POST.WAIT_REASON).setNull(CAMPAIGN_POST.WAIT_UNTIL).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId).and(notBegun())).execute() == 1;
+    }
+
+    int lastNumber(long campaignId) {
+        Integer last = db.select(org.jooq.impl.DSL.max(CAMPAIGN_POST.NUMBER)).from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)).fetchOne(0, Integer.class);
+        return last == null ? 0 : last;
+    }
+
+    /** Whether any post of the campaign has begun its publish (or ended). */
+    boolean anyBegun(long campaignId) {
+        return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(notBegun().not()));
+    }
+
+    /** The campaign's posts still to go out (scheduled, waiting for quota or held), by number. */
+    List<CampaignPost> unfinishedOf(long campaignId) {
+        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)
+                        .and(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
+                                PostStatus.PAUSED.dbValue())))
+                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
+    }
+
+    private static Condition notBegun() {
+        return CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue())
+                .and(CAMPAIGN_POST.CONTAINER_ID.isNull()).and(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull());
     }
 
     /** These posts, whichever campaign they belong to. */

@@ -84,6 +84,15 @@ class PostWaits {
      * they are expected) and those published within the quota window before {@code now}.
      */
     Map<Long, List<BusySlots.Busy>> busy(Collection<Long> accountIds, Instant now) {
+        return busy(accountIds, now, CAMPAIGN_POST.ID.isNotNull());
+    }
+
+    /** The account's posts that a post moved on it must keep its distance from: all but that post. */
+    List<BusySlots.Busy> busyExcept(long accountId, long postId, Instant now) {
+        return busy(List.of(accountId), now, CAMPAIGN_POST.ID.ne(postId)).getOrDefault(accountId, List.of());
+    }
+
+    private Map<Long, List<BusySlots.Busy>> busy(Collection<Long> accountIds, Instant now, org.jooq.Condition which) {
         Map<Long, List<BusySlots.Busy>> busy = new HashMap<>();
         if (accountIds.isEmpty()) {
             return busy;
@@ -93,10 +102,10 @@ class PostWaits {
                 org.jooq.impl.DSL.greatest(CAMPAIGN_POST.SCHEDULED_AT, coalesce(CAMPAIGN_POST.WAIT_UNTIL,
                         CAMPAIGN_POST.SCHEDULED_AT)));
         var pending = db.select(CAMPAIGN_POST.ACCOUNT_ID, expected, CAMPAIGN_POST.CAMPAIGN_ID).from(CAMPAIGN_POST)
-                .where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds).and(CAMPAIGN_POST.STATUS.in(NOT_GONE_OUT)));
+                .where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds).and(CAMPAIGN_POST.STATUS.in(NOT_GONE_OUT)).and(which));
         var published = db.select(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.PUBLISHED_AT, CAMPAIGN_POST.CAMPAIGN_ID)
                 .from(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds)
-                        .and(CAMPAIGN_POST.PUBLISHED_AT.gt(since)));
+                        .and(CAMPAIGN_POST.PUBLISHED_AT.gt(since)).and(which));
         List<org.jooq.Record3<Long, OffsetDateTime, Long>> rows = new ArrayList<>(pending.unionAll(published).fetch());
         Map<Long, Campaign> byId = new HashMap<>();
         rows.stream().map(org.jooq.Record3::value3).distinct()

@@ -7,10 +7,24 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a {@link Publisher} step gets: the post, the account's credentials, what to publish, and how far the post
- * got with the platform as stored.
+ * What a {@link Publisher} step gets: the post, the account's credentials, what to publish, how far the post got
+ * with the platform as stored, and which platform posts are recorded for other posts already.
+ *
+ * @param recordedElsewhere answers whether a platform post id is recorded for another post already: a post
+ *                          recovered after a crash is never matched to one of those
  */
-public record PublishAttempt(long postId, Credentials credentials, PostContent content, Progress progress) {
+public record PublishAttempt(long postId, Credentials credentials, PostContent content, Progress progress,
+                             RecordedElsewhere recordedElsewhere) {
+
+    public PublishAttempt(long postId, Credentials credentials, PostContent content, Progress progress) {
+        this(postId, credentials, content, progress, id -> false);
+    }
+
+    /** Whether a platform post id is recorded for another post of Switchboard. */
+    @FunctionalInterface
+    public interface RecordedElsewhere {
+        boolean recorded(String platformPostId);
+    }
 
     /**
      * How far the post got with the platform, as stored before this step.

@@ -37,10 +37,14 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final PostHolds holds;
     private final PublishingSettings settings;
     private final Waits waits;
+    private final PostPublications publications;
+    private final FollowUps followUps;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
                   PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits,
-                  PostOutcomes outcomes) {
+                  PostPublications publications, FollowUps followUps, PostOutcomes outcomes) {
+        this.publications = publications;
+        this.followUps = followUps;
         this.outcomes = outcomes;
         this.posts = posts;
         this.campaigns = campaigns;
@@ -64,6 +68,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
             return Outcome.failedPermanently("Post " + payload.postId() + " no longer exists.");
         }
         CampaignPost post = found.get();
+        if (post.status() == PostStatus.PUBLISHED) {
+            return followUp(post, context);
+        }
         if (post.status().finished()) {
             return Outcome.completed();
         }
@@ -94,7 +101,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         }
         PostContent content = contents.of(post, campaign.spec().options());
         Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
-                context);
+                context, mediaId -> posts.recordedForAnother(post.id(), mediaId));
         if (post.containerId() == null && post.publishRequestedAt() == null) {
             Optional<Outcome> spaced = spacing(step).or(() -> window(step));
             if (spaced.isPresent()) {
@@ -108,14 +115,15 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
-                        Credentials credentials, PostContent content, TaskContext context) {
+                        Credentials credentials, PostContent content, TaskContext context,
+                        PublishAttempt.RecordedElsewhere recordedElsewhere) {
         long postId() {
             return post.id();
         }
 
         PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks) {
             return new PublishAttempt(post.id(), credentials, content, new PublishAttempt.Progress(post.containerId(),
-                    post.containerParts(), publishRequestedAt, looks));
+                    post.containerParts(), publishRequestedAt, looks), recordedElsewhere);
         }
     }
 
@@ -130,9 +138,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
             case PublishStep.Processing processing -> processing(step, attempt.progress(), processing);
             case PublishStep.ReadyToPublish ready -> publish(step, attempt.progress());
             case PublishStep.Published published -> {
-                outcomes.published(step.postId(), published.postId(), published.permalink(), null);
+                publications.published(step.postId(), published.postId(), published.permalink(), null);
                 step.context().info("Published as " + published.postId());
-                yield Outcome.completed();
+                yield firstComment(step, published.postId());
             }
             case PublishStep.AlreadyPublished already -> recovered(step, already);
             case PublishStep.Waiting waiting -> Outcome.retryAt(waiting.until(), waiting.reason());
@@ -207,19 +215,36 @@ class PublishRunner implements TaskHandler<PublishPost> {
     /** An earlier run's request published the post: record it, never publish again. */
     private Outcome recovered(Step step, PublishStep.AlreadyPublished already) {
         if (already.postId() != null) {
-            outcomes.published(step.postId(), already.postId(), already.permalink(),
+            publications.published(step.postId(), already.postId(), already.permalink(),
                     "Found published after an interrupted run; it was not published again.");
             step.context().info("The platform had published it already (" + already.postId()
                     + "); recorded, not published again");
-            return Outcome.completed();
+            return firstComment(step, already.postId());
         }
         if (posts.polled(step.postId()) < settings.recoveryLooks()) {
             return Outcome.retryAfter(RECOVERY_LOOK, "looking for the published post among the account's recent posts");
         }
-        outcomes.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
+        publications.published(step.postId(), null, null, "The platform reports the post as published, but it was not found "
                 + "among the account's recent posts; check the account in the " + step.account().platform().label()
                 + " app.");
+        followUps.postUnknown(step.postId(), step.account().platform().label());
         return Outcome.completed();
+    }
+
+    /** A run of a published post: only its first comment can be left to do. */
+    private Outcome followUp(CampaignPost post, TaskContext context) {
+        Account account = accounts.find(post.accountId()).orElse(null);
+        Optional<Publisher> publisher = account == null ? Optional.empty() : publishers.of(account.platform());
+        if (post.mediaId() == null || publisher.isEmpty()) {
+            return Outcome.completed();
+        }
+        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context,
+                post.mediaId());
+    }
+
+    private Outcome firstComment(Step step, String platformPostId) {
+        return followUps.firstComment(step.post(), step.account(), step.publisher(), step.credentials(), step.context(),
+                platformPostId);
     }
 
     private Outcome startOver(Step step, PublishStep.StartOver over) {

@@ -23,6 +23,9 @@ import io.switchboard.platform.PlatformResult;
  *     where its object stands, and answers {@link PublishStep.AlreadyPublished} rather than publish again.</li>
  *     <li>{@link PublishStep.StartOver} (forget the handle, make a new object) only when the platform's object
  *     can no longer be published (it expired, it failed).</li>
+ *     <li>A follow-up of the publication (the first comment) is made once the same way: the runner records the
+ *     request before {@link #followUp}, stores the comment id it answers, and a run that finds the request recorded
+ *     without an id lets {@link #checkFollowUp} look among the post's comments before commenting again.</li>
  * </ul>
  * Adapters are Spring beans; exactly one per {@link Platform}. Every adapter passes the same SIGKILL tests
  * (PublishingCrashTest) against its sandbox.
@@ -45,6 +48,21 @@ public interface Publisher {
      * {@code attempt.progress().publishRequestedAt()} is set. Never answers {@link PublishStep.ReadyToPublish}.
      */
     PublishStep publish(PublishAttempt attempt);
+
+    /**
+     * Looks whether a published post's follow-up (the first comment) is still to be made. With
+     * {@code followUp.requested()} (a run recorded the request and may have died with the call in flight), first
+     * asks the platform for it and answers {@link FollowUp.AlreadyDone} when found; otherwise {@link FollowUp.Ready}.
+     * Never makes it. The runner then records the request and calls {@link #followUp}.
+     */
+    default FollowUp.Step checkFollowUp(FollowUp followUp) {
+        return new FollowUp.Failed(platform().label() + " posts take no first comment through Switchboard.", false);
+    }
+
+    /** Makes the follow-up (posts the first comment); called right after the runner recorded the request. */
+    default FollowUp.Step followUp(FollowUp followUp) {
+        return checkFollowUp(followUp);
+    }
 
     /** The account's publishing quota as the platform reports it now (for the account's page). */
     PlatformResult<PublishingQuota> quota(Credentials credentials);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static switchboard.jooq.Tables.SANDBOX_ACCOUNT;
+import static switchboard.jooq.Tables.SANDBOX_COMMENT;
 import static switchboard.jooq.Tables.SANDBOX_CONTAINER;
 import static switchboard.jooq.Tables.SANDBOX_HASHTAG;
 import static switchboard.jooq.Tables.SANDBOX_MEDIA;
@@ -30,7 +32,11 @@ class ContainerStore {
 
     record NewContainer(long accountId, String mediaType, boolean carouselItem, boolean video,
                         @Nullable String mediaUrl, boolean resumable, @Nullable String caption, List<Long> children,
-                        @Nullable Boolean shareToFeed) {
+                        @Nullable Boolean shareToFeed, String optionsJson) {
+    }
+
+    /** A comment on a published post, with its author's username. */
+    record Comment(long id, long mediaId, String username, String text, OffsetDateTime createdAt) {
     }
 
     SandboxContainer insert(NewContainer c, Duration processingDelay) {
@@ -41,6 +47,7 @@ class ContainerStore {
                 .set(SANDBOX_CONTAINER.CAPTION, c.caption())
                 .set(SANDBOX_CONTAINER.CHILDREN, c.children().isEmpty() ? null : c.children().toArray(Long[]::new))
                 .set(SANDBOX_CONTAINER.SHARE_TO_FEED, c.shareToFeed())
+                .set(SANDBOX_CONTAINER.OPTIONS, org.jooq.JSONB.valueOf(c.optionsJson()))
                 .set(SANDBOX_CONTAINER.READY_NOT_BEFORE, currentOffsetDateTime().plus(DayToSecond.valueOf(processingDelay)))
                 .returning().fetchSingle(ContainerStore::container);
     }
@@ -151,6 +158,27 @@ class ContainerStore {
                 .set(SANDBOX_MEDIA_CHECK.ERROR_SUBCODE, failure == null ? null : failure.subcode())
                 .set(SANDBOX_MEDIA_CHECK.ERROR_MESSAGE, failure == null ? null : failure.message())
                 .onConflictDoNothing().execute();
+    }
+
+    /** The options a container was made with, as sent (a JSON object of the parameters' texts). */
+    String options(long containerId) {
+        return db.select(SANDBOX_CONTAINER.OPTIONS).from(SANDBOX_CONTAINER).where(SANDBOX_CONTAINER.ID.eq(containerId))
+                .fetchOptional(SANDBOX_CONTAINER.OPTIONS).map(org.jooq.JSONB::data).orElse("{}");
+    }
+
+    long comment(long mediaId, long accountId, String text) {
+        return db.insertInto(SANDBOX_COMMENT).set(SANDBOX_COMMENT.MEDIA_ID, mediaId)
+                .set(SANDBOX_COMMENT.ACCOUNT_ID, accountId).set(SANDBOX_COMMENT.TEXT, text)
+                .returning(SANDBOX_COMMENT.ID).fetchSingle(SANDBOX_COMMENT.ID);
+    }
+
+    /** The post's comments, newest first. */
+    List<Comment> comments(long mediaId, int limit) {
+        return db.select(SANDBOX_COMMENT.ID, SANDBOX_COMMENT.MEDIA_ID, SANDBOX_ACCOUNT.USERNAME, SANDBOX_COMMENT.TEXT,
+                        SANDBOX_COMMENT.CREATED_AT)
+                .from(SANDBOX_COMMENT).join(SANDBOX_ACCOUNT).on(SANDBOX_ACCOUNT.ID.eq(SANDBOX_COMMENT.ACCOUNT_ID))
+                .where(SANDBOX_COMMENT.MEDIA_ID.eq(mediaId)).orderBy(SANDBOX_COMMENT.ID.desc()).limit(limit)
+                .fetch(r -> new Comment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     OffsetDateTime now() {

@@ -37,6 +37,8 @@ final class FaultCatalog {
             new Entry(-1, 2207001, "Server error. Please try again.", "server error"),
             new Entry(-1, 2207032, "Create media fail, please try to re-create media", "create failed"),
             new Entry(-1, 2207053, "Unknown upload error. Please create a new container.", "unknown upload error"),
+            new Entry(100, 2207081, "This account is not eligible to share trial reels.",
+                    "trial Reels: account not eligible"),
             new Entry(4, 2207051, "We restrict certain activity to protect our community.", "flagged as spam"),
             new Entry(9, 2207042, "You reached maximum number of posts that is allowed to be published by Content "
                     + "Publishing API.", "publish quota reached"),

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,14 +28,19 @@ import java.util.Map;
 @Conditional(SandboxEnabled.class)
 class GraphController {
     private static final String V = "/{version:v\\d+\\.\\d+}";
+    /** The container options kept as sent (checked by {@link OptionRules}). */
+    private static final List<String> OPTION_PARAMETERS = List.of("alt_text", "collaborators", "user_tags",
+            "location_id", "audio_name", "cover_url", "thumb_offset", "trial_params");
     private final Gate gate;
     private final SandboxOAuth oauth;
     private final SandboxPublishing publishing;
     private final SandboxReads reads;
     private final AppCredentials app;
+    private final SandboxInsights insights;
 
     GraphController(Gate gate, SandboxOAuth oauth, SandboxPublishing publishing, SandboxReads reads,
-                    AppCredentials app) {
+                    AppCredentials app, SandboxInsights insights) {
+        this.insights = insights;
         this.gate = gate;
         this.app = app;
         this.oauth = oauth;
@@ -114,6 +121,14 @@ class GraphController {
         return reads.object(caller.accountId(), id, fields, links());
     }
 
+    @GetMapping(V + "/{id}/insights")
+    Map<String, Object> insights(@PathVariable String id, @RequestParam String metric, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("insights", token(request), response);
+        return id.equals(String.valueOf(caller.accountId())) ? insights.user(caller, metric)
+                : insights.media(caller, id, metric);
+    }
+
     @PostMapping(V + "/{userId}/media")
     Map<String, Object> createContainer(@PathVariable String userId, @PathVariable String version,
                                         @RequestParam(value = "media_type", required = false) @Nullable String mediaType,
@@ -126,9 +141,30 @@ class GraphController {
                                         @RequestParam(value = "share_to_feed", required = false) @Nullable Boolean shareToFeed,
                                         HttpServletRequest request, HttpServletResponse response) {
         Gate.Caller caller = own(userId, gate.enter("container", token(request), response));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String name : OPTION_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                options.put(name, value);
+            }
+        }
         return publishing.create(caller.accountId(), new SandboxPublishing.CreateParameters(mediaType, imageUrl,
-                        videoUrl, caption, carouselItem, children, uploadType, shareToFeed),
+                        videoUrl, caption, carouselItem, children, uploadType, shareToFeed, options),
                 base() + "/sandbox/graph/ig-api-upload/" + version);
+    }
+
+    @PostMapping(V + "/{mediaId}/comments")
+    Map<String, Object> comment(@PathVariable String mediaId, @RequestParam String message,
+                                HttpServletRequest request, HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("comment", token(request), response);
+        return publishing.comment(caller.accountId(), caller.token(), mediaId, message);
+    }
+
+    @GetMapping(V + "/{mediaId}/comments")
+    Map<String, Object> comments(@PathVariable String mediaId, @RequestParam(defaultValue = "25") int limit,
+                                 HttpServletRequest request, HttpServletResponse response) {
+        Gate.Caller caller = gate.enter("comments", token(request), response);
+        return publishing.comments(caller.token(), mediaId, limit);
     }
 
     @PostMapping(V + "/{userId}/media_publish")

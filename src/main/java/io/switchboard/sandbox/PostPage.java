@@ -32,6 +32,8 @@ class PostPage {
         SandboxPost post = containers.post(parse(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("post", RecordViews.of(post));
         model.addAttribute("account", RecordViews.of(accounts.byId(post.accountId()).orElseThrow()));
+        model.addAttribute("options", PostOptionsView.of(containers, post.containerId()));
+        model.addAttribute("comments", containers.comments(post.id(), 50).reversed());
         return "sandbox/post";
     }
 

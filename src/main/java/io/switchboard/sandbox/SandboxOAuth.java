@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 class SandboxOAuth {
     static final Duration SHORT_LIVED = Duration.ofHours(1);
     static final Duration LONG_LIVED = Duration.ofDays(60);
-    static final String DEFAULT_SCOPES = "instagram_business_basic,instagram_business_content_publish";
+    static final String COMMENTS_SCOPE = "instagram_business_manage_comments";
+    static final String DEFAULT_SCOPES = "instagram_business_basic,instagram_business_content_publish,"
+            + "instagram_business_manage_insights," + COMMENTS_SCOPE;
     private static final String[] FIRST = {"Atlas", "Bloom", "Cedar", "Dune", "Ember", "Fjord", "Grove", "Harbor",
             "Iris", "Juniper", "Kestrel", "Lumen", "Maple", "Nova", "Orchid", "Pine", "Quartz", "River", "Sol", "Tide"};
     private static final String[] SECOND = {"Coffee", "Studio", "Travel", "Kitchen", "Fitness", "Books", "Garden",

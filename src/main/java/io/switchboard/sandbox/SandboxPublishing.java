@@ -44,7 +44,7 @@ class SandboxPublishing {
     /** The parameters of POST /{ig-user-id}/media, as sent. */
     record CreateParameters(@Nullable String mediaType, @Nullable String imageUrl, @Nullable String videoUrl,
                             @Nullable String caption, boolean carouselItem, @Nullable String children,
-                            @Nullable String uploadType, @Nullable Boolean shareToFeed) {
+                            @Nullable String uploadType, @Nullable Boolean shareToFeed, Map<String, String> options) {
     }
 
     @Transactional
@@ -149,7 +149,7 @@ class SandboxPublishing {
     private ContainerStore.NewContainer media(long accountId, String type, boolean video, @Nullable String url,
                                               CreateParameters p, boolean resumable) {
         return new ContainerStore.NewContainer(accountId, type, p.carouselItem(), video, url, resumable,
-                p.carouselItem() ? null : p.caption(), List.of(), p.shareToFeed());
+                p.carouselItem() ? null : p.caption(), List.of(), p.shareToFeed(), options(accountId, p, type));
     }
 
     private ContainerStore.NewContainer carousel(long accountId, CreateParameters p) {
@@ -167,7 +167,43 @@ class SandboxPublishing {
             throw GraphFault.invalidParameter("Every child must be an unexpired carousel item container of this account");
         }
         return new ContainerStore.NewContainer(accountId, "CAROUSEL", false, false, null, false, p.caption(),
-                children, p.shareToFeed());
+                children, p.shareToFeed(), options(accountId, p, "CAROUSEL"));
+    }
+
+    /**
+     * The options checked as Meta checks them. An account not eligible for trial Reels (error 2207081) is emulated by
+     * injecting that fault on the account's container calls (the Sandbox page, or tests).
+     */
+    private String options(long accountId, CreateParameters p, String type) {
+        return OptionRules.check(p.options(), type, p.carouselItem(), name -> accounts.byUsername(name).isPresent());
+    }
+
+    /** POST /{ig-media-id}/comments: needs the comments permission, like Meta's. */
+    @Transactional
+    Map<String, Object> comment(long accountId, SandboxToken token, String mediaId, String message) {
+        needsComments(token);
+        SandboxPost post = containers.post(parseId(mediaId)).orElseThrow(() -> GraphFault.noSuchObject(mediaId));
+        if (message.isBlank() || message.length() > 2200) {
+            throw GraphFault.invalidParameter("Param message must be 1 to 2200 characters long");
+        }
+        return Map.of("id", String.valueOf(containers.comment(post.id(), accountId, message)));
+    }
+
+    /** GET /{ig-media-id}/comments: newest first. */
+    Map<String, Object> comments(SandboxToken token, String mediaId, int limit) {
+        needsComments(token);
+        SandboxPost post = containers.post(parseId(mediaId)).orElseThrow(() -> GraphFault.noSuchObject(mediaId));
+        List<Map<String, Object>> data = containers.comments(post.id(), Math.clamp(limit, 1, 50)).stream()
+                .map(c -> Map.<String, Object>of("id", String.valueOf(c.id()), "text", c.text(),
+                        "username", c.username(), "timestamp", c.createdAt().toString()))
+                .toList();
+        return Map.of("data", data);
+    }
+
+    private static void needsComments(SandboxToken token) {
+        if (!token.scopeList().contains(SandboxOAuth.COMMENTS_SCOPE)) {
+            throw GraphFault.of(FaultCatalog.entry(10, null));
+        }
     }
 
     private static void checkCaption(@Nullable String caption) {

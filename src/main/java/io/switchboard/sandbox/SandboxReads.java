@@ -53,7 +53,8 @@ class SandboxReads {
         profile.put("biography", account.biography());
         profile.put("website", account.website());
         profile.put("profile_picture_url", links.avatar(account.id()));
-        profile.put("followers_count", account.followers());
+        profile.put("followers_count", MetricModel.followers(account.id(), account.followers(),
+                MetricModel.age(account.createdAt(), accounts.now())));
         profile.put("follows_count", account.follows());
         profile.put("media_count", containers.postCount(account.id()));
         return profile;

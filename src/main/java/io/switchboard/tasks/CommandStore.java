@@ -39,6 +39,16 @@ class CommandStore {
                 .fetch(LeaseStore::finished);
     }
 
+    /**
+     * Moves the waiting (scheduled or queued) task with this unique key to run at {@code at}; false when none waits
+     * (it runs, or finished). The row lock this takes keeps a claim on any instance from taking the task until the
+     * caller's transaction ends; a claim that took it first left it running, and nothing moves.
+     */
+    boolean reschedule(String uniqueKey, java.time.OffsetDateTime at) {
+        return db.update(TASK).set(TASK.RUN_AT, at).set(TASK.STATE, TaskState.SCHEDULED.dbValue())
+                .where(TASK.UNIQUE_KEY.eq(uniqueKey).and(TASK.STATE.in(WAITING))).execute() == 1;
+    }
+
     /** Asks the running tasks among those matching to stop; returns how many were asked. */
     int requestCancel(Condition which) {
         return db.update(TASK)

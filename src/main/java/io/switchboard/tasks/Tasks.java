@@ -120,6 +120,21 @@ public class Tasks {
         notifier.changed();
     }
 
+    /**
+     * Moves the waiting task with this unique key to run at {@code at}, in the caller's transaction; returns false
+     * when no such task waits (it is running or finished): then nothing changed. Until the caller's transaction
+     * ends, no instance can claim the task.
+     */
+    @Transactional
+    @PreAuthorize(OPERATOR_COMMAND)
+    public boolean reschedule(String uniqueKey, java.time.Instant at) {
+        boolean moved = commands.reschedule(uniqueKey, at.atOffset(java.time.ZoneOffset.UTC));
+        if (moved) {
+            notifier.changed();
+        }
+        return moved;
+    }
+
     /** Pauses a whole group (a campaign run): its running tasks finish, no new ones start. */
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)

@@ -1,7 +1,8 @@
 package io.switchboard.api;
 
 import io.switchboard.identity.ApiScope;
-import io.switchboard.identity.AuditTrail;
+import io.switchboard.audit.AuditFilter;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.publishing.PublishingFixture;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.SharedApp;
@@ -81,9 +82,10 @@ class ApiFlowTest {
         assertThat(view.get("counts").get("PUBLISHED").asInt()).isEqualTo(1);
         assertThat(ApiClient.json(api.get("/campaigns")).get("items").findValuesAsString("name")).contains(name);
 
-        assertThat(app.bean(AuditTrail.class).latest(200)).anySatisfy(e -> {
+        assertThat(app.bean(AuditTrail.class).page(AuditFilter.none(), null, 200)).anySatisfy(e -> {
             assertThat(e.actor()).startsWith("api:test-");
-            assertThat(e.target()).isEqualTo("POST /api/v1/campaigns");
+            assertThat(e.action()).isEqualTo("api.call");
+            assertThat(e.detail()).startsWith("POST /api/v1/campaigns ");
         });
     }
 

@@ -130,9 +130,14 @@ class PagesBench {
         pages.add(new Stop("campaign-largest", "/campaigns/" + s.largestCampaign()));
         pages.add(new Stop("campaign-largest-failed", "/campaigns/" + s.largestCampaign() + "?status=FAILED"));
         pages.add(new Stop("campaign-largest-deep", "/campaigns/" + s.largestCampaign() + "?after=" + s.largestPosts() * 3 / 4));
+        pages.add(new Stop("campaign-largest-results", "/campaigns/" + s.largestCampaign() + "/results"));
+        pages.add(new Stop("account-insights", "/accounts/" + s.account() + "/insights"));
+        pages.add(new Stop("reports", "/reports"));
         pages.add(new Stop("campaign-new", "/campaigns/new"));
         pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size(), "/campaigns/new",
                 page -> submitPreview(page, s), "#plan"));
+        pages.add(new Stop("calendar-busiest-month", "/calendar?view=month&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
+        pages.add(new Stop("calendar-week-one-tag", "/calendar?view=week&tag=bench-3&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         pages.add(new Stop("proxies", "/proxies"));
         pages.add(new Stop("proxies-filtered", "/proxies?status=down&region=eu-west"));
         pages.add(new Stop("proxies-deep", "/proxies?after=" + s.proxyCursor()));
@@ -204,6 +209,7 @@ class PagesBench {
                 "campaign_post", "proxy", "proxy_check", "proxy_assignment", "proxy_tag")) {
             db.execute("VACUUM ANALYZE " + table);
         }
+        InsightsSeed.fromPublishedPosts(db, 30);
         long maxTask = number(db, "SELECT max(id) FROM task");
         long failedTask = number(db, "SELECT max(id) FROM task WHERE state = 'failed'");
         long maxMedia = number(db, "SELECT max(id) FROM media_item");

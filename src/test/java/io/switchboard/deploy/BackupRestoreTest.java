@@ -34,7 +34,7 @@ import static switchboard.jooq.Tables.MEDIA_ITEM;
 import static testsupport.TaskWaits.eventually;
 
 /**
- * README's backup procedure on a running installation and its restore into a fresh database: pg_dump 17 of the
+ * The backup procedure of docs/operations.md on a running installation and its restore into a fresh database: pg_dump 17 of the
  * database while the instance runs, the media folder copied with its own tool, the same two keys; the app
  * started on the restored copy has the campaigns, posts, accounts (tokens open) and media, and publishes nothing
  * again.

@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Dockerfile read as Docker would run it (no Docker engine here): the app's user can write the folders the
- * app writes, and no environment variable the image sets contradicts the default README documents.
+ * app writes, and no environment variable the image sets contradicts the default docs/configuration.md documents.
  */
 class DockerfileTest {
-    private static final Pattern README_ROW = Pattern.compile("(?m)^\\| `[^`]+` \\| `([A-Z0-9_]+)` \\| `([^`]*)`");
+    private static final Pattern DOCUMENTED_ROW = Pattern.compile("(?m)^\\| `[^`]+` \\| `([A-Z0-9_]+)` \\| `([^`]*)`");
 
     private final List<String> runtime = runtimeStage();
 
@@ -38,7 +38,7 @@ class DockerfileTest {
     @Test
     void environment_the_image_sets_matches_the_documented_defaults() throws Exception {
         Map<String, String> documented = new LinkedHashMap<>();
-        Matcher row = README_ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = DOCUMENTED_ROW.matcher(Files.readString(Path.of("docs", "configuration.md")));
         while (row.find()) {
             documented.put(row.group(1), row.group(2));
         }
@@ -46,7 +46,7 @@ class DockerfileTest {
         runtime.stream().filter(line -> line.startsWith("ENV ")).forEach(line -> {
             String[] pair = line.substring(4).trim().split("[= ]", 2);
             if (documented.containsKey(pair[0])) {
-                assertThat(pair[1]).as("%s in the image, against README", pair[0]).isEqualTo(documented.get(pair[0]));
+                assertThat(pair[1]).as("%s in the image, against docs/configuration.md", pair[0]).isEqualTo(documented.get(pair[0]));
             }
         });
     }

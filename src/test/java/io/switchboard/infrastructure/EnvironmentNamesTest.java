@@ -22,19 +22,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every environment variable README's configuration table names sets the property it names, as the application
- * reads its configuration (application.yml included); and the first admin's password really comes from
+ * Every environment variable docs/configuration.md names sets the property it names, as the application reads its
+ * configuration (application.yml included); and the first admin's password really comes from
  * {@code SWITCHBOARD_ADMIN_PASSWORD}.
  */
 class EnvironmentNamesTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| `([^`]+)` \\|", Pattern.MULTILINE);
 
     @Test
-    void every_variable_readme_lists_binds_to_its_property() throws IOException {
+    void every_variable_the_configuration_reference_lists_binds_to_its_property() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("\n## Configuration");
-        Matcher matcher = ROW.matcher(readme.substring(section, readme.indexOf("\n## ", section + 1)));
+        Matcher matcher = ROW.matcher(Files.readString(Path.of("docs", "configuration.md")));
         while (matcher.find()) {
             if (!matcher.group(1).contains("<") && !matcher.group(2).contains("<")) {
                 rows.put(matcher.group(1), matcher.group(2));

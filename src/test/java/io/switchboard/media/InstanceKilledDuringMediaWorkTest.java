@@ -135,6 +135,8 @@ class InstanceKilledDuringMediaWorkTest {
     }
 
     /** {@code size} bytes, of which the part after {@code stallAt} is given only once {@code released}. */
+    private static final byte[] MP4_START = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+
     private static InputStream stalling(long size, long stallAt, CountDownLatch released) {
         return new InputStream() {
             private long position;
@@ -160,7 +162,9 @@ class InstanceKilledDuringMediaWorkTest {
                 }
                 int n = (int) Math.min(length, (position < stallAt ? stallAt : size) - position);
                 for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = (byte) ((position + i) * 31);
+                    long at = position + i;
+                    // it starts the way MP4 files do (uploads are checked for that), then any bytes
+                    buffer[offset + i] = at < MP4_START.length ? MP4_START[(int) at] : (byte) (at * 31);
                 }
                 position += n;
                 return n;

@@ -117,6 +117,56 @@ class PublishingCrashTest {
         }
     }
 
+    /**
+     * The first comment is a follow-up of the publish with the same rule: the instance is killed after the post was
+     * published and recorded, with the comment call in flight (its id not stored); the survivor finds the comment
+     * among the post's comments and records it: exactly one comment on the platform.
+     */
+    @org.junit.jupiter.api.Test
+    void a_first_comment_whose_poster_is_killed_is_posted_exactly_once(@TempDir Path dir) throws Exception {
+        SandboxPlatform sandbox = new InstagramSandbox();
+        // a slow answer (4 s) so the kill lands while the comment call is in flight even on a loaded machine
+        sandbox.pace(platform, Duration.ofSeconds(4), Duration.ofSeconds(2));
+        var account = fixture.accounts(sandbox, 1, "commentcrash").getFirst();
+        var media = fixture.images(1);
+        Path log = dir.resolve("publisher.log");
+        Process publisher = ChildInstance.start(url, log, withEngine(pointedAt(sandbox)));
+        try {
+            ChildInstance.awaitReady(publisher, log);
+            var ig = new InstagramOptions("Said once, whatever dies", List.of(), null, List.of(), null, null, null,
+                    null, java.util.Map.of());
+            long campaignId = platform.bean(Campaigns.class).launch(PublishingFixture.campaign("Comment crash",
+                    List.of(account), media, new PostOptions(PostType.IMAGE, false, null, 0, ig),
+                    new Schedule(null, Duration.ZERO, null, null, 50)), "crash-test");
+            long postId = fixture.posts(campaignId).getFirst().id();
+            FirstComments comments = platform.bean(FirstComments.class);
+
+            eventually(WAIT, () -> assertThat(comments.find(postId).orElseThrow().requestedAt()).isNotNull());
+            eventually(WAIT, () -> assertThat(commentBeingServed()).isTrue());
+            publisher.destroyForcibly().waitFor();
+            CampaignPost atKill = post(postId);
+            assertThat(atKill.status()).as("published and recorded before the kill").isEqualTo(PostStatus.PUBLISHED);
+            assertThat(comments.find(postId).orElseThrow().commentId()).as("killed before the comment id was stored")
+                    .isNull();
+
+            try (AppInstance survivor = AppInstance.start(url, withEngine(pointedAt(sandbox)))) {
+                eventually(WAIT, () -> assertThat(comments.find(postId).orElseThrow().status())
+                        .isEqualTo(FirstComment.Status.POSTED));
+                assertThat(io.switchboard.sandbox.SandboxControl.comments(platform, atKill.mediaId()))
+                        .as("the platform holds the comment once").hasSize(1);
+                assertThat(sandbox.publishes(platform, account.platformUserId())).isEqualTo(1);
+            }
+        } finally {
+            publisher.destroyForcibly();
+        }
+    }
+
+    private static boolean commentBeingServed() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals("io.switchboard.sandbox.GraphController")
+                        && frame.getMethodName().equals("comment")));
+    }
+
     private static String[] pointedAt(SandboxPlatform sandbox) {
         List<String> settings = new java.util.ArrayList<>(sandbox.pointedAt(platform));
         settings.add("switchboard.media.public-base-url=" + platform.url(""));

@@ -20,12 +20,54 @@ public final class SandboxControl {
 
     /** A fresh sandbox account with a long-lived token, as connecting it would give. */
     public static Credentials account(AppInstance app, String prefix) {
+        return account(app, prefix, SandboxOAuth.DEFAULT_SCOPES);
+    }
+
+    private static Credentials account(AppInstance app, String prefix, String scopes) {
         var oauth = app.bean(SandboxOAuth.class);
         SandboxAccount account = oauth.createAccount(prefix + "_" + ProcessHandle.current().pid() + "_"
                 + ACCOUNTS.incrementAndGet());
-        String token = app.bean(AccountStore.class).issueToken(account.id(), true, SandboxOAuth.DEFAULT_SCOPES,
-                SandboxOAuth.LONG_LIVED);
+        String token = app.bean(AccountStore.class).issueToken(account.id(), true, scopes, SandboxOAuth.LONG_LIVED);
         return new Credentials(null, String.valueOf(account.id()), token);
+    }
+
+    /** A fresh sandbox account whose token grants publishing but not insights ({@code instagram_business_manage_insights}). */
+    public static Credentials accountWithoutInsights(AppInstance app, String prefix) {
+        return account(app, prefix, "instagram_business_basic,instagram_business_content_publish,"
+                + SandboxOAuth.COMMENTS_SCOPE);
+    }
+
+    /** A fresh sandbox account whose token lacks the comments permission (as if the operator did not grant it). */
+    public static Credentials accountWithoutComments(AppInstance app, String prefix) {
+        return account(app, prefix, "instagram_business_basic,instagram_business_content_publish,"
+                + "instagram_business_manage_insights");
+    }
+
+    /** The sandbox account's username. */
+    public static String username(AppInstance app, String platformUserId) {
+        return app.bean(AccountStore.class).byId(Long.parseLong(platformUserId)).orElseThrow().username();
+    }
+
+    /**
+     * The options each container of the account was made with, as the sandbox recorded them (a JSON object of the
+     * parameters as sent), oldest first, by the container's type ("IMAGE", "VIDEO" for a carousel's video, "REELS",
+     * "CAROUSEL", "STORIES").
+     */
+    public record RecordedOptions(long containerId, String mediaType, boolean carouselItem, String options) {
+    }
+
+    public static java.util.List<RecordedOptions> containerOptions(AppInstance app, String platformUserId) {
+        return app.bean(org.jooq.DSLContext.class).fetch("SELECT id, media_type, carousel_item, options::text FROM "
+                        + "sandbox_container WHERE account_id = {0} ORDER BY id", Long.parseLong(platformUserId))
+                .map(r -> new RecordedOptions(r.get(0, Long.class), r.get(1, String.class), r.get(2, Boolean.class),
+                        r.get(3, String.class)));
+    }
+
+    /** The comments on a published post, oldest first: "username: text". */
+    public static java.util.List<String> comments(AppInstance app, String mediaId) {
+        return app.bean(org.jooq.DSLContext.class).fetch("SELECT a.username || ': ' || c.text FROM sandbox_comment c "
+                + "JOIN sandbox_account a ON a.id = c.account_id WHERE c.media_id = {0} ORDER BY c.id",
+                Long.parseLong(mediaId)).map(r -> r.get(0, String.class));
     }
 
     /** Connects (or reconnects) the sandbox account a token opens, as pasting it would; returns its id. */

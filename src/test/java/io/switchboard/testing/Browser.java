@@ -68,6 +68,7 @@ public final class Browser implements AutoCloseable {
         }
         page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        GuideImages.maybeWrite(page, name);
     }
 
     @Override

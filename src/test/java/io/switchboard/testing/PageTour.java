@@ -97,6 +97,11 @@ public record PageTour(long account, long media, long spareMedia, long campaign,
         stops.add(new Stop("campaigns", "/campaigns"));
         stops.add(new Stop("campaign", "/campaigns/" + campaign));
         stops.add(new Stop("campaign-new", "/campaigns/new"));
+        stops.add(new Stop("calendar-month", "/calendar"));
+        stops.add(new Stop("calendar-week", "/calendar?view=week&state=scheduled"));
+        stops.add(new Stop("calendar-day", "/calendar?view=day"));
+        stops.add(new Stop("audit", "/audit"));
+        stops.add(new Stop("notifications", "/notifications"));
         stops.add(new Stop("campaign-form-mistakes", "/campaigns/new", page -> page.locator("#preview-button").click(),
                 ".form-summary"));
         stops.add(new Stop("campaign-preview", "/campaigns/new", page -> {
@@ -106,6 +111,9 @@ public record PageTour(long account, long media, long spareMedia, long campaign,
             page.locator("#media-choices input[type=checkbox]").first().check();
             page.locator("#preview-button").click();
         }, "#plan"));
+        stops.add(new Stop("campaign-results", "/campaigns/" + campaign + "/results"));
+        stops.add(new Stop("account-insights", "/accounts/" + account + "/insights"));
+        stops.add(new Stop("reports", "/reports?tag=tour"));
         stops.add(new Stop("proxies", "/proxies"));
         stops.add(new Stop("proxy", "/proxies/" + proxy));
         stops.add(new Stop("proxy-new", "/proxies/new"));

@@ -19,7 +19,8 @@ final class GraphErrors {
             2207009, MediaRule.IMAGE_DIMENSIONS,
             2207010, MediaRule.CAPTION_TOO_LONG,
             2207052, MediaRule.MEDIA_URL_NOT_FETCHABLE,
-            2207089, MediaRule.MEDIA_TYPE_REFUSED);
+            2207089, MediaRule.MEDIA_TYPE_REFUSED,
+            2207081, MediaRule.TRIAL_INELIGIBLE);
     private static final Map<Integer, MediaRule> MEDIA_CODES = Map.of(
             352, MediaRule.VIDEO_FORMAT,
             36000, MediaRule.IMAGE_TOO_LARGE,

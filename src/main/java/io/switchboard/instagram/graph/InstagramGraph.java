@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 
@@ -33,6 +36,7 @@ public class InstagramGraph {
     static final String PROFILE_FIELDS = "user_id,username,name,biography,website,profile_picture_url,"
             + "followers_count,follows_count,media_count";
     private static final String MEDIA_FIELDS = "id,caption,media_type,permalink,timestamp";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter GRAPH_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XXX][XX][X]").toFormatter();
     private final GraphHttp http;
@@ -135,11 +139,24 @@ public class InstagramGraph {
     }
 
     public GraphResult<Container> createContainer(Credentials credentials, ContainerRequest request) {
+        ContainerRequest.Extras extras = request.extras();
         GraphCall call = GraphCall.post("container.create", endpoints.versioned(user(credentials) + "/media"))
                 .as(credentials)
-                .form("caption", request.caption()).form("share_to_feed", request.shareToFeed())
-                .form("cover_url", request.coverUrl()).form("thumb_offset", request.thumbOffsetMillis())
-                .form("alt_text", request.altText());
+                .form("caption", request.caption()).form("share_to_feed", extras.shareToFeed())
+                .form("cover_url", extras.coverUrl()).form("thumb_offset", extras.thumbOffsetMillis())
+                .form("alt_text", extras.altText()).form("location_id", extras.locationId())
+                .form("audio_name", extras.audioName());
+        if (!extras.collaborators().isEmpty()) {
+            call.form("collaborators", JSON.writeValueAsString(extras.collaborators()));
+        }
+        if (!extras.userTags().isEmpty()) {
+            call.form("user_tags", JSON.writeValueAsString(extras.userTags().stream().map(InstagramGraph::userTag)
+                    .toList()));
+        }
+        if (extras.trialGraduation() != null) {
+            call.form("trial_params", JSON.writeValueAsString(Map.of("graduation_strategy",
+                    extras.trialGraduation())));
+        }
         switch (request.kind()) {
             case IMAGE -> call.form("image_url", request.mediaUrl());
             case REELS -> call.form("media_type", "REELS").form("video_url", request.mediaUrl());
@@ -153,11 +170,38 @@ public class InstagramGraph {
         if (request.resumable()) {
             call.form("upload_type", "resumable");
         }
-        if (!request.collaborators().isEmpty()) {
-            call.form("collaborators", "[\"" + String.join("\",\"", request.collaborators()) + "\"]");
-        }
         return http.send(call, body -> new Container(required(body, "id"),
                 body.hasNonNull("uri") ? URI.create(body.path("uri").asString("")) : null));
+    }
+
+    private static Map<String, Object> userTag(ContainerRequest.UserTag tag) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("username", tag.username());
+        if (tag.x() != null && tag.y() != null) {
+            shape.put("x", tag.x());
+            shape.put("y", tag.y());
+        }
+        return shape;
+    }
+
+    /** Comments on a published post ({@code POST /{ig-media-id}/comments}); answers the comment's id. */
+    public GraphResult<String> comment(Credentials credentials, String mediaId, String message) {
+        return http.send(GraphCall.post("comment.create", endpoints.versioned(mediaId + "/comments"))
+                .form("message", message).as(credentials), body -> required(body, "id"));
+    }
+
+    /** The newest comments on a post (at most {@code limit}, up to 50), each with its author's username. */
+    public GraphResult<List<Comment>> comments(Credentials credentials, String mediaId, int limit) {
+        return http.send(GraphCall.get("comment.list", endpoints.versioned(mediaId + "/comments"))
+                .query("fields", "id,text,username,timestamp").query("limit", Math.clamp(limit, 1, 50))
+                .as(credentials), body -> {
+            List<Comment> comments = new ArrayList<>();
+            for (JsonNode item : body.path("data")) {
+                comments.add(new Comment(required(item, "id"), item.path("text").asString(""),
+                        item.hasNonNull("username") ? item.path("username").asString("") : null));
+            }
+            return comments;
+        });
     }
 
     /** Sends a resumable container's bytes from a local file. */
@@ -230,6 +274,35 @@ public class InstagramGraph {
     public GraphResult<MediaItem> media(Credentials credentials, String mediaId) {
         return http.send(GraphCall.get("media.read", endpoints.versioned(mediaId)).query("fields", MEDIA_FIELDS)
                 .as(credentials), InstagramGraph::mediaItem);
+    }
+
+    /**
+     * A post's lifetime insights: each asked metric's value by name (a metric the platform left out of its answer, as
+     * it does for data not available yet, is absent). Needs {@code instagram_business_manage_insights}.
+     */
+    public GraphResult<java.util.Map<String, Long>> mediaInsights(Credentials credentials, String mediaId,
+                                                                List<String> metrics) {
+        return http.send(GraphCall.get("media.insights", endpoints.versioned(mediaId + "/insights"))
+                .query("metric", String.join(",", metrics)).as(credentials), InstagramGraph::insightValues);
+    }
+
+    /** The account's insights over the last day, as totals ({@code metric_type=total_value}). */
+    public GraphResult<java.util.Map<String, Long>> userInsights(Credentials credentials, List<String> metrics) {
+        return http.send(GraphCall.get("user.insights", endpoints.versioned(user(credentials) + "/insights"))
+                .query("metric", String.join(",", metrics)).query("period", "day")
+                .query("metric_type", "total_value").as(credentials), InstagramGraph::insightValues);
+    }
+
+    private static java.util.Map<String, Long> insightValues(JsonNode body) {
+        java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+        body.path("data").forEach(metric -> {
+            JsonNode value = metric.has("total_value") ? metric.path("total_value").path("value")
+                    : metric.path("values").path(0).path("value");
+            if (value.isNumber()) {
+                values.put(metric.path("name").asString(""), value.asLong());
+            }
+        });
+        return values;
     }
 
     /** The id of a hashtag (without '#'); counts against the account's 30 hashtags per 7 days. */

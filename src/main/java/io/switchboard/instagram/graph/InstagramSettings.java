@@ -27,7 +27,8 @@ public record InstagramSettings(
         @DefaultValue("v25.0") String apiVersion,
         @Nullable String appId,
         @Nullable String appSecret,
-        @DefaultValue({"instagram_business_basic", "instagram_business_content_publish"}) List<String> scopes) {
+        @DefaultValue({"instagram_business_basic", "instagram_business_content_publish",
+                "instagram_business_manage_insights", "instagram_business_manage_comments"}) List<String> scopes) {
 
     /** Whether the Meta app is configured (live sign-in and {@code debug_token} need it). */
     public boolean appConfigured() {

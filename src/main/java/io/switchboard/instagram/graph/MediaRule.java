@@ -15,7 +15,9 @@ public enum MediaRule {
     /** 9004/2207052: the platform could not fetch the media URL; check it is public and unexpired, then retry. */
     MEDIA_URL_NOT_FETCHABLE,
     /** 2207089: {@code media_type=VIDEO} is refused; feed videos are Reels. */
-    MEDIA_TYPE_REFUSED;
+    MEDIA_TYPE_REFUSED,
+    /** 2207081: the account is not eligible for trial Reels ({@code trial_params}): publish it as a normal Reel. */
+    TRIAL_INELIGIBLE;
 
     /** Whether the same media can succeed without being changed (a fresh URL, a retry). */
     public boolean retryable() {

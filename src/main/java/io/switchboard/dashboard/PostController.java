@@ -1,0 +1,163 @@
+package io.switchboard.dashboard;
+
+import io.switchboard.accounts.Accounts;
+import io.switchboard.infrastructure.Problem;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.RenditionKind;
+import io.switchboard.publishing.Campaign;
+import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.CampaignPosts;
+import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.CaptionPreview;
+import io.switchboard.publishing.PostChanges;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One post: where it stands, its preview as the platform will show it, and, before its publish begins, its caption
+ * and time edited (re-checked like the plan; refused beside the field, what was typed kept) or the post cancelled.
+ */
+@Controller
+class PostController {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private final CampaignPosts posts;
+    private final Campaigns campaigns;
+    private final PostChanges changes;
+    private final Accounts accounts;
+    private final MediaLibrary media;
+
+    PostController(CampaignPosts posts, Campaigns campaigns, PostChanges changes, Accounts accounts, MediaLibrary media) {
+        this.posts = posts;
+        this.campaigns = campaigns;
+        this.changes = changes;
+        this.accounts = accounts;
+        this.media = media;
+    }
+
+    /** The edit form as typed. */
+    record EditForm(String caption, String date, String time, String zone) {
+    }
+
+    @GetMapping("/posts/{id}")
+    String page(@PathVariable long id, @RequestParam(required = false) @Nullable String zone, Model model) {
+        CampaignPost post = post(id);
+        ZoneId z = zone(zone, post);
+        ZonedDateTime at = post.scheduledAt().atZoneSameInstant(z);
+        return render(post, new EditForm(post.caption(), at.toLocalDate().toString(), TIME.format(at), z.getId()),
+                Map.of(), model);
+    }
+
+    @PostMapping("/posts/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam String caption, @RequestParam String date, @RequestParam String time,
+                @RequestParam String zone, Model model, RedirectAttributes redirect) {
+        CampaignPost post = post(id);
+        EditForm form = new EditForm(caption, date, time, zone);
+        Map<String, String> mistakes = new LinkedHashMap<>();
+        ZoneId z = null;
+        try {
+            z = ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            mistakes.put("zone", "Choose a time zone from the list, such as Europe/Berlin.");
+        }
+        LocalDate day = null;
+        LocalTime clock = null;
+        try {
+            day = LocalDate.parse(date.strip());
+        } catch (DateTimeException e) {
+            mistakes.put("date", "Enter a day as 2026-11-26.");
+        }
+        try {
+            clock = LocalTime.parse(time.strip());
+        } catch (DateTimeException e) {
+            mistakes.put("time", "Enter a time as 14:30.");
+        }
+        if (caption.length() > 10_000) {
+            mistakes.put("caption", "Shorten the caption: the platform takes at most 2,200 characters.");
+        }
+        if (mistakes.isEmpty()) {
+            try {
+                changes.edit(id, caption, day.atTime(clock).atZone(z).toInstant());
+                redirect.addFlashAttribute("notice", "Saved: the post goes out as it now says.");
+                return "redirect:/posts/" + id + "?zone=" + z.getId();
+            } catch (Problem refused) {
+                mistakes.put(refused.field().equals("caption") ? "caption" : "date", refused.getMessage());
+            }
+        }
+        model.addAttribute("problem", null);
+        return render(post, form, mistakes, model);
+    }
+
+    @PostMapping("/posts/{id}/duplicate")
+    String duplicate(@PathVariable long id, @RequestParam(name = "account", required = false) List<Long> accountIds,
+                     Model model, RedirectAttributes redirect) {
+        CampaignPost post = post(id);
+        try {
+            var copies = changes.duplicate(id, accountIds == null ? List.of() : accountIds);
+            redirect.addFlashAttribute("notice", "Copied to " + copies.size() + " account(s): "
+                    + copies.stream().map(c -> "post " + c.number()).collect(java.util.stream.Collectors.joining(", "))
+                    + " of the same campaign, each at the first time its account's plan allows.");
+            return "redirect:/posts/" + id;
+        } catch (Problem refused) {
+            ZonedDateTime at = post.scheduledAt().atZoneSameInstant(zone(null, post));
+            model.addAttribute("chosenAccounts", accountIds == null ? List.of() : accountIds);
+            return render(post, new EditForm(post.caption(), at.toLocalDate().toString(), TIME.format(at),
+                    at.getZone().getId()), Map.of("accounts", refused.getMessage()), model);
+        }
+    }
+
+    private String render(CampaignPost post, EditForm form, Map<String, String> mistakes, Model model) {
+        Campaign campaign = campaigns.find(post.campaignId()).orElseThrow();
+        model.addAttribute("post", post);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("username", accounts.usernames(List.of(post.accountId())).getOrDefault(post.accountId(), "removed account"));
+        model.addAttribute("thumbnails", post.mediaIds().stream().map(m -> media.pagePath(m, RenditionKind.THUMBNAIL)).toList());
+        model.addAttribute("caption", CaptionPreview.of(post.caption()));
+        model.addAttribute("fixedBecause", PostChanges.whyFixed(post));
+        model.addAttribute("task", posts.taskIds(List.of(post)).get(post.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("mistakes", mistakes);
+        model.addAttribute("zoneId", zone(form.zone(), post));
+        model.addAttribute("accountChoices", accounts.list(new io.switchboard.accounts.AccountFilter(
+                io.switchboard.accounts.AccountStatus.ACTIVE, null, null, null), null, 200).accounts().stream()
+                .filter(a -> a.id() != post.accountId()).toList());
+        if (!model.containsAttribute("chosenAccounts")) {
+            model.addAttribute("chosenAccounts", List.of());
+        }
+        return "post";
+    }
+
+    private CampaignPost post(long id) {
+        CampaignPost post = posts.find(List.of(id)).get(id);
+        if (post == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No post " + id);
+        }
+        return post;
+    }
+
+    private ZoneId zone(@Nullable String zone, CampaignPost post) {
+        try {
+            return zone == null || zone.isBlank() ? accounts.timeZone(post.accountId()) : ZoneId.of(zone.strip());
+        } catch (DateTimeException | java.util.NoSuchElementException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

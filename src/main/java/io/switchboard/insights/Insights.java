@@ -1,0 +1,131 @@
+package io.switchboard.insights;
+
+import io.switchboard.accounts.Account;
+import io.switchboard.accounts.Accounts;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.jooq.impl.DSL.field;
+import static switchboard.jooq.Tables.INSIGHT_POST;
+
+/** What the collected insights say: a campaign's results, an account's insights and best hours, reports. */
+@Service
+@Transactional(readOnly = true)
+public class Insights {
+    /** Rows a page lists at most (accounts of a campaign, posts of an account). */
+    public static final int LIST = 50;
+    /** Posts an hour of the week needs before it can be suggested. */
+    static final int SLOT_MIN_POSTS = 2;
+    private static final Field<Integer> HOUR = field("extract(hour from {0} AT TIME ZONE 'UTC')::int", Integer.class,
+            INSIGHT_POST.PUBLISHED_AT);
+    private final Results results;
+    private final AccountDays accountDays;
+    private final Accounts accounts;
+
+    Insights(Results results, AccountDays accountDays, Accounts accounts) {
+        this.results = results;
+        this.accountDays = accountDays;
+        this.accounts = accounts;
+    }
+
+    public CampaignResults campaign(long campaignId) {
+        Condition where = Results.campaign(campaignId);
+        Condition collected = where.and(INSIGHT_POST.COLLECTIONS.gt(0));
+        List<Comparison> comparisons = new ArrayList<>();
+        compare(comparisons, where, "caption", INSIGHT_POST.CAPTION);
+        compare(comparisons, where, "post type", INSIGHT_POST.POST_TYPE);
+        compare(comparisons, where, "hour published (UTC)", HOUR);
+        return new CampaignResults(campaignId, results.totals(where), results.days(where), accountRows(where),
+                results.accountCount(where), posts(collected, INSIGHT_POST.REACH.desc(), 3),
+                posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, results.lastCollected(where));
+    }
+
+    public AccountInsights account(long accountId) {
+        ZoneId zone = accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC"));
+        HeatMap heat = heatMap(results.slots(accountId, zone), zone);
+        return new AccountInsights(accountId, results.accountDays(accountId, 90),
+                posts(INSIGHT_POST.ACCOUNT_ID.eq(accountId), INSIGHT_POST.PUBLISHED_AT.desc(), 20),
+                heat, suggest(heat), accountDays.problem(accountId).orElse(null));
+    }
+
+    /**
+     * The hour of the week whose posts reached the most accounts on average, in the account's time zone, from at
+     * least {@value #SLOT_MIN_POSTS} of its own posts; empty while its history is too short to tell.
+     */
+    public Optional<Slot> suggestedSlot(long accountId) {
+        return account(accountId).suggested();
+    }
+
+    public Report report(ReportFilter filter) {
+        Collection<Long> ids = filter.tag() == null ? null
+                : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
+        Condition where = Results.report(ids, filter.from(), filter.to());
+        return new Report(filter, results.totals(where), results.days(where), accountRows(where),
+                results.accountCount(where), posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)),
+                INSIGHT_POST.REACH.desc(), 10));
+    }
+
+    /** Every post of a report, for the downloads (newest first, at most {@code limit}). */
+    public List<PostResult> reportPosts(ReportFilter filter, int limit) {
+        Collection<Long> ids = filter.tag() == null ? null
+                : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
+        return posts(Results.report(ids, filter.from(), filter.to()), INSIGHT_POST.PUBLISHED_AT.desc(), limit);
+    }
+
+    private void compare(List<Comparison> comparisons, Condition where, String dimension, Field<?> by) {
+        if (results.distinct(where, by) > 1) {
+            comparisons.add(new Comparison(dimension, results.groups(where, by, 10)));
+        }
+    }
+
+    private List<AccountRow> accountRows(Condition where) {
+        Map<Long, Totals> top = results.accounts(where, LIST);
+        Map<Long, String> names = accounts.usernames(top.keySet());
+        List<AccountRow> rows = new ArrayList<>();
+        top.forEach((id, totals) -> rows.add(new AccountRow(id, names.getOrDefault(id, "account " + id), totals)));
+        return rows;
+    }
+
+    private List<PostResult> posts(Condition where, org.jooq.SortField<?> order, int limit) {
+        List<Results.Row> rows = results.posts(where, order, limit);
+        Set<Long> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(r.accountId()));
+        Map<Long, String> names = accounts.usernames(ids);
+        return rows.stream().map(r -> new PostResult(r.postId(), r.campaignId(), r.accountId(),
+                names.getOrDefault(r.accountId(), "account " + r.accountId()), r.type(), r.caption(), r.permalink(),
+                r.publishedAt(), r.metrics(), r.avgWatchMillis(), r.collections(), r.collectedAt(), r.problem())).toList();
+    }
+
+    private static HeatMap heatMap(List<Slot> slots, ZoneId zone) {
+        Map<String, Slot> byKey = new java.util.HashMap<>();
+        slots.forEach(s -> byKey.put(s.day() + ":" + s.hour(), s));
+        List<HeatMap.Row> rows = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<Slot> cells = new ArrayList<>();
+            for (int hour = 0; hour < 24; hour++) {
+                cells.add(byKey.getOrDefault(day + ":" + hour, new Slot(day, hour, zone, 0, 0)));
+            }
+            rows.add(new HeatMap.Row(day, cells));
+        }
+        long max = slots.stream().mapToLong(Slot::averageReach).max().orElse(0);
+        return new HeatMap(zone, rows, max, slots.stream().mapToLong(Slot::posts).sum());
+    }
+
+    private static Optional<Slot> suggest(HeatMap heat) {
+        return heat.rows().stream().flatMap(r -> r.cells().stream()).filter(s -> s.posts() >= SLOT_MIN_POSTS)
+                .max(Comparator.comparingLong(Slot::averageReach));
+    }
+}

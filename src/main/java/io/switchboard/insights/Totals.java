@@ -1,0 +1,19 @@
+package io.switchboard.insights;
+
+/**
+ * Metrics added up over a set of posts (counts of accounts reached and of times seen or interacted with).
+ */
+public record Totals(long posts, long views, long reach, long interactions, long likes, long comments, long shares,
+                     long saved) {
+    public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Interactions per account reached, 0 to 1 (0 when nothing was reached). */
+    public double engagementRate() {
+        return reach == 0 ? 0 : (double) interactions / reach;
+    }
+
+    /** The engagement rate as people write it: "4.2 %". */
+    public String engagementPercent() {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", engagementRate() * 100);
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.publishing;
+
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+import static switchboard.jooq.Tables.CAMPAIGN_COMMENT;
+
+/** The comments on campaigns and their posts, oldest first. */
+@Repository
+class CampaignComments {
+    private final DSLContext db;
+
+    CampaignComments(DSLContext db) {
+        this.db = db;
+    }
+
+    void add(long campaignId, @Nullable Long postId, String author, @Nullable String decision, String body) {
+        db.insertInto(CAMPAIGN_COMMENT).set(CAMPAIGN_COMMENT.CAMPAIGN_ID, campaignId)
+                .set(CAMPAIGN_COMMENT.POST_ID, postId).set(CAMPAIGN_COMMENT.AUTHOR, author)
+                .set(CAMPAIGN_COMMENT.DECISION, decision).set(CAMPAIGN_COMMENT.BODY, body).execute();
+    }
+
+    List<CampaignComment> of(long campaignId) {
+        return db.selectFrom(CAMPAIGN_COMMENT).where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(CAMPAIGN_COMMENT.ID).limit(500)
+                .fetch(r -> new CampaignComment(r.getId(), r.getCampaignId(), r.getPostId(), r.getAuthor(),
+                        r.getDecision(), r.getBody(), r.getAt()));
+    }
+}

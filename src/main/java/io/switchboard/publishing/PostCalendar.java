@@ -1,0 +1,112 @@
+package io.switchboard.publishing;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static switchboard.jooq.Tables.CAMPAIGN;
+import static switchboard.jooq.Tables.CAMPAIGN_POST;
+
+/**
+ * The calendar across every campaign and account: the posts of a time range in a viewer's time zone, filtered, at
+ * most {@code perDay} a day (the earliest) with each day's full count, so a busy month stays one bounded query.
+ */
+@Service
+public class PostCalendar {
+    private final DSLContext db;
+
+    PostCalendar(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * What to show.
+     *
+     * @param accountIds only these accounts (null: all; empty: none, e.g. a tag nobody has)
+     */
+    public record Query(Instant from, Instant until, ZoneId zone, @Nullable Collection<Long> accountIds,
+                        @Nullable Long campaignId, @Nullable PostType type, Set<PostStatus> statuses, int perDay) {
+    }
+
+    /** One day of the range: its first posts and how many it has in all. */
+    public record Day(LocalDate date, List<CalendarPost> posts, int total) {
+        public int more() {
+            return total - posts.size();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Day> days(Query query) {
+        Map<LocalDate, Day> days = new TreeMap<>();
+        if (query.accountIds() != null && query.accountIds().isEmpty()) {
+            return days;
+        }
+        Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
+                DSL.inline(query.zone().getId()));
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID))
+                .as("rank");
+        Field<Integer> total = DSL.count().over(DSL.partitionBy(day)).as("total");
+        var inner = db.select(CAMPAIGN_POST.asterisk(), CAMPAIGN.NAME, CAMPAIGN.POST_TYPE, day.as("day"), rank, total)
+                .from(CAMPAIGN_POST).join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
+                .where(conditions(query)).asTable("p");
+        var rows = db.selectFrom(inner).where(inner.field(rank).le(query.perDay()))
+                .orderBy(inner.field("day"), inner.field(rank)).fetch();
+        for (var r : rows) {
+            CampaignPost post = new CampaignPost(r.get(CAMPAIGN_POST.ID.getName(), Long.class),
+                    r.get(CAMPAIGN_POST.CAMPAIGN_ID.getName(), Long.class), r.get(CAMPAIGN_POST.NUMBER.getName(), Integer.class),
+                    r.get(CAMPAIGN_POST.ACCOUNT_ID.getName(), Long.class),
+                    Arrays.asList(r.get(CAMPAIGN_POST.MEDIA_IDS.getName(), Long[].class)),
+                    r.get(CAMPAIGN_POST.CAPTION.getName(), String.class),
+                    r.get(CAMPAIGN_POST.SCHEDULED_AT.getName(), java.time.OffsetDateTime.class),
+                    PostStatus.fromDb(r.get(CAMPAIGN_POST.STATUS.getName(), String.class)),
+                    r.get(CAMPAIGN_POST.STATUS_REASON.getName(), String.class),
+                    r.get(CAMPAIGN_POST.CONTAINER_ID.getName(), String.class),
+                    r.get(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.getName(), java.time.OffsetDateTime.class), null,
+                    r.get(CAMPAIGN_POST.PERMALINK.getName(), String.class), null, 0,
+                    r.get(CAMPAIGN_POST.UPDATED_AT.getName(), java.time.OffsetDateTime.class), List.of());
+            boolean troubled = post.status() == PostStatus.FAILED || post.status() == PostStatus.PAUSED;
+            CalendarPost shown = new CalendarPost(post.id(), post.campaignId(), r.get(CAMPAIGN.NAME.getName(), String.class),
+                    post.number(), post.accountId(), post.scheduledAt(),
+                    PostType.valueOf(r.get(CAMPAIGN.POST_TYPE.getName(), String.class)), post.status(),
+                    troubled ? post.statusReason() : null, post.permalink(), post.mediaIds(), post.caption(),
+                    PostChanges.whyFixed(post));
+            LocalDate date = r.get("day", LocalDate.class);
+            int count = r.get("total", Integer.class);
+            days.computeIfAbsent(date, d -> new Day(d, new java.util.ArrayList<>(), count)).posts().add(shown);
+        }
+        return days;
+    }
+
+    private static Condition conditions(Query query) {
+        Condition where = CAMPAIGN_POST.SCHEDULED_AT.ge(query.from().atOffset(ZoneOffset.UTC))
+                .and(CAMPAIGN_POST.SCHEDULED_AT.lt(query.until().atOffset(ZoneOffset.UTC)));
+        if (query.accountIds() != null) {
+            where = where.and(CAMPAIGN_POST.ACCOUNT_ID.in(query.accountIds()));
+        }
+        if (query.campaignId() != null) {
+            where = where.and(CAMPAIGN_POST.CAMPAIGN_ID.eq(query.campaignId()));
+        }
+        if (query.type() != null) {
+            where = where.and(CAMPAIGN.POST_TYPE.eq(query.type().name()));
+        }
+        if (!query.statuses().isEmpty()) {
+            where = where.and(CAMPAIGN_POST.STATUS.in(query.statuses().stream().map(PostStatus::dbValue).toList()));
+        }
+        return where;
+    }
+}

@@ -1,0 +1,156 @@
+package io.switchboard.bench;
+
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.WebSession;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./mvnw -Pbench -Dbench=insights verify}: 10,000 accounts, 200,000 published posts with 30 days of post and
+ * account insights (seeded with SQL from one real connected sandbox account and one campaign), then the campaign
+ * results page (the largest campaign), an account's insights page and a month's report for every account, over HTTP:
+ * 3 warm-up requests, 20 timed, p95. Then collection against the sandbox answering every call in 100 ms on one
+ * instance: 200 connected sandbox accounts, 5 published posts each, all due at once; collections per second from the
+ * moment they are due until every post has its reading (the sweep runs every 2 s). {@code -Dbench.insights.scale=0.01} seeds a hundredth.
+ */
+@Tag("bench")
+class InsightsBench {
+    private static final double SCALE = Double.parseDouble(System.getProperty("bench.insights.scale", "1"));
+    private static final int RUNS = 20;
+
+    @Test
+    void insights() throws Exception {
+        Bench.only("insights");
+        int accounts = (int) Math.max(10, 10_000 * SCALE);
+        int posts = (int) Math.max(100, 200_000 * SCALE);
+        int collectAccounts = (int) Math.max(5, 200 * Math.min(1, SCALE * 10));
+        try (EmbeddedPostgres postgres = Bench.postgres(false);
+             AppInstance app = AppInstance.start(Bench.database(postgres, "insights"), List.of(),
+                     "logging.level.io.switchboard=WARN", "switchboard.insights.sweep-interval=2s",
+                     "switchboard.tasks.queues.insights=16", "spring.datasource.hikari.maximum-pool-size=24")) {
+            DSLContext db = app.bean(DSLContext.class);
+            SignedIn.as("bench", "OPERATOR");
+            long template = SandboxControl.connect(app, SandboxControl.account(app, "tmpl").accessToken(), "bench");
+            String spec = app.bean(tools.jackson.databind.json.JsonMapper.class).writeValueAsString(
+                    io.switchboard.publishing.PublishingFixture.imageCampaign("Bench",
+                            List.of(new io.switchboard.publishing.PublishingFixture.Connected(template, "0")), List.of(1L)));
+            seed(db, template, spec, accounts, posts);
+            long rows = db.fetchSingle("SELECT (SELECT count(*) FROM insight_post) + (SELECT count(*) FROM insight_post_sample)"
+                    + " + (SELECT count(*) FROM insight_account_day)").get(0, Long.class);
+            long campaign = db.fetchSingle("SELECT campaign_id FROM insight_post GROUP BY campaign_id ORDER BY count(*) DESC "
+                    + "LIMIT 1").get(0, Long.class);
+            long account = db.fetchSingle("SELECT account_id FROM insight_post GROUP BY account_id ORDER BY count(*) DESC "
+                    + "LIMIT 1").get(0, Long.class);
+            WebSession admin = Operators.admin(app);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            long campaignP95 = p95(admin, app.url("/campaigns/" + campaign + "/results"));
+            long accountP95 = p95(admin, app.url("/accounts/" + account + "/insights"));
+            long reportP95 = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today));
+            double perSecond = collect(app, db, collectAccounts);
+            Bench.print(String.format(java.util.Locale.ROOT, "insights rows=%d campaign_page_p95_ms=%d "
+                            + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f",
+                    rows, campaignP95, accountP95, reportP95, perSecond));
+        } finally {
+            SignedIn.out();
+        }
+    }
+
+    /** Accounts copied from a real one, 100 campaigns copied from one, published posts as insights know them. */
+    private static void seed(DSLContext db, long template, String spec, int accounts, int posts) {
+        db.execute("INSERT INTO account (" + columns(db, "account", "id, platform_user_id, username") + ", platform_user_id, "
+                + "username) SELECT " + columns(db, "account", "id, platform_user_id, username") + ", 'bench' || n, "
+                + "'bench_' || lpad(n::text, 6, '0') FROM account, generate_series(1, " + (accounts - 1) + ") n "
+                + "WHERE id = " + template);
+        db.execute("INSERT INTO campaign (name, status, spec, post_type, created_by, first_at, last_at) "
+                + "SELECT 'Bench ' || n, 'finished', {0}::jsonb, 'IMAGE', 'bench', now() - interval '30 days', now() "
+                + "FROM generate_series(1, 100) n", spec);
+        db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, caption, "
+                + "permalink, published_at, next_at, collections, collected_at, views, reach, likes, comments, shares, saved, "
+                + "interactions) SELECT n, a.ids[1 + n % cardinality(a.ids)], c.ids[1 + (n * 7) % cardinality(c.ids)], "
+                + "'INSTAGRAM', 'm' || n, (ARRAY['IMAGE','REELS','CAROUSEL'])[1 + n % 3], 'Variant ' || (n % 3), NULL, "
+                + "now() - (n % 720) * interval '1 hour', NULL, 4, now(), x.r * 2, x.r, x.r / 25, x.r / 200, x.r / 100, "
+                + "x.r / 100, x.r / 25 + x.r / 50 FROM generate_series(1, " + posts + ") n, "
+                + "(SELECT array_agg(id) ids FROM account) a, (SELECT array_agg(id) ids FROM campaign) c, "
+                + "LATERAL (SELECT (200 + 50000 * power(random(), 8))::bigint + n % 7 AS r) x");
+        InsightsSeed.samples(db);
+        InsightsSeed.accountDays(db, 30);
+    }
+
+    private static String columns(DSLContext db, String table, String except) {
+        List<String> skip = List.of(except.split(",\\s*"));
+        List<String> names = db.fetch("SELECT column_name FROM information_schema.columns WHERE table_name = {0} "
+                + "AND is_generated = 'NEVER' AND identity_generation IS NULL ORDER BY ordinal_position", table)
+                .getValues(0, String.class);
+        return String.join(", ", names.stream().filter(n -> !skip.contains(n)).toList());
+    }
+
+    /** Connected sandbox accounts with published posts due now; readings per second until all are read. */
+    private static double collect(AppInstance app, DSLContext db, int accounts) {
+        for (int i = 0; i < accounts; i++) {
+            var credentials = SandboxControl.account(app, "col");
+            long id = SandboxControl.connect(app, credentials.accessToken(), "collect");
+            for (int k = 0; k < 5; k++) {
+                long container = db.fetchSingle("INSERT INTO sandbox_container (account_id, media_type, ready_not_before) "
+                        + "VALUES ({0}, 'IMAGE', now()) RETURNING id", Long.parseLong(credentials.platformUserId())).get(0, Long.class);
+                long media = db.fetchSingle("INSERT INTO sandbox_media (account_id, container_id, media_type, published_at) "
+                                + "VALUES ({0}, {1}, 'IMAGE', now() - interval '2 days') RETURNING id",
+                        Long.parseLong(credentials.platformUserId()), container).get(0, Long.class);
+                db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, "
+                        + "published_at, next_at) VALUES ({0}, {1}, 1, 'INSTAGRAM', {2}, 'IMAGE', now() - interval '2 days', "
+                        + "NULL)", 10_000_000L + i * 10L + k, id, String.valueOf(media));
+            }
+        }
+        db.execute("UPDATE insight_account SET next_at = now() + interval '1 day'");
+        SandboxControl.settings(app, Duration.ofMillis(100), Duration.ofSeconds(1), 50);
+        int expected = accounts * 5;
+        long start = System.nanoTime();
+        db.execute("UPDATE insight_post SET next_at = now() WHERE post_id >= 10000000");
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        int done;
+        do {
+            sleep();
+            done = db.fetchCount(db.selectFrom(switchboard.jooq.Tables.INSIGHT_POST)
+                    .where(switchboard.jooq.Tables.INSIGHT_POST.POST_ID.ge(10_000_000L)
+                            .and(switchboard.jooq.Tables.INSIGHT_POST.COLLECTIONS.gt(0))));
+        } while (done < expected && System.nanoTime() < deadline);
+        if (done < expected) {
+            throw new AssertionError("only " + done + " of " + expected + " collections in 10 minutes");
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long p95(WebSession session, String url) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 3 + RUNS; i++) {
+            long start = System.nanoTime();
+            var response = session.get(url);
+            if (response.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + response.statusCode());
+            }
+            if (i >= 3) {
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        return Bench.percentile(Bench.sorted(millis), 95);
+    }
+}

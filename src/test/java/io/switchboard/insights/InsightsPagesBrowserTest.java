@@ -1,0 +1,264 @@
+package io.switchboard.insights;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import io.switchboard.infrastructure.Csv;
+import io.switchboard.publishing.CampaignStatus;
+import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PublishingFixture;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.TestPostgres;
+import io.switchboard.testing.WebSession;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static testsupport.TaskWaits.eventually;
+
+/**
+ * The insights pages over real HTTP and in a real browser, on a published campaign whose insights are seeded for two
+ * weeks: totals, charts with their numbers as tables without script, comparisons, the best-hours heat map and its
+ * suggestion, reports and their CSV, XLSX and PDF (rendered to an image: the charts are drawn and the numbers are
+ * there), and a scheduled report kept for download. Screenshots at 1440 and 390 px, axe without serious violations.
+ */
+class InsightsPagesBrowserTest {
+    private static final String TAG = "clienta";
+    private static AppInstance app;
+    private static Browser browser;
+    private static DSLContext db;
+    private static long campaignId;
+    private static List<PublishingFixture.Connected> accounts;
+    private static WebSession web;
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.insights.sweep-interval=1h");
+        db = app.bean(DSLContext.class);
+        SignedIn.as("insights-pages", "OPERATOR");
+        var fixture = new PublishingFixture(app);
+        accounts = fixture.accounts(3, TAG);
+        Campaigns campaigns = app.bean(Campaigns.class);
+        campaignId = campaigns.launch(PublishingFixture.imageCampaign("Winter launch", accounts, fixture.images(1)),
+                "insights-pages");
+        eventually(Duration.ofSeconds(120), () -> assertThat(campaigns.find(campaignId).orElseThrow().status())
+                .isEqualTo(CampaignStatus.FINISHED));
+        seed();
+        browser = new Browser();
+        web = Operators.admin(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        SignedIn.out();
+        if (browser != null) {
+            browser.close();
+        }
+        app.close();
+    }
+
+    /**
+     * Two weeks of posts for the campaign's accounts: two caption variants, posts at 09:00 and at 18:00 UTC, the
+     * Tuesday 18:00 posts of the first account reaching far more; followers for 30 days.
+     */
+    private static void seed() {
+        OffsetDateTime monday = LocalDate.now(ZoneOffset.UTC).minusDays(14)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay().atOffset(ZoneOffset.UTC);
+        long postId = 9_000_000;
+        for (var account : accounts) {
+            for (int day = 0; day < 14; day++) {
+                for (int hour : new int[]{9, 18}) {
+                    OffsetDateTime at = monday.plusDays(day).plusHours(hour);
+                    boolean best = account == accounts.getFirst() && at.getDayOfWeek() == DayOfWeek.TUESDAY && hour == 18;
+                    long reach = best ? 50_000 : 1_000 + day * 10L + hour;
+                    String caption = (day % 2 == 0 ? "Variant A: " : "Variant B: ") + "winter sale";
+                    db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, "
+                                    + "caption, permalink, published_at, next_at, collections, collected_at, views, reach, likes, "
+                                    + "comments, shares, saved, interactions) VALUES ({0}, {1}, {2}, 'INSTAGRAM', {3}, 'IMAGE', {4}, "
+                                    + "{5}, {6}, NULL, 3, now(), {7}, {8}, {9}, {10}, {11}, {12}, {13})",
+                            postId, account.id(), campaignId, "m" + postId, caption, "https://example.test/p/" + postId,
+                            at, reach * 2, reach, reach / 25, reach / 200, reach / 100, reach / 100, reach / 25 + reach / 50);
+                    postId++;
+                }
+            }
+            for (int day = 29; day >= 0; day--) {
+                db.execute("INSERT INTO insight_account_day (account_id, day, followers, reach, views, profile_views, "
+                                + "engaged, collected_at) VALUES ({0}, {1}, {2}, 4000, 7000, 120, 300, now()) ON CONFLICT DO NOTHING",
+                        account.id(), LocalDate.now(ZoneOffset.UTC).minusDays(day), 5_000 + (29 - day) * 15L);
+            }
+        }
+    }
+
+    @Test
+    void campaign_results_show_totals_accounts_best_posts_and_what_differed() {
+        long reach = db.fetchSingle("SELECT sum(reach) FROM insight_post WHERE campaign_id = {0}", campaignId)
+                .get(0, Long.class);
+        String html = web.get(app.url("/campaigns/" + campaignId + "/results")).body();
+        assertThat(html).contains(String.format(Locale.ROOT, "%,d", reach));
+        assertThat(html).contains("Compared by caption").contains("Variant A: winter sale").contains("Variant B: winter sale")
+                .contains("Compared by hour published (UTC)");
+        assertThat(html).contains("id=\"best-posts\"").contains("50,000");
+        assertThat(html).as("without script the chart's numbers are an open table").contains("<details class=\"chart-data\" open>");
+    }
+
+    @Test
+    void the_account_page_suggests_the_hour_its_own_history_did_best() {
+        var slot = app.bean(Insights.class).suggestedSlot(accounts.getFirst().id()).orElseThrow();
+        assertThat(slot.day()).isEqualTo(DayOfWeek.TUESDAY);
+        assertThat(slot.hour()).isEqualTo(18);
+        assertThat(slot.averageReach()).isEqualTo(50_000);
+        String html = web.get(app.url("/accounts/" + accounts.getFirst().id() + "/insights")).body();
+        assertThat(html).contains("Tuesday 18:00–19:00 (UTC)").contains("class=\"heat-4 suggested\"")
+                .contains("5,435 followers");
+        assertThat(app.bean(Insights.class).suggestedSlot(accounts.get(1).id()).orElseThrow().hour())
+                .as("the others' evening posts did a little better").isEqualTo(18);
+    }
+
+    @Test
+    void pages_draw_their_charts_pass_axe_and_fit_a_phone_and_a_wide_screen() {
+        List<String> failures = new ArrayList<>();
+        String[][] pages = {{"campaign-results", "/campaigns/" + campaignId + "/results"},
+                {"account-insights", "/accounts/" + accounts.getFirst().id() + "/insights"},
+                {"reports", "/reports?tag=" + TAG + "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(30)}};
+        for (int width : new int[]{1440, 390}) {
+            Page page = browser.newPage();
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            page.setDefaultTimeout(30_000);
+            Browser.signIn(page, app, "admin", AppInstance.ADMIN_PASSWORD);
+            for (String[] stop : pages) {
+                page.navigate(app.url(stop[1]));
+                page.waitForFunction("() => !document.querySelector('canvas[data-chart]') "
+                        + "|| [...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart && Chart.getChart(c))");
+                assertThat(page.locator("details.chart-data[open]").count()).as("folded once drawn").isZero();
+                Browser.screenshot(page, "insights/" + stop[0] + "-" + width);
+                for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+                    if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                        failures.add(stop[0] + " at " + width + ": " + rule.getId() + " " + rule.getNodes().stream()
+                                .map(n -> n.getTarget() + " " + n.getHtml()).limit(3).toList());
+                    }
+                }
+                Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+                if (((Number) overflow).intValue() > 1) {
+                    failures.add(stop[0] + " at " + width + " px is " + overflow + " px wider than the window");
+                }
+            }
+            page.context().close();
+        }
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    @Test
+    void a_report_downloads_as_csv_xlsx_and_a_pdf_with_its_charts_and_numbers() throws Exception {
+        String query = "?tag=" + TAG + "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "&to="
+                + LocalDate.now(ZoneOffset.UTC);
+        long posts = db.fetchSingle("SELECT count(*) FROM insight_post WHERE campaign_id = {0}", campaignId).get(0, Long.class);
+        long reach = db.fetchSingle("SELECT sum(reach) FROM insight_post WHERE campaign_id = {0}", campaignId).get(0, Long.class);
+
+        var csv = Csv.parse(new String(bytes("/reports/report.csv" + query), StandardCharsets.UTF_8));
+        assertThat(csv.getFirst().fields()).startsWith("published_at_utc", "account", "type");
+        assertThat(csv).hasSize((int) posts + 1);
+
+        String sheets = unzip(bytes("/reports/report.xlsx" + query));
+        assertThat(sheets).contains("Engagement rate").contains(">" + reach + "<").contains("Variant A: winter sale");
+
+        byte[] pdf = bytes("/reports/report.pdf" + query);
+        Files.createDirectories(Path.of("target", "screenshots", "insights"));
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(String.format(Locale.ROOT, "%,d", reach)).contains("Reach by day published")
+                    .contains("Accounts tagged " + TAG);
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            ImageIO.write(image, "png", Path.of("target", "screenshots", "insights", "report-pdf-page1.png").toFile());
+            assertThat(chartPixels(image)).as("the bar charts are drawn in the PDF").isGreaterThan(2_000);
+        }
+    }
+
+    @Test
+    void a_scheduled_report_is_made_and_kept_for_download() throws Exception {
+        var reports = app.bean(ScheduledReports.class);
+        long id = reports.schedule("Client A weekly", TAG, "week", "insights-pages");
+        db.execute("UPDATE insight_report_schedule SET next_at = {0} WHERE id = {1}",
+                OffsetDateTime.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .withHour(1).withMinute(0).withSecond(0).withNano(0), id);
+        assertThat(reports.makeDue()).isEqualTo(1);
+        assertThat(reports.makeDue()).as("made once").isZero();
+        var file = reports.all().stream().filter(s -> s.id() == id).findFirst().orElseThrow().files().getFirst();
+        assertThat(file.to()).isEqualTo(file.from().plusDays(6));
+        String page = web.get(app.url("/reports")).body();
+        assertThat(page).contains("Client A weekly").contains("/reports/files/" + file.id() + ".pdf");
+        try (var document = Loader.loadPDF(bytes("/reports/files/" + file.id() + ".pdf"))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Results report");
+        }
+    }
+
+    /** Pixels of the charts' bar colour (#4f46e5, within rendering tolerance). */
+    private static int chartPixels(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.abs(r - 0x4f) < 24 && Math.abs(g - 0x46) < 24 && Math.abs(b - 0xe5) < 24) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newBuilder().cookieHandler(web.cookies()).build()
+                .send(HttpRequest.newBuilder(URI.create(app.url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String unzip(byte[] xlsx) throws IOException {
+        StringBuilder all = new StringBuilder();
+        Path file = Files.createTempFile("report", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    if (entry.getName().endsWith(".xml")) {
+                        all.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,240 @@
+package io.switchboard.insights;
+
+import io.switchboard.accounts.AccountStatus;
+import io.switchboard.accounts.Accounts;
+import io.switchboard.instagram.graph.GraphResult;
+import io.switchboard.instagram.graph.InstagramGraph;
+import io.switchboard.platform.Credentials;
+import io.switchboard.publishing.CampaignStatus;
+import io.switchboard.publishing.Campaigns;
+import io.switchboard.publishing.PostOptions;
+import io.switchboard.publishing.PostType;
+import io.switchboard.publishing.PublishingActivity;
+import io.switchboard.publishing.PublishingFixture;
+import io.switchboard.publishing.Schedule;
+import io.switchboard.sandbox.SandboxControl;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import testsupport.SignedIn;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static switchboard.jooq.Tables.INSIGHT_ACCOUNT;
+import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
+import static switchboard.jooq.Tables.INSIGHT_POST;
+import static switchboard.jooq.Tables.INSIGHT_POST_SAMPLE;
+import static testsupport.TaskWaits.eventually;
+
+/**
+ * Insights collected through the real engine from the Instagram sandbox over HTTP: posts published by a campaign get
+ * their decaying schedule, their metrics grow between collections, the account's day is kept, an account without the
+ * insights permission is skipped (and token health says what to do), the platform's hold-off and publishing both make
+ * a collection wait, and media the platform keeps no insights for ends its schedule.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InsightsTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static AppInstance app;
+    private static DSLContext db;
+    private static PublishingFixture.Connected granted;
+    private static PublishingFixture.Connected withoutInsights;
+    private static long campaignId;
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start(TestPostgres.freshDatabase(), List.of(),
+                "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
+                "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=1s",
+                "switchboard.insights.sweep-interval=1h");
+        db = app.bean(DSLContext.class);
+        SignedIn.as("insights-test", "OPERATOR");
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 50);
+        granted = connect(SandboxControl.account(app, "ins"));
+        withoutInsights = connect(SandboxControl.accountWithoutInsights(app, "noins"));
+        var fixture = new PublishingFixture(app);
+        var media = fixture.images(1);
+        Campaigns campaigns = app.bean(Campaigns.class);
+        campaignId = campaigns.launch(PublishingFixture.imageCampaign("Insights", List.of(granted, withoutInsights),
+                media), "insights-test");
+        eventually(WAIT, () -> assertThat(campaigns.find(campaignId).orElseThrow().status())
+                .isEqualTo(CampaignStatus.FINISHED));
+        eventually(WAIT, () -> assertThat(db.fetchCount(INSIGHT_POST, INSIGHT_POST.CAMPAIGN_ID.eq(campaignId))).isEqualTo(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        SignedIn.out();
+        app.close();
+    }
+
+    private static PublishingFixture.Connected connect(Credentials credentials) {
+        long id = SandboxControl.connect(app, credentials.accessToken(), "insights");
+        return new PublishingFixture.Connected(id, credentials.platformUserId());
+    }
+
+    @Test
+    @Order(1)
+    void a_published_post_is_collected_on_a_decaying_schedule_and_its_metrics_grow() {
+        var post = db.selectFrom(INSIGHT_POST).where(INSIGHT_POST.ACCOUNT_ID.eq(granted.id())).fetchSingle();
+        assertThat(post.getNextAt()).isEqualTo(post.getPublishedAt().plusHours(1));
+        assertThat(post.getPostType()).isEqualTo("IMAGE");
+
+        age(granted, Duration.ofHours(5));
+        collectNow(granted.id());
+        awaitDone(granted.id());
+        assertThat(samples(granted.id())).isEqualTo(1);
+        var first = db.selectFrom(INSIGHT_POST).where(INSIGHT_POST.ACCOUNT_ID.eq(granted.id())).fetchSingle();
+        assertThat(first.getReach()).isPositive();
+        assertThat(first.getViews()).isGreaterThanOrEqualTo(first.getReach());
+        assertThat(first.getNextAt()).as("the next reading follows the schedule, not the clock of the last one")
+                .isEqualTo(first.getPublishedAt().plusHours(6));
+        eventually(WAIT, () -> assertThat(db.fetchCount(INSIGHT_ACCOUNT_DAY,
+                INSIGHT_ACCOUNT_DAY.ACCOUNT_ID.eq(granted.id()))).isEqualTo(1));
+        assertThat(db.selectFrom(INSIGHT_ACCOUNT_DAY).where(INSIGHT_ACCOUNT_DAY.ACCOUNT_ID.eq(granted.id()))
+                .fetchSingle().getFollowers()).isPositive();
+
+        age(granted, Duration.ofDays(3));
+        collectNow(granted.id());
+        awaitDone(granted.id());
+        assertThat(samples(granted.id())).isEqualTo(2);
+        var later = db.selectFrom(INSIGHT_POST).where(INSIGHT_POST.ACCOUNT_ID.eq(granted.id())).fetchSingle();
+        assertThat(later.getReach()).isGreaterThan(first.getReach());
+        assertThat(later.getCollections()).isEqualTo(2);
+
+        CampaignResults results = app.bean(Insights.class).campaign(campaignId);
+        assertThat(results.totals().reach()).isEqualTo(later.getReach());
+        assertThat(results.accounts()).extracting(AccountRow::accountId).contains(granted.id());
+        assertThat(results.best()).extracting(PostResult::postId).containsExactly(later.getPostId());
+    }
+
+    @Test
+    @Order(2)
+    void an_account_without_the_insights_permission_is_skipped_and_token_health_says_what_to_do() {
+        collectNow(withoutInsights.id());
+        awaitDone(withoutInsights.id());
+        assertThat(db.select(INSIGHT_ACCOUNT.PROBLEM).from(INSIGHT_ACCOUNT)
+                .where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(withoutInsights.id())).fetchSingle().value1())
+                .contains("instagram_business_manage_insights").contains("Connect it again");
+        var post = db.selectFrom(INSIGHT_POST).where(INSIGHT_POST.ACCOUNT_ID.eq(withoutInsights.id())).fetchSingle();
+        assertThat(post.getCollections()).isZero();
+        assertThat(post.getNextAt()).as("skipped for a day, not failed").isAfter(java.time.OffsetDateTime.now().plusHours(23));
+        assertThat(taskState(withoutInsights.id())).isEqualTo("succeeded");
+
+        Accounts accounts = app.bean(Accounts.class);
+        accounts.checkHealth(List.of(withoutInsights.id()));
+        eventually(WAIT, () -> assertThat(accounts.find(withoutInsights.id()).orElseThrow().healthMessage())
+                .contains("lacks instagram_business_manage_insights")
+                .contains("connect the account again and allow it"));
+        assertThat(accounts.find(withoutInsights.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+        accounts.checkHealth(List.of(granted.id()));
+        eventually(WAIT, () -> assertThat(accounts.find(granted.id()).orElseThrow().healthMessage())
+                .startsWith("Token valid").doesNotContain("lacks"));
+    }
+
+    @Test
+    @Order(3)
+    void a_collection_waits_while_the_platform_asks_to_hold_off() {
+        SandboxControl.usage(app, granted.platformUserId(), 100, 10);
+        try {
+            collectNow(granted.id());
+            eventually(WAIT, () -> assertThat(taskState(granted.id())).isEqualTo("scheduled"));
+            assertThat(runAt(granted.id())).isAfter(Instant.now().plusSeconds(60));
+            assertThat(samples(granted.id())).isEqualTo(2);
+        } finally {
+            SandboxControl.clearFaults(app);
+            db.execute("DELETE FROM task WHERE unique_key = {0}", "insights:account:" + granted.id());
+            db.execute("DELETE FROM platform_hold");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void a_collection_makes_way_for_a_post_about_to_go_out() {
+        var fixture = new PublishingFixture(app);
+        Campaigns campaigns = app.bean(Campaigns.class);
+        long soon = campaigns.launch(PublishingFixture.campaign("Soon", List.of(granted), fixture.images(1),
+                new PostOptions(PostType.IMAGE, false, null, 0),
+                new Schedule(Instant.now().plusSeconds(100), Duration.ZERO, null, null, 50)), "insights-test");
+        try {
+            assertThat(app.bean(PublishingActivity.class).busy(granted.id(), Duration.ofMinutes(2))).isTrue();
+            collectNow(granted.id());
+            eventually(WAIT, () -> assertThat(taskState(granted.id())).isEqualTo("scheduled"));
+            assertThat(samples(granted.id())).isEqualTo(2);
+        } finally {
+            campaigns.cancelRest(soon, "insights-test");
+            db.execute("DELETE FROM task WHERE unique_key = {0}", "insights:account:" + granted.id());
+        }
+        assertThat(app.bean(PublishingActivity.class).busy(granted.id(), Duration.ofMinutes(2))).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void the_sandbox_refuses_the_metrics_removed_in_2025() {
+        Credentials credentials = app.bean(Accounts.class).credentials(granted.id());
+        String mediaId = db.select(INSIGHT_POST.MEDIA_ID).from(INSIGHT_POST)
+                .where(INSIGHT_POST.ACCOUNT_ID.eq(granted.id())).fetchSingle().value1();
+        var graph = app.bean(InstagramGraph.class);
+        assertThat(graph.mediaInsights(credentials, mediaId, List.of("impressions"))).isInstanceOf(GraphResult.Failed.class);
+        assertThat(graph.mediaInsights(credentials, mediaId, List.of("views", "reach"))).isInstanceOf(GraphResult.Ok.class);
+    }
+
+    @Test
+    @Order(6)
+    void media_older_than_the_platform_keeps_insights_for_ends_its_schedule() {
+        age(granted, Duration.ofDays(800));
+        collectNow(granted.id());
+        awaitDone(granted.id());
+        var post = db.select(INSIGHT_POST.NEXT_AT, INSIGHT_POST.PROBLEM).from(INSIGHT_POST)
+                .where(INSIGHT_POST.ACCOUNT_ID.eq(granted.id())).fetchSingle();
+        assertThat(post.value1()).isNull();
+        assertThat(post.value2()).contains("2 years");
+        assertThat(samples(granted.id())).isEqualTo(2);
+    }
+
+    /** Makes the account's posts and day due now and runs the sweep (time passing, without waiting for it). */
+    private static void collectNow(long accountId) {
+        db.update(INSIGHT_POST).set(INSIGHT_POST.NEXT_AT, java.time.OffsetDateTime.now().minusSeconds(1))
+                .where(INSIGHT_POST.ACCOUNT_ID.eq(accountId).and(INSIGHT_POST.NEXT_AT.isNotNull())).execute();
+        db.update(INSIGHT_ACCOUNT).set(INSIGHT_ACCOUNT.NEXT_AT, java.time.OffsetDateTime.now().minusSeconds(1))
+                .where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(accountId)).execute();
+        eventually(WAIT, () -> assertThat(taskState(accountId)).isNotIn("queued", "running", "scheduled"));
+        assertThat(app.bean(InsightSweep.class).submitDue()).isPositive();
+    }
+
+    /** Time passes for the account's posts, at the platform and here alike. */
+    private static void age(PublishingFixture.Connected account, Duration age) {
+        SandboxControl.agePublishes(app, account.platformUserId(), age);
+        db.execute("UPDATE insight_post SET published_at = published_at - {0}::interval WHERE account_id = {1}",
+                age.toSeconds() + " seconds", account.id());
+    }
+
+    private static void awaitDone(long accountId) {
+        eventually(WAIT, () -> assertThat(taskState(accountId)).isEqualTo("succeeded"));
+    }
+
+    private static int samples(long accountId) {
+        return db.fetchCount(INSIGHT_POST_SAMPLE, INSIGHT_POST_SAMPLE.POST_ID.in(
+                db.select(INSIGHT_POST.POST_ID).from(INSIGHT_POST).where(INSIGHT_POST.ACCOUNT_ID.eq(accountId))));
+    }
+
+    private static String taskState(long accountId) {
+        return db.fetchOptional("SELECT state FROM task WHERE kind = 'insights.collect' AND payload->>'accountId' = {0} "
+                        + "ORDER BY id DESC LIMIT 1", String.valueOf(accountId))
+                .map(r -> r.get(0, String.class)).orElse("none");
+    }
+
+    private static Instant runAt(long accountId) {
+        return db.fetchSingle("SELECT run_at FROM task WHERE kind = 'insights.collect' AND payload->>'accountId' = {0} "
+                + "ORDER BY id DESC LIMIT 1", String.valueOf(accountId)).get(0, java.time.OffsetDateTime.class).toInstant();
+    }
+}

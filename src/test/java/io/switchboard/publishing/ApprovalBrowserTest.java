@@ -1,0 +1,156 @@
+package io.switchboard.publishing;
+
+import com.microsoft.playwright.Page;
+import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.Operators;
+import io.switchboard.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import testsupport.SignedIn;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static switchboard.jooq.Tables.REVIEW_LINK;
+import static switchboard.jooq.Tables.TASK;
+import static testsupport.TaskWaits.eventually;
+
+/**
+ * Approvals in Chromium, with approval required: a launched campaign waits in review with no publish task; its author
+ * cannot approve it (four-eyes) and the reviewer is notified; another operator asks for changes (the author is
+ * notified), the author sends it again, and a client approves it through a review link with no sign-in, which
+ * submits its posts; an expired link is refused and reveals nothing.
+ */
+class ApprovalBrowserTest {
+    private static AppInstance app;
+    private static Browser browser;
+    private static String author;
+    private static String reviewer;
+    private static PublishingFixture fixture;
+    private static final List<String> AXE = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.approvals.required=true");
+        browser = new Browser();
+        author = Operators.create(app, "OPERATOR");
+        reviewer = Operators.create(app, "OPERATOR");
+        fixture = new PublishingFixture(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+        assertThat(AXE).as(String.join("\n", AXE)).isEmpty();
+    }
+
+    @Test
+    void four_eyes_review_then_a_client_approves_through_a_link_and_an_expired_link_is_refused() {
+        long campaign;
+        SignedIn.as(author, "OPERATOR");
+        try {
+            var accounts = fixture.accounts(2, "clienta");
+            var images = fixture.images(1);
+            campaign = app.bean(Campaigns.class).launch(PublishingFixture.campaign("Client spring", accounts, images,
+                    new PostOptions(PostType.IMAGE, false, null, 0),
+                    new Schedule(java.time.Instant.now().plus(Duration.ofDays(3)), Duration.ofMinutes(60), null, null, 5)),
+                    author);
+        } finally {
+            SignedIn.out();
+        }
+        assertThat(app.bean(Campaigns.class).find(campaign).orElseThrow().status()).isEqualTo(CampaignStatus.IN_REVIEW);
+        assertThat(tasksOf(campaign)).as("nothing submitted before approval").isZero();
+
+        Page mine = signedIn(author);
+        mine.navigate(app.url("/campaigns/" + campaign));
+        assertThat(mine.locator("#approval-status")).hasText("in review");
+        assertThat(mine.locator("#approve")).hasCount(0);
+        assertThat(mine.locator("#four-eyes-note")).containsText("someone else must approve it");
+        check(mine, "approval/author-in-review");
+
+        Page theirs = signedIn(reviewer);
+        eventually(Duration.ofSeconds(30), () -> {
+            theirs.navigate(app.url("/"));
+            assertThat(theirs.locator("#bell-count")).hasText("1");
+        });
+        theirs.locator("#bell").click();
+        assertThat(theirs.locator("#notifications")).containsText("Client spring");
+        check(theirs, "approval/notifications");
+        theirs.navigate(app.url("/campaigns/" + campaign));
+        theirs.locator("#request-changes").click();
+        assertThat(theirs.locator("#comment-error")).containsText("Say what should change");
+        theirs.locator("#comment").fill("Use the summer picture for the second account.");
+        theirs.locator("#request-changes").click();
+        assertThat(theirs.locator("#approval-status")).hasText("changes requested");
+        assertThat(tasksOf(campaign)).isZero();
+
+        eventually(Duration.ofSeconds(30), () -> {
+            mine.navigate(app.url("/notifications"));
+            assertThat(mine.locator("#notifications")).containsText("Use the summer picture");
+        });
+        mine.navigate(app.url("/campaigns/" + campaign));
+        mine.locator("#comment").fill("Changed as asked.");
+        mine.locator("#submit-again").click();
+        assertThat(mine.locator("#approval-status")).hasText("in review");
+        mine.locator("#make-review-link").click();
+        String link = mine.locator("#new-review-link").inputValue();
+        assertThat(link).contains("/review/");
+        check(mine, "approval/link-made");
+
+        Page client = browser.newPage();
+        client.setDefaultTimeout(30_000);
+        client.navigate(link);
+        assertThat(client.locator("h1")).containsText("Client spring");
+        assertThat(client.locator(".preview")).hasCount(2);
+        assertThat(client.content()).doesNotContain(author).doesNotContain(reviewer).doesNotContain("Sign out");
+        check(client, "approval/client-review");
+        client.locator("#comment").fill("Looks good to us.");
+        client.locator("#client-approve").click();
+        assertThat(client.locator("#review-answer")).containsText("approved");
+        assertThat(app.bean(Campaigns.class).find(campaign).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(tasksOf(campaign)).as("approval submits every post").isEqualTo(2);
+
+        app.bean(DSLContext.class).update(REVIEW_LINK).set(REVIEW_LINK.EXPIRES_AT, java.time.OffsetDateTime.now().minusMinutes(1))
+                .execute();
+        var expired = client.navigate(link);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(client.locator("#review-answer")).containsText("expired");
+        assertThat(client.content()).doesNotContain("Client spring");
+        var unknown = client.navigate(app.url("/review/not-a-real-link"));
+        assertThat(unknown.status()).isEqualTo(404);
+
+        Page admin = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        admin.navigate(app.url("/audit?objectType=campaign&objectId=" + campaign));
+        for (String action : List.of("campaign.changes_requested", "campaign.submitted", "campaign.approved")) {
+            assertThat(admin.locator("#audit-entries tr[data-action='" + action + "']").first()).isVisible();
+        }
+        assertThat(admin.locator("#audit-entries tr[data-action='campaign.approved']")).containsText("client (review link");
+    }
+
+    private static long tasksOf(long campaign) {
+        return app.bean(DSLContext.class).fetchCount(TASK, TASK.GROUP_KEY.eq("campaign:" + campaign));
+    }
+
+    private static Page signedIn(String username) {
+        return signedIn(username, Operators.PASSWORD);
+    }
+
+    private static Page signedIn(String username, String password) {
+        Page page = browser.newPage();
+        page.setViewportSize(1440, 900);
+        page.setDefaultTimeout(30_000);
+        Browser.signIn(page, app, username, password);
+        return page;
+    }
+
+    private static void check(Page page, String name) {
+        io.switchboard.testing.PageChecks.check(page, name, AXE);
+    }
+}
