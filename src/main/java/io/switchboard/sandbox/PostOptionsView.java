@@ -11,7 +11,7 @@ import java.util.List;
  * What a published post's containers were made with, in people's words for the sandbox's post page: collaborators,
  * location, tags, alt texts, cover, audio, trial.
  */
-record PostOptionsView(List<String> collaborators, @Nullable String locationId, List<String> tags, List<String> altTexts,
+public record PostOptionsView(List<String> collaborators, @Nullable String locationId, List<String> tags, List<String> altTexts,
                        @Nullable String cover, @Nullable String audioName, @Nullable String trial) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,7 +39,7 @@ record PostOptionsView(List<String> collaborators, @Nullable String locationId, 
                         ? own.path("trial_params").path("graduation_strategy").asString("") : null);
     }
 
-    boolean any() {
+    public boolean any() {
         return !collaborators.isEmpty() || locationId != null || !tags.isEmpty() || !altTexts.isEmpty() || cover != null
                 || audioName != null || trial != null;
     }

@@ -57,6 +57,8 @@ class LivePublishingOverTlsTest {
                 "switchboard.proxies.probe-url=" + probe.url(),
                 // healthy means "answers"; how fast is no concern here, on a loaded machine
                 "switchboard.proxies.degraded-latency=60s",
+                // the test's CONNECT proxy listens on loopback, which production refuses
+                "switchboard.proxies.allow-private-addresses=true",
                 "switchboard.media.public-base-url=https://media.example.test",
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=600ms");
