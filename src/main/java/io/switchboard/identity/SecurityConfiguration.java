@@ -40,8 +40,8 @@ import java.util.LinkedHashMap;
 class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**", "/review/*"};
-    /** The sandbox's Graph API: called by servers with tokens, never by a browser session. */
-    private static final String SANDBOX_GRAPH = "/sandbox/graph/**";
+    /** The sandbox platforms' APIs, reached by the adapters with the platform's tokens, never with a session. */
+    private static final String[] SANDBOX_GRAPH = {"/sandbox/graph/**", "/sandbox/tiktok/**"};
     private static final String[] ADMIN_ONLY = {"/sandbox", "/sandbox/admin/**", "/api-keys", "/api-keys/**", "/webhooks",
             "/webhooks/**", "/audit", "/audit/**"};
     static final String[] CHANGING_METHODS = {"POST", "PUT", "PATCH", "DELETE"};

@@ -9,7 +9,8 @@ import java.util.Optional;
  * adapters depends on which platform it is.
  */
 public enum Platform {
-    INSTAGRAM("Instagram");
+    INSTAGRAM("Instagram"),
+    TIKTOK("TikTok");
 
     private final String label;
 

@@ -161,6 +161,13 @@ class PostRepository {
                 .where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
+    /** The platform refused the call that publishes before making anything: the post is scheduled again. */
+    void publishNotRequested(long postId) {
+        db.update(CAMPAIGN_POST).setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
+                .set(CAMPAIGN_POST.STATUS, PostStatus.SCHEDULED.dbValue()).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .where(CAMPAIGN_POST.ID.eq(postId)).and(CAMPAIGN_POST.CONTAINER_ID.isNull()).execute();
+    }
+
     /**
      * About to ask the platform to publish: recorded first, so a retry asks the platform before anything. Looks
      * are counted afresh from the first request. Returns the time recorded.

@@ -209,7 +209,18 @@ class PublishRunner implements TaskHandler<PublishPost> {
             throw new IllegalStateException(step.publisher().getClass().getSimpleName()
                     + " answered ReadyToPublish to publish(): its contract forbids it");
         }
+        if (attempt.progress().handle() == null && refused(result)) {
+            // the call that publishes made the platform's object (TikTok's init): the platform said no, so nothing
+            // exists that could publish; forget the request, or the next run would look for a post never made
+            posts.publishNotRequested(step.postId());
+        }
         return apply(step, attempt, result);
+    }
+
+    /** A definite answer that nothing was made (the platform answered, and not with its object). */
+    private static boolean refused(PublishStep result) {
+        return result instanceof PublishStep.Waiting || result instanceof PublishStep.QuotaReached
+                || result instanceof PublishStep.Held || result instanceof PublishStep.Failed;
     }
 
     /** An earlier run's request published the post: record it, never publish again. */

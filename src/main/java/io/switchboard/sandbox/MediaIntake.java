@@ -138,7 +138,7 @@ class MediaIntake {
     }
 
     /** This app's own signed media URLs, or an origin an admin added for development. */
-    private boolean fetchable(URI url) {
+    boolean fetchable(URI url) {
         return library.isOwnFetchUrl(url) || settings.mediaOrigins().stream().anyMatch(origin ->
                 url.getUserInfo() == null && sameOrigin(url, origin));
     }

@@ -83,13 +83,12 @@ class PublishingCrashTest {
         // the kill point says how slowly the platform answers and how long it processes the media
         sandbox.pace(platform, kill.latency(), kill.processing());
         var account = fixture.accounts(sandbox, 1, "crash").getFirst();
-        var media = fixture.images(1);
+        CampaignSpec spec = sandbox.campaign(fixture, "Crash " + sandbox + " " + kill, account);
         Path log = dir.resolve("publisher.log");
         Process publisher = ChildInstance.start(url, log, withEngine(pointedAt(sandbox)));
         try {
             ChildInstance.awaitReady(publisher, log);
-            long campaignId = platform.bean(Campaigns.class).launch(PublishingFixture.imageCampaign(
-                    "Crash " + sandbox + " " + kill, List.of(account), media), "crash-test");
+            long campaignId = platform.bean(Campaigns.class).launch(spec, "crash-test");
             long postId = fixture.posts(campaignId).getFirst().id();
 
             awaitPost(postId, kill.reached(), WAIT);

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  */
 interface SandboxPlatform {
     /** Every platform the publishing tests run against. */
-    List<SandboxPlatform> ALL = List.of(new InstagramSandbox());
+    List<SandboxPlatform> ALL = List.of(new InstagramSandbox(), new TikTokSandboxPlatform());
 
     Platform platform();
 
@@ -32,6 +32,11 @@ interface SandboxPlatform {
 
     /** Settings that point another instance's adapter at {@code app}'s sandbox. */
     List<String> pointedAt(AppInstance app);
+
+    /** A campaign of one post for the account, of media the platform takes (Instagram: an image; TikTok: a video). */
+    default CampaignSpec campaign(PublishingFixture fixture, String name, PublishingFixture.Connected account) {
+        return PublishingFixture.imageCampaign(name, List.of(account), fixture.images(1));
+    }
 
     /** The moments of a publish on this platform at which the crash test kills the publishing instance. */
     List<KillPoint> killPoints();
