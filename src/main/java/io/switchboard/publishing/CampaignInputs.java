@@ -55,7 +55,7 @@ class CampaignInputs {
             routeHold(routes.get(account.id())).ifPresent(holds::add);
             targets.add(new Planner.Target(account.id(), account.username(),
                     account.name().isBlank() ? account.username() : account.name(), account.timeZone(),
-                    settings.defaultQuota(), holds));
+                    settings.defaultQuota(), holds, account.platform()));
         }
         return targets;
     }

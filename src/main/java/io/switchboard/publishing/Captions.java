@@ -20,7 +20,10 @@ final class Captions {
 
     static String render(CampaignSpec spec, Plan.Post post, Planner.Target account, Planner.Material media) {
         String accountCaption = spec.options().instagram().captionFor(post.accountId());
-        String base = accountCaption != null ? accountCaption : switch (spec.captions()) {
+        String platformCaption = account.platform() == io.switchboard.platform.Platform.TIKTOK
+                ? spec.options().tiktok().caption() : null;
+        String base = accountCaption != null ? accountCaption : platformCaption != null ? platformCaption
+                : switch (spec.captions()) {
             case CaptionStrategy.OwnCaption own -> media.caption();
             case CaptionStrategy.Template template -> template.template();
             case CaptionStrategy.Rotate rotate -> rotate.captions().get((post.number() - 1) % rotate.captions().size());

@@ -37,9 +37,14 @@ final class Planner {
      *
      * @param holds what would hold its posts back (its status, its egress route); empty when nothing would
      */
-    record Target(long accountId, String username, String name, ZoneId zone, int quota, List<Hold> holds) {
+    record Target(long accountId, String username, String name, ZoneId zone, int quota, List<Hold> holds,
+                  io.switchboard.platform.Platform platform) {
         Target {
             holds = List.copyOf(holds);
+        }
+
+        Target(long accountId, String username, String name, ZoneId zone, int quota, List<Hold> holds) {
+            this(accountId, username, name, zone, quota, holds, io.switchboard.platform.Platform.INSTAGRAM);
         }
     }
 
@@ -77,6 +82,7 @@ final class Planner {
         Map<Long, String> usernames = new java.util.LinkedHashMap<>();
         targets.forEach(t -> usernames.put(t.accountId(), t.username()));
         InstagramLimits.check(spec.options(), usernames, problems);
+        TikTokLimits.check(spec.options(), targets, problems);
         int perPost = spec.options().mediaPerPost();
         if (targets.isEmpty() || materials.isEmpty() || perPost < 1 || perPost > 10) {
             return new Plan(List.of(), problems);

@@ -12,12 +12,19 @@ import java.time.Duration;
  *                     cover image (chosen on its page)
  * @param carouselSize media per carousel post (2 to 10; ignored for other types)
  * @param instagram    Instagram's options (first comment, collaborators, location, tags…); never null
+ * @param tiktok       TikTok's options (privacy level, interactions, disclosure, draft mode, caption); never null
  */
 public record PostOptions(PostType type, boolean shareToFeed, @Nullable Duration coverOffset, int carouselSize,
-                          InstagramOptions instagram) {
+                          InstagramOptions instagram, TikTokOptions tiktok) {
 
     public PostOptions {
         instagram = instagram == null ? InstagramOptions.NONE : instagram;
+        tiktok = tiktok == null ? TikTokOptions.DEFAULT : tiktok;
+    }
+
+    public PostOptions(PostType type, boolean shareToFeed, @Nullable Duration coverOffset, int carouselSize,
+                       InstagramOptions instagram) {
+        this(type, shareToFeed, coverOffset, carouselSize, instagram, TikTokOptions.DEFAULT);
     }
 
     public PostOptions(PostType type, boolean shareToFeed, @Nullable Duration coverOffset, int carouselSize) {
@@ -35,10 +42,14 @@ public record PostOptions(PostType type, boolean shareToFeed, @Nullable Duration
 
     /** These options as one account's post carries them (its overrides applied). */
     public PostOptions forAccount(long accountId) {
-        return new PostOptions(type, shareToFeed, coverOffset, carouselSize, instagram.forAccount(accountId));
+        return new PostOptions(type, shareToFeed, coverOffset, carouselSize, instagram.forAccount(accountId), tiktok);
     }
 
     public PostOptions withInstagram(InstagramOptions options) {
-        return new PostOptions(type, shareToFeed, coverOffset, carouselSize, options);
+        return new PostOptions(type, shareToFeed, coverOffset, carouselSize, options, tiktok);
+    }
+
+    public PostOptions withTikTok(TikTokOptions options) {
+        return new PostOptions(type, shareToFeed, coverOffset, carouselSize, instagram, options);
     }
 }

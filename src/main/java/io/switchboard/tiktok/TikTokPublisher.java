@@ -10,6 +10,7 @@ import io.switchboard.publishing.PublishAttempt;
 import io.switchboard.publishing.PublishStep;
 import io.switchboard.publishing.Publisher;
 import io.switchboard.publishing.PublishingQuota;
+import io.switchboard.publishing.TikTokOptions;
 import io.switchboard.tiktok.api.CreatorInfo;
 import io.switchboard.tiktok.api.Initialised;
 import io.switchboard.tiktok.api.PostRequest;
@@ -69,6 +70,10 @@ class TikTokPublisher implements Publisher {
     /** Before anything is made: the post must be a video TikTok takes, with a privacy level the creator offers. */
     private PublishStep check(PublishAttempt attempt) {
         PostType type = attempt.content().type();
+        String rule = attempt.content().options().tiktok().problem();
+        if (rule != null) {
+            return new PublishStep.Failed("DISCLOSURE", rule);
+        }
         if (type != PostType.REELS) {
             return new PublishStep.Failed("TIKTOK_VIDEO_ONLY", "TikTok posts are single vertical videos; this post "
                     + "is " + type.name().toLowerCase() + ". Send TikTok accounts a campaign of Reels-type videos.");
@@ -78,21 +83,30 @@ class TikTokPublisher implements Publisher {
                     + " characters; this one has " + attempt.content().caption().length() + ". Shorten it, then "
                     + "retry the post.");
         }
+        TikTokOptions options = attempt.content().options().tiktok();
         return switch (api.creatorInfo(attempt.credentials())) {
             case TikTokResult.Failed<CreatorInfo>(TikTokError error) -> problem(error);
-            case TikTokResult.Ok<CreatorInfo>(CreatorInfo creator) -> privacyLevel(creator) == null
-                    ? new PublishStep.Failed("PRIVACY_LEVEL", "TikTok offers this creator none of the privacy levels "
-                    + "Switchboard may choose (" + creator.privacyLevelOptions() + "). Check the account in TikTok.")
-                    : new PublishStep.ReadyToPublish();
+            case TikTokResult.Ok<CreatorInfo>(CreatorInfo creator) -> options.draft() || privacyLevel(creator, options) != null
+                    ? new PublishStep.ReadyToPublish()
+                    : new PublishStep.Failed("PRIVACY_LEVEL", options.privacyLevel() == null
+                    ? "TikTok does not offer this creator \"only me\", and the campaign chose no privacy level. Choose "
+                    + "one of " + labels(creator) + " in the campaign's TikTok options, then retry the post."
+                    : "TikTok does not offer this creator \"" + TikTokOptions.label(options.privacyLevel()) + "\"; it "
+                    + "offers " + labels(creator) + ". Choose one of those for the post, then retry it.");
         };
     }
 
+    private static String labels(CreatorInfo creator) {
+        return String.join(", ", creator.privacyLevelOptions().stream().map(TikTokOptions::label).toList());
+    }
+
     /**
-     * TikTok's rules ask the operator to choose who sees a post; until the campaign form asks it, posts go out as
-     * "only me" when the creator offers it (an unaudited app may only post so), never public by default.
+     * The privacy level the campaign chose when the creator offers it; with none chosen, "only me" when offered
+     * (an unaudited app may only post so): never public unless an operator chose it. Null: none fits.
      */
-    static @Nullable String privacyLevel(CreatorInfo creator) {
-        return creator.privacyLevelOptions().contains("SELF_ONLY") ? "SELF_ONLY" : null;
+    static @Nullable String privacyLevel(CreatorInfo creator, TikTokOptions options) {
+        String wanted = options.privacyLevel() != null ? options.privacyLevel() : "SELF_ONLY";
+        return creator.privacyLevelOptions().contains(wanted) ? wanted : null;
     }
 
     @Override
@@ -101,25 +115,36 @@ class TikTokPublisher implements Publisher {
         if (!link.video()) {
             return new PublishStep.Failed("TIKTOK_VIDEO_ONLY", "TikTok posts are videos; the post's media is not one.");
         }
+        TikTokOptions options = attempt.content().options().tiktok();
         CreatorInfo creator = switch (api.creatorInfo(attempt.credentials())) {
             case TikTokResult.Failed<CreatorInfo>(TikTokError error) -> null;
             case TikTokResult.Ok<CreatorInfo>(CreatorInfo info) -> info;
         };
-        String privacy = creator == null ? "SELF_ONLY" : privacyLevel(creator);
+        if (creator == null && !options.draft()) {
+            // what the creator may post is not known: nothing was sent, so the post goes back to be checked again
+            return new PublishStep.StartOver("TikTok's creator info could not be read before posting; checking again.",
+                    false);
+        }
+        String privacy = options.draft() || creator == null ? "SELF_ONLY" : privacyLevel(creator, options);
+        if (privacy == null) {
+            return new PublishStep.StartOver("The creator's privacy levels changed since the check; checking again.",
+                    false);
+        }
         boolean pull = api.settings().pullFromUrl();
         long size = 0;
         if (!pull) {
             try {
                 size = media.size(link.url());
             } catch (IOException e) {
-                return new PublishStep.RetryLater("The video could not be read from the media storage to upload it "
-                        + "to TikTok: " + e.getMessage());
+                return new PublishStep.Waiting(Instant.now().plus(RATE_WAIT), "The video could not be read from the "
+                        + "media storage to upload it to TikTok: " + e.getMessage());
             }
         }
-        PostRequest request = new PostRequest(false, attempt.content().caption(), privacy == null ? "SELF_ONLY" : privacy,
-                creator != null && creator.commentDisabled(), creator != null && creator.duetDisabled(),
-                creator != null && creator.stitchDisabled(), false, false, pull ? link.url() : null, size,
-                api.settings().chunkSize());
+        PostRequest request = new PostRequest(options.draft(), attempt.content().caption(), privacy,
+                !options.allowComments() || creator == null || creator.commentDisabled(),
+                !options.allowDuets() || creator == null || creator.duetDisabled(),
+                !options.allowStitches() || creator == null || creator.stitchDisabled(), options.brandedContent(),
+                options.yourBrand(), pull ? link.url() : null, size, api.settings().chunkSize());
         return switch (api.init(attempt.credentials(), request)) {
             case TikTokResult.Ok<Initialised>(Initialised init) -> new PublishStep.Created(init.publishId(),
                     init.uploadUrl() == null ? List.of() : List.of(init.uploadUrl(), String.valueOf(size),

@@ -154,7 +154,7 @@ class TikTokClientTest {
         Credentials shy = TikTokControl.creator(app, "shy");
         TikTokControl.privacyOptions(app, shy.platformUserId(), List.of("FOLLOWER_OF_CREATOR"));
         assertThat(failed(api.init(shy, pull("private", video))).code()).isEqualTo("privacy_level_option_mismatch");
-        assertThat(TikTokPublisher.privacyLevel(ok(api.creatorInfo(shy)))).as("never public by default").isNull();
+        assertThat(TikTokPublisher.privacyLevel(ok(api.creatorInfo(shy)), io.switchboard.publishing.TikTokOptions.DEFAULT)).as("never public by default").isNull();
     }
 
     @Test
