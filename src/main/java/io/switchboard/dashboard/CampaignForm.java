@@ -4,6 +4,7 @@ import io.switchboard.publishing.Assignment;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.CaptionStrategy;
 import io.switchboard.publishing.InstagramOptions;
+import io.switchboard.publishing.TikTokOptions;
 import io.switchboard.publishing.PostOptions;
 import io.switchboard.publishing.PostType;
 import io.switchboard.publishing.Schedule;
@@ -50,11 +51,12 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
                            @Nullable String assignment, @Nullable String perAccount,
                            @Nullable String startAt, @Nullable String startZone, @Nullable String spacingMinutes,
                            @Nullable String windowStart, @Nullable String windowEnd, @Nullable String dailyMax,
-                           @Nullable @Valid InstagramFields instagram) {
+                           @Nullable @Valid InstagramFields instagram, @Nullable @Valid TikTokFields tiktok) {
     static final int MAX_NAME = 100;
 
     public CampaignForm {
         instagram = instagram == null ? InstagramFields.blank() : instagram;
+        tiktok = tiktok == null ? TikTokFields.blank() : tiktok;
     }
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -64,14 +66,20 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
 
     public static CampaignForm blank() {
         return new CampaignForm("", List.of(), "", List.of(), "REELS", true, "", "3", "own", "", "", "", "every", "1",
-                "", "UTC", "60", "", "", "10", InstagramFields.blank());
+                "", "UTC", "60", "", "", "10", InstagramFields.blank(), TikTokFields.blank());
     }
 
     /** The same form with the override rows read from the request's parameters. */
     CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
         return new CampaignForm(name, accounts, accountTag, media, postType, shareToFeed, coverOffsetSeconds,
                 carouselSize, captionMode, template, rotation, hashtagSets, assignment, perAccount, startAt, startZone,
-                spacingMinutes, windowStart, windowEnd, dailyMax, instagramFields().withOverridesFrom(parameters));
+                spacingMinutes, windowStart, windowEnd, dailyMax, instagramFields().withOverridesFrom(parameters),
+                tiktokFields());
+    }
+
+    /** The TikTok options as typed (never null, for the templates). */
+    public TikTokFields tiktokFields() {
+        return tiktok == null ? TikTokFields.blank() : tiktok;
     }
 
     /** The Instagram options as typed (never null, for the templates). */
@@ -123,11 +131,12 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
         };
         Schedule schedule = schedule(errors, now);
         InstagramOptions ig = type == null ? null : instagramFields().toOptions(type, errors, overrideErrors);
-        if (errors.hasErrors() || type == null || captions == null || schedule == null || ig == null) {
+        TikTokOptions tt = tiktokFields().toOptions(errors);
+        if (errors.hasErrors() || type == null || captions == null || schedule == null || ig == null || tt == null) {
             return null;
         }
         return new CampaignSpec(title, accountIds(), text(accountTag), mediaIds(), captions, lines(hashtagSets),
-                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel, ig));
+                assigned, schedule, new PostOptions(type, Boolean.TRUE.equals(shareToFeed), cover, carousel, ig, tt));
     }
 
     private @Nullable CaptionStrategy captions(BindingResult errors) {
