@@ -96,6 +96,14 @@ class TikTokClientTest {
         // asking again changes nothing: the post was published once
         assertThat(ok(api.status(creator, publishId)).postId()).isEqualTo(done.postId());
         assertThat(TikTokControl.posts(app, creator.platformUserId())).containsExactly("PUBLISH_COMPLETE First #tiktok");
+
+        var metrics = app.bean(TikTokMetrics.class);
+        var counts = ((PlatformResult.Ok<io.switchboard.insights.PostMetrics>) metrics.post(creator, done.postId(),
+                io.switchboard.publishing.PostType.REELS)).value();
+        assertThat(counts.views()).isPositive();
+        assertThat(counts.interactions()).isEqualTo(counts.likes() + counts.comments() + counts.shares());
+        assertThat(metrics.post(creator, "7000000000000000000", io.switchboard.publishing.PostType.REELS))
+                .as("a video the creator does not have").isInstanceOf(PlatformResult.Failed.class);
     }
 
     @Test

@@ -199,6 +199,24 @@ public class TikTokApi {
                 v.path("share_url").isString() ? v.path("share_url").asString() : null)).toList(), true);
     }
 
+    /** A video's counts (video/query, needs video.list): view_count, like_count, comment_count, share_count. */
+    public TikTokResult<Map<String, Long>> videoCounts(Credentials credentials, String videoId) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("filters").putArray("video_ids").add(videoId);
+        URI uri = url("/v2/video/query/?fields=id,view_count,like_count,comment_count,share_count");
+        return send("video_query", credentials, request("POST", uri, credentials, body), answer -> {
+            List<JsonNode> videos = list(answer.path("data").path("videos"));
+            if (videos.isEmpty()) {
+                throw new IllegalStateException("TikTok listed no video " + videoId);
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String field : List.of("view_count", "like_count", "comment_count", "share_count")) {
+                counts.put(field, videos.getFirst().path(field).asLong(0));
+            }
+            return counts;
+        }, true);
+    }
+
     private <T> TikTokResult<T> send(String name, @Nullable Credentials credentials, EgressRequest request,
                                      Function<JsonNode, T> parser, boolean wrapped) {
         String user = credentials == null ? null : credentials.platformUserId();
