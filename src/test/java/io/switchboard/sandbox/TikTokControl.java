@@ -23,7 +23,7 @@ public final class TikTokControl {
         TikTokStore store = app.bean(TikTokStore.class);
         var user = store.createUser(prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8));
         var token = store.issue(user.id(), scopes);
-        return new Credentials(null, user.openId(), token.accessToken() + " " + token.refreshToken());
+        return new Credentials(null, user.openId(), token.accessToken() + "|" + token.refreshToken());
     }
 
     /** Connects the creator a token opens, as pasting it would; returns the account's id. */
