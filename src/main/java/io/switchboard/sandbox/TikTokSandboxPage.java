@@ -34,7 +34,8 @@ class TikTokSandboxPage {
         this.db = db;
     }
 
-    record BehaviourForm(String dailyCap, boolean rateLimits) {
+    /** @param rateLimits a Boolean: a post without the field (an unticked box) must still bind */
+    record BehaviourForm(String dailyCap, @org.jspecify.annotations.Nullable Boolean rateLimits) {
     }
 
     /** @param creator a sandbox creator's username; empty: every creator */
@@ -74,9 +75,10 @@ class TikTokSandboxPage {
             errors.rejectValue("dailyCap", "range", "Enter 1 to 10000 posts.");
             return page(model);
         }
-        store.behaviour(cap, form.rateLimits());
+        boolean limits = Boolean.TRUE.equals(form.rateLimits());
+        store.behaviour(cap, limits);
         return notice(redirect, "TikTok sandbox saved: " + cap + " direct posts per creator per 24 h, rate limits "
-                + (form.rateLimits() ? "on" : "off") + ".");
+                + (limits ? "on" : "off") + ".");
     }
 
     @PostMapping("/sandbox/admin/tiktok/faults")

@@ -179,6 +179,45 @@ class FormsTest {
     }
 
     @Test
+    void the_tiktok_options_and_the_tiktok_sandbox_answer_mistakes_beside_their_fields() {
+        operator.get(app.url("/campaigns/new"));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        Map<String, String> form = campaign("TikTok brand", day + "T09:00", "UTC");
+        form.put("tiktok.privacyLevel", "SELF_ONLY");
+        form.put("tiktok.brandedContent", "true");
+        form.put("_tiktok.allowDuets", "on");
+        form.put("tiktok.caption", "Only on TikTok #{n}");
+        var refused = operator.post(app.url("/campaigns/preview"), form);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(error(refused, "tiktok.privacyLevel")).startsWith("TikTok does not take branded content as");
+        assertThat(refused.body()).contains("Only on TikTok #{n}").as("the declaration for branded content")
+                .contains("Branded Content Policy and Music Usage Confirmation");
+
+        form.put("tiktok.privacyLevel", "FOLLOWER_OF_CREATOR");
+        var preview = operator.post(app.url("/campaigns/preview"), form);
+        assertThat(preview.body()).contains("id=\"plan\"", "id=\"tiktok-consent\"",
+                "name=\"tiktok.privacyLevel\" value=\"FOLLOWER_OF_CREATOR\"", "name=\"tiktok.allowDuets\" value=\"false\"");
+
+        WebSession admin = Operators.admin(app);
+        assertThat(admin.get(app.url("/sandbox/admin/tiktok")).body()).contains("Inject an error", "id=\"tiktok-faults\"");
+        var cap = admin.post(app.url("/sandbox/admin/tiktok/settings"), Map.of("dailyCap", "lots"));
+        assertThat(cap.statusCode()).isEqualTo(200);
+        assertThat(error(cap, "dailyCap")).isEqualTo("Enter 1 to 10000 posts.");
+        assertThat(value(cap, "dailyCap")).isEqualTo("lots");
+        var nobody = admin.post(app.url("/sandbox/admin/tiktok/faults"), Map.of("code", "internal_error",
+                "endpoint", "init", "times", "2", "creator", "@nobody_here"));
+        assertThat(error(nobody, "creator")).startsWith("No sandbox creator is called @nobody_here");
+        var mismatch = admin.post(app.url("/sandbox/admin/tiktok/faults"), Map.of("code", "internal_error",
+                "endpoint", "processing", "times", "1", "creator", ""));
+        assertThat(error(mismatch, "code")).startsWith("Processing fails with a fail reason");
+        var injected = admin.post(app.url("/sandbox/admin/tiktok/faults"), Map.of("code", "internal_error",
+                "endpoint", "init", "times", "2", "creator", ""));
+        assertThat(injected.statusCode()).isEqualTo(302);
+        assertThat(admin.get(app.url("/sandbox/admin/tiktok")).body()).contains("<code>internal_error</code>");
+        admin.post(app.url("/sandbox/admin/tiktok/faults/clear"), Map.of());
+    }
+
+    @Test
     void no_form_answers_in_the_validators_own_words() {
         WebSession admin = Operators.admin(app);
         admin.get(app.url("/operators"));
