@@ -43,10 +43,10 @@ class AccountImportTest {
     @Test
     void a_file_with_one_bad_row_imports_nothing_and_names_the_row_and_column() {
         List<Credentials> tokens = tokens(3, "badfile");
-        String csv = "access_token,time_zone,tags\n"
-                + tokens.get(0).accessToken() + ",Europe/Berlin,eu\n"
-                + tokens.get(1).accessToken() + ",Mars/Olympus_Mons,eu\n"
-                + tokens.get(2).accessToken() + ",UTC,\"eu;brand\"\n";
+        String csv = "access_token,time_zone,tags,platform\n"
+                + tokens.get(0).accessToken() + ",Europe/Berlin,eu,instagram\n"
+                + tokens.get(1).accessToken() + ",Mars/Olympus_Mons,eu,instagram\n"
+                + tokens.get(2).accessToken() + ",UTC,\"eu;brand\",instagram\n";
 
         HttpResponse<String> preview = preview(csv);
 
@@ -62,12 +62,12 @@ class AccountImportTest {
         List<Credentials> tokens = tokens(3, "manybad");
         Credentials revoked = tokens.get(2);
         SandboxControl.revokeTokens(app, revoked.platformUserId());
-        String csv = "access_token,username,desired_website\n"
-                + tokens.get(0).accessToken() + ",,https://example.com\n"
-                + tokens.get(0).accessToken() + ",,\n"
-                + tokens.get(1).accessToken() + ",someone_else,\n"
-                + revoked.accessToken() + ",,not a url\n"
-                + ",,\n";
+        String csv = "access_token,username,desired_website,platform\n"
+                + tokens.get(0).accessToken() + ",,https://example.com,instagram\n"
+                + tokens.get(0).accessToken() + ",,,instagram\n"
+                + tokens.get(1).accessToken() + ",someone_else,,instagram\n"
+                + revoked.accessToken() + ",,not a url,instagram\n"
+                + ",,,instagram\n";
 
         List<List<String>> errors = errorRows(preview(csv).body());
 
@@ -82,10 +82,10 @@ class AccountImportTest {
     @Test
     void a_good_file_imports_every_row_after_the_preview() {
         List<Credentials> tokens = tokens(3, "goodfile");
-        String csv = "access_token,time_zone,tags,notes,desired_biography\r\n"
-                + tokens.get(0).accessToken() + ",America/New_York,us;launch,\"Notes, with a comma\",Hello\r\n"
-                + tokens.get(1).accessToken() + ",,us,,\r\n"
-                + tokens.get(2).accessToken() + ",Asia/Tokyo,,,\r\n";
+        String csv = "access_token,time_zone,tags,notes,desired_biography,platform\r\n"
+                + tokens.get(0).accessToken() + ",America/New_York,us;launch,\"Notes, with a comma\",Hello,instagram\r\n"
+                + tokens.get(1).accessToken() + ",,us,,,instagram\r\n"
+                + tokens.get(2).accessToken() + ",Asia/Tokyo,,,,instagram\r\n";
 
         HttpResponse<String> preview = preview(csv);
         assertThat(preview.body()).contains("Ready to import 3 account(s)");
@@ -109,19 +109,21 @@ class AccountImportTest {
     }
 
     @Test
-    void each_row_names_its_platform_or_takes_the_only_one_and_the_export_shows_it() {
+    void each_row_names_its_platform_once_two_are_installed_and_the_export_shows_it() {
         List<Credentials> tokens = tokens(3, "platformfile");
         String csv = "access_token,platform\n"
                 + tokens.get(0).accessToken() + ",Instagram\n"
                 + tokens.get(1).accessToken() + ",\n"
                 + tokens.get(2).accessToken() + ",MySpace\n";
-        assertThat(errorRows(preview(csv).body())).singleElement().satisfies(e -> {
-            assertThat(e).startsWith("4", "platform");
-            assertThat(e.get(2)).contains("&quot;MySpace&quot; is not a platform").contains("use Instagram");
-        });
+        List<List<String>> errors = errorRows(preview(csv).body());
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).startsWith("3", "platform");
+        assertThat(errors.get(0).get(2)).contains("Name the account's platform: Instagram, TikTok");
+        assertThat(errors.get(1)).startsWith("4", "platform");
+        assertThat(errors.get(1).get(2)).contains("&quot;MySpace&quot; is not a platform").contains("use Instagram, TikTok");
 
-        String good = csv.substring(0, csv.lastIndexOf(tokens.get(2).accessToken()))
-                + tokens.get(2).accessToken() + ",instagram\n";
+        String good = "access_token,platform\n" + tokens.stream().map(t -> t.accessToken() + ",instagram\n")
+                .reduce("", String::concat);
         HttpResponse<String> preview = preview(good);
         assertThat(preview.body()).contains("Ready to import 3 account(s)");
         assertThat(preview.body().split("class=\"badge platform\">Instagram<", -1)).as("each row shows its platform")
@@ -137,7 +139,7 @@ class AccountImportTest {
     @Test
     void a_row_for_an_account_already_connected_is_refused() {
         List<Credentials> tokens = tokens(1, "again");
-        String csv = "access_token\n" + tokens.getFirst().accessToken() + "\n";
+        String csv = "access_token,platform\n" + tokens.getFirst().accessToken() + ",instagram\n";
         operator.post(app.url("/accounts/import/" + commitId(preview(csv))), Map.of());
 
         assertThat(errorRows(preview(csv).body())).singleElement()
@@ -149,7 +151,7 @@ class AccountImportTest {
         WebSession viewer = Operators.signedIn(app, Operators.create(app, "VIEWER"), Operators.PASSWORD);
         assertThat(viewer.get(app.url("/accounts/import")).statusCode()).isEqualTo(200);
         var token = tokens(1, "viewer").getFirst();
-        String csv = "access_token\n" + token.accessToken() + "\n";
+        String csv = "access_token,platform\n" + token.accessToken() + ",instagram\n";
         DSLContext db = app.bean(DSLContext.class);
         var before = TableSnapshot.settled(db, "account", "account_import", "task");
         assertThat(viewer.post(app.url("/accounts/import"), Map.of("csv", csv)).statusCode()).isEqualTo(403);
@@ -161,7 +163,8 @@ class AccountImportTest {
     @Test
     void the_tokens_are_checked_by_a_task_the_page_follows_never_inside_the_upload_request() {
         var tokens = tokens(3, "slowcheck");
-        String csv = "access_token\n" + tokens.stream().map(t -> t.accessToken() + "\n").reduce("", String::concat);
+        String csv = "access_token,platform\n" + tokens.stream().map(t -> t.accessToken() + ",instagram\n")
+                .reduce("", String::concat);
         SandboxControl.settings(app, Duration.ofSeconds(4), Duration.ZERO, 50);
         try {
             operator.get(app.url("/accounts/import"));

@@ -260,7 +260,8 @@ class AccountsBrowserTest {
         WebSession operatorSession = Operators.signedIn(app, operator, Operators.PASSWORD);
         operatorSession.get(app.url("/accounts/connect"));
         String accountPage = operatorSession.post(app.url("/accounts/connect/token"), Map.of("token",
-                SandboxControl.account(app, "viewer").accessToken(), "timeZone", "UTC", "tags", "")).headers()
+                SandboxControl.account(app, "viewer").accessToken(), "timeZone", "UTC", "tags", "", "platform",
+                "instagram")).headers()
                 .firstValue("Location").orElseThrow();
         long someAccount = Long.parseLong(accountPage.substring(accountPage.lastIndexOf('/') + 1));
 

@@ -172,7 +172,7 @@ class FormsTest {
 
         operator.get(app.url("/accounts/connect"));
         var prefix = operator.post(app.url("/accounts/connect/sandbox"), Map.of("count", "2", "prefix", "Brand Demo!",
-                "tags", "demo"));
+                "tags", "demo", "platform", "instagram"));
         assertThat(prefix.statusCode()).isEqualTo(200);
         assertThat(error(prefix, "prefix")).startsWith("A prefix is 1 to 20 lower-case letters, digits, dots or underscores");
         assertThat(value(prefix, "prefix")).as("refused, not rewritten to branddemo").isEqualTo("Brand Demo!");

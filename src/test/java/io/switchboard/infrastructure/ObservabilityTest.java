@@ -88,7 +88,7 @@ class ObservabilityTest {
     void a_requests_id_is_on_the_log_lines_written_for_it_and_on_its_error_page(CapturedOutput output) {
         WebSession operator = Operators.signedIn(app, Operators.create(app, "OPERATOR"), Operators.PASSWORD);
         operator.get(app.url("/accounts/connect"));
-        String form = "token=" + enc("IGQVJ-no-such-token") + "&timeZone=UTC&tags=&_csrf=" + enc(operator.csrf());
+        String form = "token=" + enc("IGQVJ-no-such-token") + "&platform=instagram&timeZone=UTC&tags=&_csrf=" + enc(operator.csrf());
         var refused = operator.send(HttpRequest.newBuilder(URI.create(app.url("/accounts/connect/token")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Request-Id", "proof-7f3a91c2")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
