@@ -75,7 +75,7 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
         return new CampaignForm(b.name, List.of(accountId), b.accountTag, b.media, b.postType, b.shareToFeed,
                 b.coverOffsetSeconds, b.carouselSize, b.captionMode, b.template, b.rotation, b.hashtagSets, b.assignment,
                 b.perAccount, start.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")),
-                start.getZone().getId(), b.spacingMinutes, b.windowStart, b.windowEnd, b.dailyMax, b.instagram);
+                start.getZone().getId(), b.spacingMinutes, b.windowStart, b.windowEnd, b.dailyMax, b.instagram, b.tiktok);
     }
 
     /** The same form with the override rows read from the request's parameters. */
