@@ -118,7 +118,7 @@ class AccountImportTest {
         List<List<String>> errors = errorRows(preview(csv).body());
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0)).startsWith("3", "platform");
-        assertThat(errors.get(0).get(2)).contains("Name the account's platform: Instagram, TikTok");
+        assertThat(errors.get(0).get(2)).contains("the account&#39;s platform: Instagram, TikTok");
         assertThat(errors.get(1)).startsWith("4", "platform");
         assertThat(errors.get(1).get(2)).contains("&quot;MySpace&quot; is not a platform").contains("use Instagram, TikTok");
 
