@@ -36,11 +36,25 @@ import static testsupport.TaskWaits.eventually;
 class PublishingCrashTest {
     /** Bounds for getting somewhere, not for how fast: a JVM starting on a loaded 2-core machine takes minutes. */
     private static final Duration WAIT = Duration.ofMinutes(4);
-    private static final String[] ENGINE = {"switchboard.tasks.lease-duration=3s",
-            "switchboard.tasks.heartbeat-interval=300ms", "switchboard.tasks.poll-interval=200ms",
-            "switchboard.tasks.promote-interval=50ms", "switchboard.tasks.rescue-interval=300ms",
+    /**
+     * A dead instance's work taken over within seconds; the lease long enough that a live instance at load 50 on 2
+     * cores still heartbeats in time (at 3 s the publisher lost its lease mid-publish there). Idle queues are woken
+     * by the database's notifications, so the engine's polling (a fallback) keeps its default: every poll is CPU a
+     * starting JVM on 2 cores goes without.
+     */
+    private static final String[] ENGINE = {"switchboard.tasks.lease-duration=5s",
+            "switchboard.tasks.heartbeat-interval=300ms", "switchboard.tasks.rescue-interval=300ms",
             "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=600ms",
             "switchboard.publishing.recovery-looks=20"};
+    /**
+     * The instance that is killed only publishes: the platform's instance fetches (sandbox) and prepares (media)
+     * the media. It never runs the rescue, whose lock a killed holder would keep for a minute (its lockAtMostFor),
+     * leaving the dead instance's post unrescued that long.
+     */
+    private static final String[] PUBLISHER_ONLY = {"switchboard.tasks.queues.sandbox=0",
+            "switchboard.tasks.queues.media=0", "switchboard.tasks.queues.insights=0",
+            "switchboard.tasks.queues.proxies=0", "switchboard.tasks.queues.accounts=0",
+            "switchboard.tasks.rescue-interval=1h"};
     private static String url;
     private static AppInstance platform;
     private static PublishingFixture fixture;
@@ -82,7 +96,7 @@ class PublishingCrashTest {
         var account = fixture.accounts(sandbox, 1, "crash").getFirst();
         var media = fixture.images(1);
         Path log = dir.resolve("publisher.log");
-        Process publisher = ChildInstance.start(url, log, withEngine(pointedAt(sandbox)));
+        Process publisher = ChildInstance.start(url, log, publisher(sandbox));
         try {
             ChildInstance.awaitReady(publisher, log);
             long campaignId = platform.bean(Campaigns.class).launch(PublishingFixture.imageCampaign(
@@ -131,7 +145,7 @@ class PublishingCrashTest {
         var account = fixture.accounts(sandbox, 1, "commentcrash").getFirst();
         var media = fixture.images(1);
         Path log = dir.resolve("publisher.log");
-        Process publisher = ChildInstance.start(url, log, withEngine(pointedAt(sandbox)));
+        Process publisher = ChildInstance.start(url, log, publisher(sandbox));
         try {
             ChildInstance.awaitReady(publisher, log);
             var ig = new InstagramOptions("Said once, whatever dies", List.of(), null, List.of(), null, null, null,
@@ -168,13 +182,19 @@ class PublishingCrashTest {
         return settings.toArray(String[]::new);
     }
 
+    private static String[] publisher(SandboxPlatform sandbox) {
+        List<String> settings = new java.util.ArrayList<>(List.of(pointedAt(sandbox)));
+        settings.addAll(List.of(PUBLISHER_ONLY));
+        return withEngine(settings.toArray(String[]::new));
+    }
+
     private static void awaitPost(long postId, Predicate<CampaignPost> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.test(post(postId))) {
             assertThat(System.nanoTime()).as("post %d did not get there in %s: %s", postId, timeout, post(postId))
                     .isLessThan(deadline);
             try {
-                Thread.sleep(10);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
