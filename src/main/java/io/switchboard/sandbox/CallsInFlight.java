@@ -36,13 +36,16 @@ class CallsInFlight implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/sandbox/graph/**");
+        registry.addInterceptor(this).addPathPatterns("/sandbox/graph/**", "/sandbox/tiktok/**");
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && method.getBeanType() == GraphController.class) {
-            String call = method.getMethod().getName();
+        if (handler instanceof HandlerMethod method && (method.getBeanType() == GraphController.class
+                || method.getBeanType() == TikTokController.class)) {
+            // TikTok's calls are named "tiktok.<handler>" ("tiktok.directPost" for the post init)
+            String call = (method.getBeanType() == TikTokController.class ? "tiktok." : "")
+                    + method.getMethod().getName();
             request.setAttribute(CALL, call);
             serving.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
         }

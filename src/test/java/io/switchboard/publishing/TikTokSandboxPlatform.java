@@ -34,10 +34,8 @@ final class TikTokSandboxPlatform implements SandboxPlatform {
     }
 
     @Override
-    public boolean publishBeingServed() {
-        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
-                .anyMatch(frame -> frame.getClassName().equals("io.switchboard.sandbox.TikTokController")
-                        && frame.getMethodName().equals("directPost")));
+    public boolean publishBeingServed(AppInstance app) {
+        return io.switchboard.sandbox.SandboxControl.serving(app, "tiktok.directPost") > 0;
     }
 
     @Override
