@@ -178,7 +178,9 @@ class TikTokSandbox {
         return "7" + String.format("%018d", ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L));
     }
 
+    /** The user's published posts, newest first, after processing what is due (nobody may have asked its status). */
     List<TikTokStore.Publish> published(long userId, int limit) {
+        store.processing(userId).forEach(this::status);
         return store.published(userId, limit);
     }
 }

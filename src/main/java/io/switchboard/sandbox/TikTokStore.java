@@ -250,6 +250,13 @@ class TikTokStore {
                 .orderBy(SANDBOX_TIKTOK_PUBLISH.COMPLETED_AT.desc()).limit(limit).fetch(TikTokStore::publish);
     }
 
+    /** The user's posts TikTok still processes (it processes them whether or not anyone asks their status). */
+    List<Publish> processing(long userId) {
+        return db.selectFrom(SANDBOX_TIKTOK_PUBLISH).where(SANDBOX_TIKTOK_PUBLISH.USER_ID.eq(userId))
+                .and(SANDBOX_TIKTOK_PUBLISH.STATUS.eq("PROCESSING_DOWNLOAD")).orderBy(SANDBOX_TIKTOK_PUBLISH.ID)
+                .limit(50).fetch(TikTokStore::publish);
+    }
+
     void uploaded(long id, long bytes) {
         db.update(SANDBOX_TIKTOK_PUBLISH).set(SANDBOX_TIKTOK_PUBLISH.UPLOADED_BYTES, bytes)
                 .set(SANDBOX_TIKTOK_PUBLISH.STATUS, org.jooq.impl.DSL.when(SANDBOX_TIKTOK_PUBLISH.VIDEO_SIZE.le(bytes),
