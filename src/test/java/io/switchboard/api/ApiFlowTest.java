@@ -94,15 +94,17 @@ class ApiFlowTest {
         AppInstance app = SharedApp.get();
         ApiClient api = ApiClient.withNewKey(app, ApiScope.PUBLISH, 1000);
         long account = connected(app, 1, "apimove").getFirst().id();
-        long media;
+        java.util.List<Long> media;
         SignedIn.as("api-test", "OPERATOR");
         try {
-            media = new PublishingFixture(app).images(1).getFirst();
+            media = new PublishingFixture(app).images(2);
         } finally {
             SignedIn.out();
         }
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2);
-        String spec = spec("api-move-" + UUID.randomUUID(), account, media, "IMAGE").replace(
+        String spec = spec("api-move-" + UUID.randomUUID(), account, media.getFirst(), "IMAGE")
+                .replace("\"mediaIds\":[" + media.getFirst() + "]", "\"mediaIds\":[" + media.get(0) + "," + media.get(1) + "]")
+                .replace(
                 "\"startAt\":null,\"minSpacing\":\"PT0S\",\"windowStart\":null,\"windowEnd\":null",
                 "\"startAt\":\"" + day + "T10:00:00Z\",\"minSpacing\":\"PT2H\",\"windowStart\":\"09:00\","
                         + "\"windowEnd\":\"18:00\"");
@@ -131,6 +133,21 @@ class ApiFlowTest {
         assertThat(java.time.Instant.parse(ApiClient.json(api.get("/posts/" + id)).get("scheduledAt").asString()))
                 .isEqualTo(java.time.Instant.parse(later));
         assertThat(api.post("/posts/987654321/move", "{\"at\":\"" + later + "\"}").statusCode()).isEqualTo(404);
+
+        JsonNode first = ApiClient.json(api.get("/posts?account=" + account + "&limit=1"));
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode second = ApiClient.json(api.get("/posts?account=" + account + "&limit=1&cursor="
+                + first.get("nextCursor").asString()));
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("items").get(0).get("id").asLong()).as("by time: the moved post is last").isEqualTo(id);
+        assertThat(first.get("items").get(0).get("id").asLong()).isNotEqualTo(id);
+        JsonNode fromNextDay = ApiClient.json(api.get("/posts?account=" + account + "&from=" + day.plusDays(1)
+                + "T00:00:00Z")).get("items");
+        assertThat(fromNextDay).hasSize(1);
+        assertThat(fromNextDay.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(ApiClient.json(api.get("/posts?account=" + account + "&status=PUBLISHED")).get("items")).isEmpty();
+        assertThat(api.get("/posts?from=yesterday").statusCode()).isEqualTo(400);
     }
 
     @Test
