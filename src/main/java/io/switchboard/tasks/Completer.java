@@ -141,6 +141,7 @@ class Completer {
             logs.addAll(p.run().drainLogs());
             runs.put(p.finish().id(), p.run());
         }
+        long start = System.nanoTime();
         List<Finished> recorded = transactions.execute(status -> {
             leases.appendLogs(logs);
             List<Finished> finished = leases.finish(finishes, instance.id());
@@ -161,6 +162,7 @@ class Completer {
             groups.finishIfDone(endedGroups(finished)).forEach(events::publishEvent);
             return finished;
         });
+        metrics.phase("completion", System.nanoTime() - start);
         Set<Long> accepted = new HashSet<>();
         for (Finished f : recorded) {
             accepted.add(f.id());
