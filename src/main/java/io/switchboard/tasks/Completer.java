@@ -152,11 +152,9 @@ class Completer {
                 notifier.changed();
             }
             for (Finished f : finished) {
-                switch (f.state()) {
-                    case SUCCEEDED -> events.publishEvent(new TaskSucceeded(f.id(), f.kind(), f.group()));
-                    case FAILED -> events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(),
+                if (f.state() == TaskState.FAILED) {
+                    events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(),
                             f.error() == null ? "failed" : f.error()));
-                    default -> { }
                 }
             }
             groups.finishIfDone(endedGroups(finished)).forEach(events::publishEvent);

@@ -18,7 +18,7 @@ final class Bench {
     }
 
     /** Every benchmark there is, by the name {@code -Dbench=<name>} selects it with. */
-    static final List<String> NAMES = List.of("engine", "media", "campaign", "dashboard", "pages", "insights", "burst",
+    static final List<String> NAMES = List.of("engine", "media", "campaign", "dashboard", "pages", "insights", "burst", "soak",
             "engine-vs-peer");
 
     /**

@@ -1,6 +1,8 @@
 package io.switchboard.bench;
 
 import io.switchboard.accounts.Connections;
+import io.switchboard.media.MediaLibrary;
+import io.switchboard.media.MediaStatus;
 import io.switchboard.platform.Platform;
 import io.switchboard.publishing.Assignment;
 import io.switchboard.publishing.CampaignSpec;
@@ -75,9 +77,21 @@ class BurstBench {
             }
             // one public base URL for every instance, as behind a load balancer
             String base = "http://localhost:" + ports.getFirst();
+            // the setup instance runs no tasks: it makes the accounts (before the children start, so a loaded
+            // machine does not time its sandbox calls out) and launches the campaign
             AppInstance setup = AppInstance.start(url, "switchboard.tasks.workers=false",
-                    "logging.level.io.switchboard=WARN", "switchboard.media.public-base-url=" + base);
+                    "logging.level.io.switchboard=WARN", "switchboard.media.public-base-url=" + base,
+                    "switchboard.platform.read-timeout=120s");
             try {
+                SignedIn.as("bench", "OPERATOR");
+                Connections connections = setup.bean(Connections.class);
+                URI callback = URI.create(setup.url("/accounts/connect/callback"));
+                for (int made = 0; made < ACCOUNTS; made += 100) {
+                    connections.createSandboxAccounts(Platform.INSTAGRAM, Math.min(100, ACCOUNTS - made), "burst",
+                            "burst", callback);
+                }
+                PublishingFixture fixture = new PublishingFixture(setup);
+                long media = fixture.upload(Clips.compliant(dir, "reel.mp4", 3));
                 for (int i = 0; i < INSTANCES; i++) {
                     Path log = dir.resolve("instance-" + i + ".log");
                     children.add(ChildInstance.start(List.of("-Xmx1g", "-XX:+UseG1GC"), url, log,
@@ -89,9 +103,10 @@ class BurstBench {
                 for (int i = 0; i < INSTANCES; i++) {
                     ChildInstance.awaitReady(children.get(i), dir.resolve("instance-" + i + ".log"));
                 }
+                awaitReady(setup, media);
                 HeapWatch heap = new HeapWatch(ports);
-                sampler.scheduleAtFixedRate(() -> ports.forEach(p -> heap.sample(p)), 0, 1, TimeUnit.SECONDS);
-                run(setup, dir, heap);
+                sampler.scheduleAtFixedRate(() -> ports.forEach(heap::sample), 0, 1, TimeUnit.SECONDS);
+                run(setup, media, heap);
             } finally {
                 SignedIn.out();
                 sampler.shutdownNow();
@@ -109,17 +124,7 @@ class BurstBench {
         }
     }
 
-    private void run(AppInstance setup, Path dir, HeapWatch heap) throws Exception {
-        SignedIn.as("bench", "OPERATOR");
-        Connections connections = setup.bean(Connections.class);
-        URI callback = URI.create(setup.url("/accounts/connect/callback"));
-        for (int made = 0; made < ACCOUNTS; made += 500) {
-            connections.createSandboxAccounts(Platform.INSTAGRAM, Math.min(500, ACCOUNTS - made), "burst", "burst",
-                    callback);
-        }
-        PublishingFixture fixture = new PublishingFixture(setup);
-        long media = fixture.upload(Clips.compliant(dir, "reel.mp4", 3));
-        fixture.awaitReady(media);
+    private void run(AppInstance setup, long media, HeapWatch heap) throws Exception {
         SandboxControl.settings(setup, LATENCY, PROCESSING, 50);
         DSLContext db = setup.bean(DSLContext.class);
         long callsBefore = accountCalls(db);
@@ -180,6 +185,21 @@ class BurstBench {
         }
         if (seconds > TARGET.toSeconds()) {
             throw new AssertionError("not all published within " + TARGET.toSeconds() + " s of the due minute");
+        }
+    }
+
+    /** The media prepared by the children (a cold JVM on a loaded machine takes its time). */
+    private static void awaitReady(AppInstance setup, long media) throws InterruptedException {
+        MediaLibrary library = setup.bean(MediaLibrary.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!library.find(media).orElseThrow().status().settled()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the Reel was not prepared within 10 minutes");
+            }
+            Thread.sleep(500);
+        }
+        if (library.find(media).orElseThrow().status() != MediaStatus.READY) {
+            throw new AssertionError("the Reel was rejected: " + library.find(media).orElseThrow().rejection());
         }
     }
 
