@@ -60,6 +60,9 @@ class BurstBench {
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final Duration PROCESSING = Duration.ofSeconds(2);
     private static final Duration TARGET = Duration.ofSeconds(300);
+    /** The Graph API calls publishing makes (Switchboard's own meter); insights and token checks are not counted. */
+    private static final List<String> PUBLISHING_CALLS = List.of("media.publishing_limit", "container.create",
+            "container.upload", "container.status", "media.publish", "media.read", "media.list", "comment.create");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{([^}]*area=\"heap\"[^}]*)} (\\S+)$",
             Pattern.MULTILINE);
 
@@ -168,17 +171,30 @@ class BurstBench {
                 .get(0, Integer.class);
         long[] lateMillis = late.stream().mapToLong(s -> Math.round(s * 1000)).sorted().toArray();
         double seconds = lateMillis.length == 0 ? 0 : lateMillis[lateMillis.length - 1] / 1000.0;
-        long calls = accountCalls(db) - callsBefore;
+        long sandboxCalls = accountCalls(db) - callsBefore;
+        List<String> scrapes = heap.scrapeAll();
+        java.util.Map<String, Double> byCall = new java.util.TreeMap<>();
+        for (String call : PUBLISHING_CALLS) {
+            double count = HeapWatch.total(scrapes, "switchboard_platform_calls_seconds_count", "call=\"" + call + "\"");
+            if (count > 0) {
+                byCall.put(call, count);
+            }
+        }
+        double calls = byCall.values().stream().mapToDouble(Double::doubleValue).sum();
+        String breakdown = byCall.entrySet().stream().map(e -> e.getKey() + ":" + String.format(java.util.Locale.ROOT,
+                "%.2f", e.getValue() / Math.max(1, onPlatform))).collect(java.util.stream.Collectors.joining(","));
         int fetches = db.fetchSingle("SELECT count(*) FROM sandbox_container WHERE checked_at IS NOT NULL")
                 .get(0, Integer.class);
-        long probes = Math.round(heap.total("switchboard_sandbox_media_checks_total"));
+        long probes = Math.round(HeapWatch.total(scrapes, "switchboard_sandbox_media_checks_total"));
         Bench.print(String.format(java.util.Locale.ROOT, "burst accounts=%d instances=%d seconds=%.1f late_p50_s=%.1f "
-                        + "late_p95_s=%.1f duplicates=%d on_platform=%d heap_max_mb=%d calls_per_post=%.2f "
+                        + "late_p95_s=%.1f duplicates=%d on_platform=%d heap_max_mb=%d calls_per_post=%.2f calls=%s "
+                        + "sandbox_calls_per_post=%.2f "
                         + "launch_s=%.1f media_fetches=%d media_probes=%d media_checked=once_per_content_hash "
                         + "latency_ms=%d processing_s=%d publishing_concurrency=%d instances_in=separate-jvms fsync=%s",
                 ACCOUNTS, INSTANCES, seconds, Bench.percentile(lateMillis, 50) / 1000.0,
                 Bench.percentile(lateMillis, 95) / 1000.0, onPlatform - distinct, onPlatform, heap.maxMb(),
-                onPlatform == 0 ? 0 : (double) calls / onPlatform, launchSeconds, fetches, probes,
+                onPlatform == 0 ? 0 : calls / onPlatform, breakdown,
+                onPlatform == 0 ? 0 : (double) sandboxCalls / onPlatform, launchSeconds, fetches, probes,
                 LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync")));
         if (onPlatform != distinct || onPlatform != ACCOUNTS) {
             throw new AssertionError("published twice or not at all: see the line above");
@@ -228,24 +244,36 @@ class BurstBench {
             this.ports = ports;
         }
 
-        private String scrape(int port) throws Exception {
+        private String scrape(int port, Duration timeout) throws Exception {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(5)).GET().build(),
+                    .header("Authorization", authorization).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
 
-        /** A counter summed over every instance and every label. */
-        double total(String metric) {
-            Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
-            double sum = 0;
+        /** Every instance's metrics now (a loaded machine may take its time to answer). */
+        List<String> scrapeAll() {
+            List<String> bodies = new ArrayList<>();
             for (int port : ports) {
                 try {
-                    Matcher sample = line.matcher(scrape(port));
-                    while (sample.find()) {
-                        sum += Double.parseDouble(sample.group(2));
-                    }
+                    bodies.add(scrape(port, Duration.ofMinutes(2)));
                 } catch (Exception e) {
                     throw new IllegalStateException("instance on port " + port + " did not answer", e);
+                }
+            }
+            return bodies;
+        }
+
+        /** A metric summed over the instances' samples whose labels contain all of {@code labels}. */
+        static double total(List<String> scrapes, String metric, String... labels) {
+            Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
+            double sum = 0;
+            for (String scrape : scrapes) {
+                Matcher sample = line.matcher(scrape);
+                while (sample.find()) {
+                    String found = sample.group(1) == null ? "" : sample.group(1);
+                    if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
+                        sum += Double.parseDouble(sample.group(2));
+                    }
                 }
             }
             return sum;
@@ -253,7 +281,7 @@ class BurstBench {
 
         void sample(int port) {
             try {
-                Matcher sample = HEAP.matcher(scrape(port));
+                Matcher sample = HEAP.matcher(scrape(port, Duration.ofSeconds(5)));
                 long used = 0;
                 while (sample.find()) {
                     used += (long) Double.parseDouble(sample.group(2));
