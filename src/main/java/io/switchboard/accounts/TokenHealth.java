@@ -103,10 +103,10 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
             return "";
         }
         StringBuilder lacking = new StringBuilder();
-        tokens.optionalPermissions().forEach((permission, enables) -> {
+        new java.util.TreeMap<>(tokens.optionalPermissions()).forEach((permission, enables) -> {
             if (!facts.scopes().contains(permission)) {
                 lacking.append("; the token lacks ").append(permission).append(", so ").append(enables)
-                        .append(" are not collected: connect the account again and allow it");
+                        .append(": connect the account again and allow it");
             }
         });
         return lacking.toString();

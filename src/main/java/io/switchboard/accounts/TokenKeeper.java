@@ -17,7 +17,8 @@ public interface TokenKeeper {
 
     /**
      * Permissions that are not needed to publish but that some work needs, each with what it enables in an operator's
-     * words ("insights"); token health names the ones a token lacks. None by default.
+     * words, as what goes undone without it ("first comments are not posted"); token health names the ones a token
+     * lacks. None by default.
      */
     default java.util.Map<String, String> optionalPermissions() {
         return java.util.Map.of();

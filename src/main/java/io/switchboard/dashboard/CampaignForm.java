@@ -67,6 +67,15 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
                 "", "UTC", "60", "", "", "10", InstagramFields.blank());
     }
 
+    /** A blank form for one account, starting at {@code start} in its zone (an account's suggested slot). */
+    static CampaignForm forAccountAt(long accountId, java.time.ZonedDateTime start) {
+        CampaignForm b = blank();
+        return new CampaignForm(b.name, List.of(accountId), b.accountTag, b.media, b.postType, b.shareToFeed,
+                b.coverOffsetSeconds, b.carouselSize, b.captionMode, b.template, b.rotation, b.hashtagSets, b.assignment,
+                b.perAccount, start.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")),
+                start.getZone().getId(), b.spacingMinutes, b.windowStart, b.windowEnd, b.dailyMax, b.instagram);
+    }
+
     /** The same form with the override rows read from the request's parameters. */
     CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
         return new CampaignForm(name, accounts, accountTag, media, postType, shareToFeed, coverOffsetSeconds,

@@ -67,10 +67,13 @@ class CampaignsController {
     private final FormChecks checks;
     private final io.switchboard.publishing.Approvals approvals;
     private final io.switchboard.publishing.ReviewLinks reviewLinks;
+    private final io.switchboard.insights.Insights insights;
 
     CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
                         CampaignPosts posts, PostRows rows, FormChecks checks,
-                        io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks) {
+                        io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks,
+                        io.switchboard.insights.Insights insights) {
+        this.insights = insights;
         this.approvals = approvals;
         this.reviewLinks = reviewLinks;
         this.campaigns = campaigns;
@@ -92,7 +95,20 @@ class CampaignsController {
     }
 
     @GetMapping("/campaigns/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) @Nullable Long suggestedFor, Model model) {
+        if (!model.containsAttribute("form") && suggestedFor != null) {
+            var account = accounts.find(suggestedFor);
+            var slot = account.flatMap(a -> insights.suggestedSlot(a.id()));
+            if (account.isPresent() && slot.isPresent()) {
+                model.addAttribute("form", CampaignForm.forAccountAt(suggestedFor,
+                        slot.get().nextStart(Instant.now(), java.time.Duration.ofMinutes(10))));
+                model.addAttribute("notice", "Starts at @" + account.get().username() + "'s suggested slot, "
+                        + slot.get().words() + ": choose the media, or change the start.");
+            } else if (account.isPresent()) {
+                model.addAttribute("problem", "@" + account.get().username() + " has no suggested slot yet (an hour "
+                        + "needs at least two measured posts): choose the start yourself.");
+            }
+        }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", CampaignForm.blank());
         }

@@ -5,9 +5,11 @@ import io.switchboard.accounts.Accounts;
 import io.switchboard.insights.Insights;
 import io.switchboard.insights.ReportFiles;
 import io.switchboard.insights.ReportFilter;
+import io.switchboard.insights.ReportSchedule;
 import io.switchboard.insights.ScheduledReports;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.Campaigns;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Insights' pages: a campaign's results, an account's insights and best hours, reports and their downloads. */
@@ -42,15 +45,17 @@ class InsightsController {
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final InsightCharts charts;
+    private final Formats formats;
 
     InsightsController(Insights insights, ReportFiles files, ScheduledReports scheduled, Campaigns campaigns,
-                       Accounts accounts, InsightCharts charts) {
+                       Accounts accounts, InsightCharts charts, Formats formats) {
         this.insights = insights;
         this.files = files;
         this.scheduled = scheduled;
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.charts = charts;
+        this.formats = formats;
     }
 
     @GetMapping("/campaigns/{id}/results")
@@ -138,6 +143,24 @@ class InsightsController {
             scheduled.schedule(trimmed, tag, every, who.getName());
             redirect.addFlashAttribute("notice", "Scheduled: \"" + trimmed + "\" is made every " + every
                     + " and kept here for download.");
+        }
+        return "redirect:/reports#scheduled";
+    }
+
+    @PostMapping("/reports/schedules/{id}/stop")
+    String stop(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        ReportSchedule schedule = scheduled.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int made = scheduled.fileCount(id);
+        if (!confirmed) {
+            return Confirmation.of(request, "reports", "/reports#scheduled", "Stop the scheduled report “"
+                    + schedule.name() + "”?", "Stop and delete it", List.of(
+                    "No more reports are made for it (next was due " + formats.moment(schedule.nextAt()) + ").",
+                    made == 0 ? "No file was made for it yet." : "Its " + made + (made == 1 ? " file is" : " files are")
+                            + " deleted with it: download any you want to keep first.")).page(model);
+        }
+        if (scheduled.remove(id)) {
+            redirect.addFlashAttribute("notice", "Stopped “" + schedule.name() + "”: no more reports are made for it.");
         }
         return "redirect:/reports#scheduled";
     }

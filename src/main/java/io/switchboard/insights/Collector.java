@@ -103,7 +103,9 @@ class Collector implements TaskHandler<CollectInsights> {
                                    TaskContext context) {
         return switch (fetcher.post(credentials, post.mediaId(), post.type())) {
             case PlatformResult.Ok<PostMetrics>(PostMetrics metrics) -> {
-                OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+                // Milliseconds, not seconds: two readings of one post (a "collect now" right after a scheduled one)
+                // are two samples of its curve, not one that silently drops the second.
+                OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
                 posts.collected(post.postId(), metrics, at, Schedule.next(settings, post.type(), post.publishedAt(), at));
                 context.count("posts", 1);
                 yield null;

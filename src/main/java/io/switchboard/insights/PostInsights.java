@@ -49,14 +49,21 @@ class PostInsights {
     }
 
     void collected(long postId, PostMetrics m, OffsetDateTime at, @Nullable OffsetDateTime nextAt) {
-        db.insertInto(INSIGHT_POST_SAMPLE)
-                .set(INSIGHT_POST_SAMPLE.POST_ID, postId).set(INSIGHT_POST_SAMPLE.COLLECTED_AT, at)
-                .set(INSIGHT_POST_SAMPLE.VIEWS, m.views()).set(INSIGHT_POST_SAMPLE.REACH, m.reach())
-                .set(INSIGHT_POST_SAMPLE.LIKES, m.likes()).set(INSIGHT_POST_SAMPLE.COMMENTS, m.comments())
-                .set(INSIGHT_POST_SAMPLE.SHARES, m.shares()).set(INSIGHT_POST_SAMPLE.SAVED, m.saved())
-                .set(INSIGHT_POST_SAMPLE.INTERACTIONS, m.interactions())
-                .set(INSIGHT_POST_SAMPLE.AVG_WATCH_MS, m.avgWatchMillis())
-                .onConflict(INSIGHT_POST_SAMPLE.POST_ID, INSIGHT_POST_SAMPLE.COLLECTED_AT).doNothing().execute();
+        var sample = db.newRecord(INSIGHT_POST_SAMPLE);
+        sample.setPostId(postId);
+        sample.setCollectedAt(at);
+        sample.setViews(m.views());
+        sample.setReach(m.reach());
+        sample.setLikes(m.likes());
+        sample.setComments(m.comments());
+        sample.setShares(m.shares());
+        sample.setSaved(m.saved());
+        sample.setInteractions(m.interactions());
+        sample.setAvgWatchMs(m.avgWatchMillis());
+        // The same instant read twice keeps the later reading.
+        db.insertInto(INSIGHT_POST_SAMPLE).set(sample)
+                .onConflict(INSIGHT_POST_SAMPLE.POST_ID, INSIGHT_POST_SAMPLE.COLLECTED_AT).doUpdate().set(sample)
+                .execute();
         db.update(INSIGHT_POST)
                 .set(INSIGHT_POST.VIEWS, m.views()).set(INSIGHT_POST.REACH, m.reach())
                 .set(INSIGHT_POST.LIKES, m.likes()).set(INSIGHT_POST.COMMENTS, m.comments())

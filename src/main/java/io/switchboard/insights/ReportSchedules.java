@@ -34,6 +34,16 @@ class ReportSchedules {
                         r.getCreatedBy(), files(r.getId())));
     }
 
+    Optional<ReportSchedule> find(long scheduleId) {
+        return db.selectFrom(INSIGHT_REPORT_SCHEDULE).where(INSIGHT_REPORT_SCHEDULE.ID.eq(scheduleId))
+                .fetchOptional(r -> new ReportSchedule(r.getId(), r.getName(), r.getTag(), r.getEvery(), r.getNextAt(),
+                        r.getCreatedBy(), files(r.getId())));
+    }
+
+    int fileCount(long scheduleId) {
+        return db.fetchCount(INSIGHT_REPORT_FILE, INSIGHT_REPORT_FILE.SCHEDULE_ID.eq(scheduleId));
+    }
+
     /** The due schedules, locked until the caller's transaction ends (another instance skips them). */
     List<ReportSchedule> due(OffsetDateTime now) {
         return db.selectFrom(INSIGHT_REPORT_SCHEDULE).where(INSIGHT_REPORT_SCHEDULE.NEXT_AT.le(now))

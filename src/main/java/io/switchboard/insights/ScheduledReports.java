@@ -56,6 +56,17 @@ public class ScheduledReports {
     }
 
     @Transactional(readOnly = true)
+    public Optional<ReportSchedule> find(long scheduleId) {
+        return schedules.find(scheduleId);
+    }
+
+    /** How many files were made for the schedule (all of them, not only the latest shown). */
+    @Transactional(readOnly = true)
+    public int fileCount(long scheduleId) {
+        return schedules.fileCount(scheduleId);
+    }
+
+    @Transactional(readOnly = true)
     public List<ReportSchedule> all() {
         return schedules.all(50);
     }

@@ -37,7 +37,8 @@ class InstagramAccounts implements ProfileReader, TokenKeeper {
 
     @Override
     public java.util.Map<String, String> optionalPermissions() {
-        return java.util.Map.of(InstagramMetrics.PERMISSION, "post and account insights");
+        return java.util.Map.of(InstagramMetrics.PERMISSION, "post and account insights are not collected",
+                InstagramPublisher.COMMENTS_PERMISSION, "first comments are not posted");
     }
 
     @Override

@@ -48,7 +48,7 @@ class InstagramPublisher implements Publisher {
     private static final int RECENT_POSTS = 25;
     /** How long after the recorded request a recovered post may carry its time (the publish call's timeout and more). */
     private static final Duration RECOVERY_WINDOW = Duration.ofMinutes(10);
-    private static final String COMMENTS_PERMISSION = "instagram_business_manage_comments";
+    static final String COMMENTS_PERMISSION = "instagram_business_manage_comments";
     private final InstagramGraph graph;
     private final PublishingLimits limits;
 

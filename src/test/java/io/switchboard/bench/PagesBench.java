@@ -231,10 +231,10 @@ class PagesBench {
     }
 
     private static void seedAccounts(DSLContext db, int count) {
-        db.execute("INSERT INTO account (platform_user_id, username, name, status, status_reason, token_ciphertext, "
+        db.execute("INSERT INTO account (platform, platform_user_id, username, name, status, status_reason, token_ciphertext, "
                 + "token_key_id, token_expires_at, connected_via, time_zone, followers_count, follows_count, media_count, "
                 + "health_ok, health_message, health_at, created_at) "
-                + "SELECT 'bench-' || n, 'user_' || lpad(n::text, 5, '0'), 'Bench Studio ' || n, "
+                + "SELECT 'INSTAGRAM', 'bench-' || n, 'user_' || lpad(n::text, 5, '0'), 'Bench Studio ' || n, "
                 + "CASE WHEN n % 50 = 0 THEN 'NEEDS_RECONNECT' WHEN n % 97 = 0 THEN 'DISABLED' ELSE 'ACTIVE' END, "
                 + "CASE WHEN n % 50 = 0 THEN 'The platform refused the token (190): reconnect the account.' ELSE '' END, "
                 + "a.token_ciphertext, a.token_key_id, now() + interval '50 days', 'SANDBOX', "

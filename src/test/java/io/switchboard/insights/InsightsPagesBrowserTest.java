@@ -141,6 +141,17 @@ class InsightsPagesBrowserTest {
                 .contains("5,435 followers");
         assertThat(app.bean(Insights.class).suggestedSlot(accounts.get(1).id()).orElseThrow().hour())
                 .as("the others' evening posts did a little better").isEqualTo(18);
+
+        assertThat(html).contains("/campaigns/new?suggestedFor=" + accounts.getFirst().id());
+        var start = slot.nextStart(java.time.Instant.now(), java.time.Duration.ofMinutes(10));
+        assertThat(start.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
+        assertThat(start.getHour()).isEqualTo(18);
+        assertThat(start.toInstant()).isBetween(java.time.Instant.now(), java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+        String form = web.get(app.url("/campaigns/new?suggestedFor=" + accounts.getFirst().id())).body();
+        assertThat(form).as("campaign scheduling takes the suggested slot as its start, for that account")
+                .contains("suggested slot, Tuesday 18:00–19:00 (UTC)")
+                .contains("value=\"" + start.toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")) + "\"")
+                .containsPattern("value=\"" + accounts.getFirst().id() + "\"[^>]*checked");
     }
 
     @Test
@@ -217,6 +228,24 @@ class InsightsPagesBrowserTest {
         assertThat(page).contains("Client A weekly").contains("/reports/files/" + file.id() + ".pdf");
         try (var document = Loader.loadPDF(bytes("/reports/files/" + file.id() + ".pdf"))) {
             assertThat(new PDFTextStripper().getText(document)).contains("Results report");
+        }
+
+        Page browse = browser.newPage();
+        try {
+            Browser.signIn(browse, app, "admin", AppInstance.ADMIN_PASSWORD);
+            browse.navigate(app.url("/reports"));
+            browse.locator("#stop-schedule-" + id).click();
+            assertThat(browse.locator("#confirm-details").innerText()).as("what stopping touches, before it runs")
+                    .contains("No more reports are made").contains("Its 1 file is deleted with it");
+            Browser.screenshot(browse, "insights/report-stop-confirm");
+            assertThat(reports.find(id)).as("nothing happens on one click").isPresent();
+            browse.locator("#confirm-button").click();
+            browse.waitForURL(url -> url.contains("/reports") && !url.contains("/stop"));
+            assertThat(reports.find(id)).isEmpty();
+            assertThat(browse.content()).contains("Stopped “Client A weekly”").doesNotContain("stop-schedule-" + id);
+            assertThat(web.get(app.url("/reports/files/" + file.id() + ".pdf")).statusCode()).isEqualTo(404);
+        } finally {
+            browse.context().close();
         }
     }
 

@@ -179,6 +179,12 @@ class InstagramOptionsTest {
         eventually(WAIT, () -> assertThat(comment(post.id()).status()).isEqualTo(FirstComment.Status.FAILED));
         assertThat(comment(post.id()).error()).contains("instagram_business_manage_comments").contains("Reconnect");
         assertThat(fixture.posts(id).getFirst().status()).as("the post stays published").isEqualTo(PostStatus.PUBLISHED);
+        var accounts = app.bean(io.switchboard.accounts.Accounts.class);
+        accounts.checkHealth(List.of(accountId));
+        eventually(WAIT, () -> assertThat(accounts.find(accountId).orElseThrow().healthMessage())
+                .as("token health names the permission, what goes undone and what to do")
+                .contains("lacks instagram_business_manage_comments, so first comments are not posted")
+                .contains("connect the account again and allow it").doesNotContain("manage_insights"));
 
         SandboxControl.connect(app, SandboxControl.newToken(app, account.platformUserId()), "no-comments");
         app.bean(CampaignPosts.class).retryFirstComment(id, post.id());
