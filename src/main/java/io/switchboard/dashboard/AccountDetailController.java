@@ -48,6 +48,7 @@ class AccountDetailController {
 
     private final io.switchboard.media.MediaLibrary media;
     private final Formats formats;
+    private final io.switchboard.publishing.SavedLocations locations;
 
     /** A post in the profile grid preview, with its first media's thumbnail. */
     record GridPost(CampaignPost post, String thumbnail, String label) {
@@ -55,7 +56,8 @@ class AccountDetailController {
 
     AccountDetailController(Accounts accounts, PublishingQuotas quotas, Tasks tasks, Proxies proxies,
                             Campaigns campaigns, PostRows rows, io.switchboard.media.MediaLibrary media,
-                            Formats formats) {
+                            Formats formats, io.switchboard.publishing.SavedLocations locations) {
+        this.locations = locations;
         this.media = media;
         this.formats = formats;
         this.accounts = accounts;
@@ -88,6 +90,8 @@ class AccountDetailController {
         Account account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("account", account);
         model.addAttribute("route", proxies.routeOf(id));
+        model.addAttribute("savedLocations", locations.list());
+        model.addAttribute("defaultLocation", locations.defaultOf(id).orElse(null));
         List<RecentTask> recent = accounts.recentTasks(id, 10).stream()
                 .flatMap(ref -> tasks.detail(ref.taskId()).map(d -> new RecentTask(ref, d)).stream()).toList();
         model.addAttribute("tasks", recent);

@@ -78,9 +78,18 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
 
     /** The same form with the override rows read from the request's parameters. */
     CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
+        return withInstagram(instagramFields().withOverridesFrom(parameters));
+    }
+
+    /** The same form with each location given by a saved location's name alone completed with its Page id. */
+    CampaignForm withSavedLocations(java.util.Map<String, String> pageIdsByLowerName) {
+        return withInstagram(instagramFields().withSavedLocations(pageIdsByLowerName));
+    }
+
+    private CampaignForm withInstagram(InstagramFields fields) {
         return new CampaignForm(name, accounts, accountTag, media, postType, shareToFeed, coverOffsetSeconds,
                 carouselSize, captionMode, template, rotation, hashtagSets, assignment, perAccount, startAt, startZone,
-                spacingMinutes, windowStart, windowEnd, dailyMax, instagramFields().withOverridesFrom(parameters));
+                spacingMinutes, windowStart, windowEnd, dailyMax, fields);
     }
 
     /** The Instagram options as typed (never null, for the templates). */

@@ -68,12 +68,14 @@ class CampaignsController {
     private final io.switchboard.publishing.Approvals approvals;
     private final io.switchboard.publishing.ReviewLinks reviewLinks;
     private final io.switchboard.insights.Insights insights;
+    private final io.switchboard.publishing.SavedLocations locations;
 
     CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
                         CampaignPosts posts, PostRows rows, FormChecks checks,
                         io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks,
-                        io.switchboard.insights.Insights insights) {
+                        io.switchboard.insights.Insights insights, io.switchboard.publishing.SavedLocations locations) {
         this.insights = insights;
+        this.locations = locations;
         this.approvals = approvals;
         this.reviewLinks = reviewLinks;
         this.campaigns = campaigns;
@@ -128,7 +130,7 @@ class CampaignsController {
     String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
                    Model model) {
         checks.validate(bound, errors);
-        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
         // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
         model.addAttribute("igFields", form.instagramFields());
         Map<Long, List<String>> overrideErrors = new HashMap<>();
@@ -146,7 +148,7 @@ class CampaignsController {
     String launch(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
                   Model model, RedirectAttributes redirect) {
         checks.validate(bound, errors);
-        CampaignForm form = bound.withOverridesFrom(request.getParameterMap());
+        CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
         // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
         model.addAttribute("igFields", form.instagramFields());
         Map<Long, List<String>> overrideErrors = new HashMap<>();
@@ -365,7 +367,15 @@ class CampaignsController {
         model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
     }
 
+    /** Saved locations' Page ids by lower-case name, for locations chosen by name alone. */
+    private Map<String, String> savedLocationIds() {
+        Map<String, String> ids = new HashMap<>();
+        locations.list().forEach(l -> ids.put(l.name().toLowerCase(java.util.Locale.ROOT), l.pageId()));
+        return ids;
+    }
+
     private void choices(Model model) {
+        model.addAttribute("savedLocations", locations.list());
         model.addAttribute("accountChoices", accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null, null), null, 200)
                 .accounts());
         model.addAttribute("accountTags", accounts.tags().keySet());

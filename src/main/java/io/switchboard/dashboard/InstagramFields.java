@@ -77,6 +77,23 @@ public record InstagramFields(
                 audioName, trial, rows);
     }
 
+    /** Each location given by a saved location's name alone (no id typed) completed with that location's Page id. */
+    InstagramFields withSavedLocations(Map<String, String> pageIdsByLowerName) {
+        List<Override> rows = overrideRows().stream().map(o -> new Override(o.accountId(), o.caption(), o.locationName(),
+                savedId(o.locationName(), o.locationId(), pageIdsByLowerName), o.collaborators(), o.firstComment()))
+                .toList();
+        return new InstagramFields(firstComment, collaborators, locationName,
+                savedId(locationName, locationId, pageIdsByLowerName), userTags, altText, coverMedia, audioName, trial,
+                rows);
+    }
+
+    private static @Nullable String savedId(@Nullable String name, @Nullable String id, Map<String, String> saved) {
+        if (!text(id).isEmpty() || text(name).isEmpty()) {
+            return id;
+        }
+        return saved.getOrDefault(text(name).toLowerCase(java.util.Locale.ROOT), id);
+    }
+
     public List<Override> overrideRows() {
         return overrides == null ? List.of() : overrides;
     }

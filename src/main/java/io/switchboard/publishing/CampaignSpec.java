@@ -22,4 +22,9 @@ public record CampaignSpec(String name, List<Long> accountIds, @Nullable String 
         hashtagSets = List.copyOf(hashtagSets);
         accountTag = accountTag == null || accountTag.isBlank() ? null : accountTag.strip();
     }
+
+    public CampaignSpec withOptions(PostOptions changed) {
+        return new CampaignSpec(name, accountIds, accountTag, mediaIds, captions, hashtagSets, assignment, schedule,
+                changed);
+    }
 }

@@ -48,11 +48,13 @@ public class Campaigns {
     private final FirstComments firstComments;
     private final ApprovalSettings approvalSettings;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SavedLocations locations;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
               MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
               FirstComments firstComments, ApprovalSettings approvalSettings,
-              org.springframework.context.ApplicationEventPublisher events) {
+              org.springframework.context.ApplicationEventPublisher events, SavedLocations locations) {
+        this.locations = locations;
         this.settings = settings;
         this.firstComments = firstComments;
         this.approvalSettings = approvalSettings;
@@ -68,8 +70,9 @@ public class Campaigns {
     }
 
     /** The campaign's posts as they would go out now, with every problem found; nothing is stored or sent. */
-    public Preview preview(CampaignSpec spec) {
-        var targets = inputs.targets(spec);
+    public Preview preview(CampaignSpec asked) {
+        var targets = inputs.targets(asked);
+        CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
         var materials = inputs.materials(spec);
         Instant now = Instant.now();
         Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now, settings.maxCampaignPosts());
@@ -89,7 +92,9 @@ public class Campaigns {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    public long launch(CampaignSpec spec, String actor) {
+    public long launch(CampaignSpec asked, String actor) {
+        // the accounts' default locations are fixed in the campaign as it launches: changing one later moves no post
+        CampaignSpec spec = withDefaultLocations(asked, inputs.targets(asked).stream().map(t -> t.accountId()).toList());
         Plan plan = preview(spec).plan();
         if (!plan.launchable()) {
             throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
@@ -130,6 +135,18 @@ public class Campaigns {
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
                 postIds.size(), times.getFirst(), times.getLast());
         return campaignId;
+    }
+
+    private CampaignSpec withDefaultLocations(CampaignSpec spec, List<Long> accountIds) {
+        if (spec.options().type() == PostType.STORIES) {
+            return spec; // Stories take no location
+        }
+        var defaults = locations.defaults(accountIds);
+        if (defaults.isEmpty()) {
+            return spec;
+        }
+        PostOptions options = spec.options();
+        return spec.withOptions(options.withInstagram(options.instagram().withDefaultLocations(defaults)));
     }
 
     public Optional<Campaign> find(long campaignId) {

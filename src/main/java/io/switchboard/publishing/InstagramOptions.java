@@ -91,6 +91,26 @@ public record InstagramOptions(@Nullable String firstComment, List<String> colla
                 Map.of());
     }
 
+    /**
+     * With each account's default location given to the accounts that have neither the campaign's location nor an
+     * override of their own; the campaign's own choices always win.
+     */
+    public InstagramOptions withDefaultLocations(Map<Long, Location> defaults) {
+        if (location != null || defaults.isEmpty()) {
+            return this;
+        }
+        Map<Long, AccountOverride> merged = new java.util.HashMap<>(perAccount);
+        defaults.forEach((accountId, fallback) -> {
+            AccountOverride own = merged.get(accountId);
+            if (own == null) {
+                merged.put(accountId, new AccountOverride(null, fallback, null, null));
+            } else if (own.location() == null) {
+                merged.put(accountId, new AccountOverride(own.caption(), fallback, own.collaborators(), own.firstComment()));
+            }
+        });
+        return withPerAccount(merged);
+    }
+
     /** The caption or template this account uses instead of the campaign's, if it has one. */
     public @Nullable String captionFor(long accountId) {
         AccountOverride own = perAccount.get(accountId);

@@ -145,6 +145,18 @@ class FormsTest {
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("id=\"plan\"").as("09:00 in Tokyo is 00:00 UTC, the account's zone")
                 .contains(day + " 00:00 UTC");
+
+        // the form lists up to 200 accounts with five override fields each, all posted even when empty
+        Map<String, String> wide = new java.util.LinkedHashMap<>(campaign("Tokyo morning", day + "T09:00", "Asia/Tokyo"));
+        for (int account = 1; account <= 200; account++) {
+            for (String field : List.of("caption", "locationName", "locationId", "collaborators", "firstComment")) {
+                wide.put("igOverride." + (1_000_000 + account) + "." + field, "");
+            }
+        }
+        var full = operator.post(app.url("/campaigns/preview"), wide);
+        assertThat(full.statusCode()).as("a form of 200 accounts is read whole, not cut at 1,000 parameters")
+                .isEqualTo(200);
+        assertThat(full.body()).contains("id=\"plan\"");
     }
 
     @Test

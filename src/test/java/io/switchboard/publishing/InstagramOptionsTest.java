@@ -219,6 +219,50 @@ class InstagramOptionsTest {
         assertThat(fixture.posts(id).getFirst().statusReason()).contains("nobody_here").contains("does not exist");
     }
 
+    @Test
+    void saved_locations_are_chosen_by_name_and_an_accounts_default_goes_with_a_campaign_that_sets_none() {
+        var admin = io.switchboard.testing.Operators.admin(app);
+        admin.get(app.url("/locations"));
+        var refused = admin.post(app.url("/locations"), Map.of("name", "Porto store", "pageId", "22O987654321"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).as("answered beside the field, the typed value kept")
+                .contains("id=\"pageId-error\"").contains("digits only").contains("value=\"22O987654321\"");
+        assertThat(admin.post(app.url("/locations"), Map.of("name", "Porto store", "pageId", "220987654321"))
+                .statusCode()).isEqualTo(302);
+        admin.get(app.url("/locations"));
+        assertThat(admin.post(app.url("/locations"), Map.of("name", "porto STORE", "pageId", "1")).body())
+                .contains("id=\"name-error\"").contains("saved as “porto STORE” already");
+        long porto = app.bean(SavedLocations.class).named("Porto store").orElseThrow().id();
+
+        var accounts = fixture.accounts(2, "regional");
+        admin.get(app.url("/accounts/" + accounts.get(0).id()));
+        assertThat(admin.post(app.url("/accounts/" + accounts.get(0).id() + "/location"),
+                Map.of("location", String.valueOf(porto))).statusCode()).isEqualTo(302);
+        assertThat(admin.get(app.url("/accounts/" + accounts.get(0).id())).body())
+                .contains("<strong>Porto store</strong> when their campaign sets no location");
+
+        launch("Regional defaults", accounts, fixture.images(1), new PostOptions(PostType.IMAGE, false, null, 0));
+        assertThat(single(accounts.get(0), "IMAGE").path("location_id").asString()).isEqualTo("220987654321");
+        assertThat(single(accounts.get(1), "IMAGE").has("location_id")).as("no default, no location").isFalse();
+
+        admin.get(app.url("/campaigns/new"));
+        var preview = admin.post(app.url("/campaigns/preview"), Map.ofEntries(Map.entry("name", "By name"),
+                Map.entry("postType", "IMAGE"), Map.entry("captionMode", "own"), Map.entry("assignment", "every"),
+                Map.entry("perAccount", "1"), Map.entry("spacingMinutes", "60"), Map.entry("dailyMax", "10"),
+                Map.entry("startZone", "UTC"), Map.entry("carouselSize", "3"),
+                Map.entry("accounts", String.valueOf(accounts.get(1).id())),
+                Map.entry("media", String.valueOf(fixture.images(1).getFirst())),
+                Map.entry("instagram.locationName", "porto store")));
+        assertThat(preview.body()).as("a saved location's name alone is enough").contains("id=\"plan\"")
+                .contains("name=\"instagram.locationId\" value=\"220987654321\"");
+
+        var confirm = admin.post(app.url("/locations/" + porto + "/delete"), Map.of());
+        assertThat(confirm.body()).contains("1 account has it as their default and will have none");
+        assertThat(app.bean(SavedLocations.class).defaultOf(accounts.get(0).id())).as("not on one click").isPresent();
+        admin.post(app.url("/locations/" + porto + "/delete"), Map.of("confirmed", "true"));
+        assertThat(app.bean(SavedLocations.class).defaultOf(accounts.get(0).id())).isEmpty();
+    }
+
     private static long launch(String name, List<PublishingFixture.Connected> accounts, List<Long> media,
                                PostOptions options) {
         long id = campaigns.launch(PublishingFixture.campaign(name, accounts, media, options, NOW), "options-test");
