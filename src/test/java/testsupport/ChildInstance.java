@@ -30,11 +30,15 @@ public final class ChildInstance {
      */
     public static int awaitReady(Process child, java.nio.file.Path output) {
         java.util.regex.Pattern ready = java.util.regex.Pattern.compile("^READY (\\d+)$", java.util.regex.Pattern.MULTILINE);
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        long start = System.nanoTime();
+        long deadline = start + java.time.Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             String log = read(output);
             java.util.regex.Matcher matcher = ready.matcher(log);
             if (matcher.find()) {
+                // what the tests that start children spend their time on, in the build's log
+                System.out.printf("Child instance %d served after %d s of waiting%n", child.pid(),
+                        java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds());
                 return Integer.parseInt(matcher.group(1));
             }
             if (!child.isAlive()) {

@@ -33,10 +33,8 @@ final class InstagramSandbox implements SandboxPlatform {
     }
 
     @Override
-    public boolean publishBeingServed() {
-        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
-                .anyMatch(frame -> frame.getClassName().equals("io.switchboard.sandbox.GraphController")
-                        && frame.getMethodName().equals("publish")));
+    public boolean publishBeingServed(AppInstance app) {
+        return SandboxControl.serving(app, "publish") > 0;
     }
 
     @Override

@@ -27,8 +27,11 @@ interface SandboxPlatform {
     /** Posts the sandbox itself published for the account in the last 24 hours (its own record, not ours). */
     int publishes(AppInstance app, String platformUserId);
 
-    /** Whether the sandbox (in this JVM) is serving the call that publishes right now. */
-    boolean publishBeingServed();
+    /**
+     * Whether {@code app}'s sandbox is serving the call that publishes right now (it has arrived and is not yet
+     * answered), by the sandbox's own count.
+     */
+    boolean publishBeingServed(AppInstance app);
 
     /** Settings that point another instance's adapter at {@code app}'s sandbox. */
     List<String> pointedAt(AppInstance app);

@@ -100,6 +100,14 @@ public final class SandboxControl {
         app.bean(BehaviourStore.class).clear();
     }
 
+    /**
+     * How many calls of {@code call} (a Graph call by its sandbox handler's name: "publish" for media_publish,
+     * "comment", …) the app's sandbox is serving right now: arrived and not yet answered.
+     */
+    public static int serving(AppInstance app, String call) {
+        return app.bean(CallsInFlight.class).serving(call);
+    }
+
     /** Calls of the account that reached the sandbox in the last hour. */
     public static long calls(AppInstance app, String platformUserId) {
         return app.bean(BehaviourStore.class).callsInLastHour(Long.parseLong(platformUserId));
