@@ -64,11 +64,17 @@ public final class ChildInstance {
 
     /** Starts a child instance with this JVM's class path; its output goes to {@code output}. */
     public static Process start(String jdbcUrl, java.nio.file.Path output, String... properties) throws java.io.IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a quick start on a busy machine: the C1 compiler only, one GC thread
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ChildInstance.class.getName(), jdbcUrl));
+        // a quick start on a busy machine: the C1 compiler only, one GC thread
+        return start(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), jdbcUrl, output, properties);
+    }
+
+    /** Starts a child instance with these JVM options (a benchmark wants the full JIT), as {@link #start}. */
+    public static Process start(List<String> jvmOptions, String jdbcUrl, java.nio.file.Path output,
+                                String... properties) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildInstance.class.getName(), jdbcUrl));
         command.addAll(List.of(properties));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }

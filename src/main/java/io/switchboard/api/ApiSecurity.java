@@ -24,7 +24,7 @@ class ApiSecurity {
 
     /** Calls that need the admin scope whatever their method (the rest: read for GET, publish otherwise). */
     static boolean isAdminOnly(String path) {
-        return path.equals(ApiKeyFilter.BASE + "/accounts");
+        return path.equals(ApiKeyFilter.BASE + "/accounts") || path.equals(SandboxAccountsApi.PATH);
     }
 
     @Bean

@@ -193,6 +193,7 @@ class CampaignsController {
         PostCounts counts = campaigns.counts(id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("comments", approvals.comments(id));
+        model.addAttribute("approvalState", approvals.state(campaign));
         model.addAttribute("mayDecide", approvals.mayDecide(campaign, actor()));
         model.addAttribute("fourEyes", approvals.fourEyes());
         model.addAttribute("reviewLinks", reviewLinks.of(id));

@@ -4,6 +4,7 @@ import io.switchboard.accounts.Accounts;
 import io.switchboard.infrastructure.Problem;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.RenditionKind;
+import io.switchboard.publishing.Approvals;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.CampaignPosts;
@@ -34,18 +35,23 @@ import java.util.Map;
 
 /**
  * One post: where it stands, its preview as the platform will show it, and, before its publish begins, its caption
- * and time edited (re-checked like the plan; refused beside the field, what was typed kept) or the post cancelled.
+ * and time edited (re-checked like the plan; refused beside the field, what was typed kept) or the post cancelled;
+ * comments on it, shown with the campaign's.
  */
 @Controller
 class PostController {
+    private static final int MAX_TYPED = 10_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private final CampaignPosts posts;
     private final Campaigns campaigns;
     private final PostChanges changes;
     private final Accounts accounts;
     private final MediaLibrary media;
+    private final Approvals approvals;
 
-    PostController(CampaignPosts posts, Campaigns campaigns, PostChanges changes, Accounts accounts, MediaLibrary media) {
+    PostController(CampaignPosts posts, Campaigns campaigns, PostChanges changes, Accounts accounts, MediaLibrary media,
+                   Approvals approvals) {
+        this.approvals = approvals;
         this.posts = posts;
         this.campaigns = campaigns;
         this.changes = changes;
@@ -124,6 +130,22 @@ class PostController {
         }
     }
 
+    @PostMapping("/posts/{id}/comments")
+    String comment(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Model model,
+                   RedirectAttributes redirect) {
+        CampaignPost post = post(id);
+        try {
+            approvals.comment(post.campaignId(), id, comment);
+            redirect.addFlashAttribute("notice", "Comment added: it shows here and on the campaign's page.");
+            return "redirect:/posts/" + id + "#comments";
+        } catch (Problem refused) {
+            model.addAttribute("typedComment", comment.length() > MAX_TYPED ? comment.substring(0, MAX_TYPED) : comment);
+            ZonedDateTime at = post.scheduledAt().atZoneSameInstant(zone(null, post));
+            return render(post, new EditForm(post.caption(), at.toLocalDate().toString(), TIME.format(at),
+                    at.getZone().getId()), Map.of("comment", refused.getMessage()), model);
+        }
+    }
+
     private String render(CampaignPost post, EditForm form, Map<String, String> mistakes, Model model) {
         Campaign campaign = campaigns.find(post.campaignId()).orElseThrow();
         model.addAttribute("post", post);
@@ -139,6 +161,10 @@ class PostController {
         model.addAttribute("accountChoices", accounts.list(new io.switchboard.accounts.AccountFilter(
                 io.switchboard.accounts.AccountStatus.ACTIVE, null, null, null), null, 200).accounts().stream()
                 .filter(a -> a.id() != post.accountId()).toList());
+        model.addAttribute("comments", approvals.commentsOnPost(post.campaignId(), post.id()));
+        if (!model.containsAttribute("typedComment")) {
+            model.addAttribute("typedComment", "");
+        }
         if (!model.containsAttribute("chosenAccounts")) {
             model.addAttribute("chosenAccounts", List.of());
         }

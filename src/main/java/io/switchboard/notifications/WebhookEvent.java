@@ -12,7 +12,10 @@ public enum WebhookEvent {
     ACCOUNT_NEEDS_RECONNECT("account.needs_reconnect", "An account needs reconnecting"),
     ACCOUNT_RESTRICTED("account.restricted", "An account was restricted"),
     PROXY_DOWN("proxy.down", "A proxy went down"),
-    PROXY_UP("proxy.up", "A proxy is up again");
+    PROXY_UP("proxy.up", "A proxy is up again"),
+    QUOTA_EXHAUSTED("quota.exhausted", "An account's publishing quota is used up: its posts wait for a slot"),
+    APPROVAL_REQUESTED("approval.requested", "A campaign waits for approval"),
+    APPROVAL_DECIDED("approval.decided", "A campaign was approved, or changes were asked for");
 
     private final String type;
     private final String label;

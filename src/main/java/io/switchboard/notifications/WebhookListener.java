@@ -4,10 +4,13 @@ import io.switchboard.accounts.AccountStatus;
 import io.switchboard.accounts.AccountStatusChanged;
 import io.switchboard.proxies.ProxyStatus;
 import io.switchboard.proxies.ProxyStatusChanged;
+import io.switchboard.publishing.CampaignApprovalDecided;
+import io.switchboard.publishing.CampaignApprovalRequested;
 import io.switchboard.publishing.CampaignFinished;
 import io.switchboard.publishing.PostFailed;
 import io.switchboard.publishing.PostPublished;
 import io.switchboard.publishing.PostsHeld;
+import io.switchboard.publishing.QuotaExhausted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -75,6 +78,28 @@ class WebhookListener {
             webhooks.send(event, "proxy:" + changed.proxyId() + ":" + hour(), data(
                     "proxyId", changed.proxyId(), "label", changed.label(), "reason", changed.reason()));
         }
+    }
+
+    /** One delivery per account and freeing slot, however many of its posts wait for that slot. */
+    @ApplicationModuleListener
+    void on(QuotaExhausted exhausted) {
+        webhooks.send(WebhookEvent.QUOTA_EXHAUSTED, "quota:account:" + exhausted.accountId() + ":"
+                + exhausted.freesAt().truncatedTo(ChronoUnit.MINUTES), data(
+                "accountId", exhausted.accountId(), "username", exhausted.username(), "postId", exhausted.postId(),
+                "freesAt", exhausted.freesAt().toString()));
+    }
+
+    @ApplicationModuleListener
+    void on(CampaignApprovalRequested requested) {
+        webhooks.send(WebhookEvent.APPROVAL_REQUESTED, "approval:" + requested.campaignId() + ":" + requested.at(), data(
+                "campaignId", requested.campaignId(), "name", requested.name(), "author", requested.author()));
+    }
+
+    @ApplicationModuleListener
+    void on(CampaignApprovalDecided decided) {
+        webhooks.send(WebhookEvent.APPROVAL_DECIDED, "decision:" + decided.campaignId() + ":" + decided.at(), data(
+                "campaignId", decided.campaignId(), "name", decided.name(), "approved", decided.approved(),
+                "decidedBy", decided.decidedBy(), "comment", decided.comment()));
     }
 
     private String hour() {

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static switchboard.jooq.Tables.WEBHOOK_DELIVERY;
@@ -50,6 +52,26 @@ class WebhookRows {
         var r = db.select(WEBHOOK_ENDPOINT.SECRET_KEY_ID, WEBHOOK_ENDPOINT.SECRET_SEALED).from(WEBHOOK_ENDPOINT)
                 .where(WEBHOOK_ENDPOINT.ID.eq(endpointId)).fetchSingle();
         return new SecretBox.Sealed(r.value1(), r.value2());
+    }
+
+    long countSecretsSealedWithOtherKeys(String keyId) {
+        return db.fetchCount(WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINT.SECRET_KEY_ID.ne(keyId));
+    }
+
+    /** Secrets sealed with another key than {@code keyId}, their rows locked until the transaction ends. */
+    Map<Long, SecretBox.Sealed> lockSecretsSealedWithOtherKeys(String keyId, int limit) {
+        Map<Long, SecretBox.Sealed> secrets = new LinkedHashMap<>();
+        db.select(WEBHOOK_ENDPOINT.ID, WEBHOOK_ENDPOINT.SECRET_KEY_ID, WEBHOOK_ENDPOINT.SECRET_SEALED)
+                .from(WEBHOOK_ENDPOINT).where(WEBHOOK_ENDPOINT.SECRET_KEY_ID.ne(keyId))
+                .orderBy(WEBHOOK_ENDPOINT.ID).limit(limit).forUpdate()
+                .forEach(r -> secrets.put(r.value1(), new SecretBox.Sealed(r.value2(), r.value3())));
+        return secrets;
+    }
+
+    /** Only the sealing changes: same secret. */
+    void resealSecret(long id, SecretBox.Sealed secret) {
+        db.update(WEBHOOK_ENDPOINT).set(WEBHOOK_ENDPOINT.SECRET_KEY_ID, secret.keyId())
+                .set(WEBHOOK_ENDPOINT.SECRET_SEALED, secret.bytes()).where(WEBHOOK_ENDPOINT.ID.eq(id)).execute();
     }
 
     boolean deleteEndpoint(long id) {

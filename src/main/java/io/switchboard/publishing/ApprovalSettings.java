@@ -15,7 +15,8 @@ import java.util.List;
  * @param exemptTags        with {@code required}, a campaign whose accounts all carry one of these tags needs none
  * @param fourEyes          the author of a campaign cannot approve it
  * @param linkLifetime      how long a client review link works
- * @param linkUsesPerMinute how many times a minute one review link may be opened or answered on one instance
+ * @param linkUsesPerMinute how many times a minute one review link may be opened or answered, counted once for
+ *                          all instances
  */
 @ConfigurationProperties("switchboard.approvals")
 public record ApprovalSettings(@DefaultValue("false") boolean required, @DefaultValue List<String> requiredTags,

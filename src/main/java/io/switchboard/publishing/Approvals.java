@@ -4,12 +4,14 @@ import io.switchboard.audit.AuditRecord;
 import io.switchboard.audit.AuditTrail;
 import io.switchboard.tasks.Tasks;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,9 +31,12 @@ public class Approvals {
     private final ApprovalSettings settings;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Approvals(CampaignRepository campaigns, PostRepository posts, CampaignComments comments, Tasks tasks,
-              ApprovalSettings settings, AuditTrail audit, ApplicationEventPublisher events) {
+              ApprovalSettings settings, AuditTrail audit, ApplicationEventPublisher events,
+              ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.campaigns = campaigns;
         this.posts = posts;
         this.comments = comments;
@@ -41,8 +46,23 @@ public class Approvals {
         this.events = events;
     }
 
+    /** The comments on the campaign and on each of its posts, oldest first. */
     public List<CampaignComment> comments(long campaignId) {
         return comments.of(campaignId);
+    }
+
+    /** The comments on one post, oldest first. */
+    public List<CampaignComment> commentsOnPost(long campaignId, long postId) {
+        return comments.onPost(campaignId, postId);
+    }
+
+    /** Where the campaign's approval stands, in words: in review, changes requested, approved, or withdrawn. */
+    public String state(Campaign campaign) {
+        return switch (campaign.status()) {
+            case IN_REVIEW, CHANGES_REQUESTED -> campaign.status().label();
+            default -> comments.of(campaign.id()).stream().anyMatch(c -> "approved".equals(c.decision()))
+                    ? "approved" : "withdrawn before approval";
+        };
     }
 
     public boolean fourEyes() {
@@ -83,7 +103,8 @@ public class Approvals {
         comments.add(campaignId, null, operator(), "submitted", text(comment, false));
         audit.record(AuditRecord.of("campaign.submitted", "campaign", campaignId).target(campaign.name())
                 .change("status", CampaignStatus.CHANGES_REQUESTED.label(), CampaignStatus.IN_REVIEW.label()));
-        events.publishEvent(new CampaignApprovalRequested(campaignId, campaign.name(), campaign.createdBy()));
+        events.publishEvent(new CampaignApprovalRequested(campaignId, campaign.name(), campaign.createdBy(),
+                clock.instant()));
     }
 
     @Transactional
@@ -114,7 +135,8 @@ public class Approvals {
         tasks.cancelGroup(campaign.group());
         campaigns.transition(campaign.id(), List.of(CampaignStatus.RUNNING), CampaignStatus.IN_REVIEW);
         comments.add(campaign.id(), null, operator(), "submitted", "A post was edited after approval: review it again.");
-        events.publishEvent(new CampaignApprovalRequested(campaign.id(), campaign.name(), campaign.createdBy()));
+        events.publishEvent(new CampaignApprovalRequested(campaign.id(), campaign.name(), campaign.createdBy(),
+                clock.instant()));
     }
 
     private void decideApproved(Campaign campaign, String by, @Nullable String source, String comment) {
@@ -127,7 +149,7 @@ public class Approvals {
                 .change("status", CampaignStatus.IN_REVIEW.label(), "approved")
                 .change("comment", null, comment.isBlank() ? null : comment.strip()));
         events.publishEvent(new CampaignApprovalDecided(campaign.id(), campaign.name(), campaign.createdBy(), true, by,
-                comment.strip()));
+                comment.strip(), clock.instant()));
     }
 
     private void decideChanges(Campaign campaign, String by, @Nullable String source, String comment) {
@@ -139,7 +161,8 @@ public class Approvals {
         record(by, source, AuditRecord.of("campaign.changes_requested", "campaign", campaign.id()).target(campaign.name())
                 .change("status", CampaignStatus.IN_REVIEW.label(), CampaignStatus.CHANGES_REQUESTED.label())
                 .change("comment", null, body));
-        events.publishEvent(new CampaignApprovalDecided(campaign.id(), campaign.name(), campaign.createdBy(), false, by, body));
+        events.publishEvent(new CampaignApprovalDecided(campaign.id(), campaign.name(), campaign.createdBy(), false, by, body,
+                clock.instant()));
     }
 
     private void record(String by, @Nullable String source, AuditRecord record) {

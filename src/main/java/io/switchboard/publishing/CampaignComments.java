@@ -24,8 +24,15 @@ class CampaignComments {
     }
 
     List<CampaignComment> of(long campaignId) {
-        return db.selectFrom(CAMPAIGN_COMMENT).where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId))
-                .orderBy(CAMPAIGN_COMMENT.ID).limit(500)
+        return where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId));
+    }
+
+    List<CampaignComment> onPost(long campaignId, long postId) {
+        return where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_COMMENT.POST_ID.eq(postId)));
+    }
+
+    private List<CampaignComment> where(org.jooq.Condition condition) {
+        return db.selectFrom(CAMPAIGN_COMMENT).where(condition).orderBy(CAMPAIGN_COMMENT.ID).limit(500)
                 .fetch(r -> new CampaignComment(r.getId(), r.getCampaignId(), r.getPostId(), r.getAuthor(),
                         r.getDecision(), r.getBody(), r.getAt()));
     }

@@ -48,12 +48,15 @@ public class Campaigns {
     private final FirstComments firstComments;
     private final ApprovalSettings approvalSettings;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
     private final SavedLocations locations;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
               MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
               FirstComments firstComments, ApprovalSettings approvalSettings,
-              org.springframework.context.ApplicationEventPublisher events, SavedLocations locations) {
+              org.springframework.context.ApplicationEventPublisher events, SavedLocations locations,
+              org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
         this.locations = locations;
         this.settings = settings;
         this.firstComments = firstComments;
@@ -121,7 +124,7 @@ public class Campaigns {
         firstComments.insert(comments);
         if (approval) {
             // nothing reaches the task engine before someone other than the author approves
-            events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor));
+            events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor, clock.instant()));
             log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, postIds.size());
             return campaignId;
         }
@@ -182,6 +185,15 @@ public class Campaigns {
         return posts.page(campaignId, status, accountId, afterNumber, Math.clamp(limit, 1, 500));
     }
 
+    /**
+     * Posts of every campaign by scheduled time, then id: those after ({@code afterAt}, {@code afterId}) when
+     * {@code afterAt} is given; optionally of one status or account, scheduled within {@code [from, until)}.
+     */
+    public List<CampaignPost> postsAcross(@Nullable PostStatus status, @Nullable Long accountId, @Nullable Instant from,
+                                          @Nullable Instant until, @Nullable Instant afterAt, long afterId, int limit) {
+        return posts.across(status, accountId, from, until, afterAt, afterId, Math.clamp(limit, 1, 500));
+    }
+
     /** The account's profile grid as it will look: its next 12 posts to go out, then its last 9 published. */
     public List<CampaignPost> profileGridOf(long accountId) {
         return posts.gridOf(accountId, 12, 9);
@@ -211,7 +223,10 @@ public class Campaigns {
         tasks.resumeGroup(Campaign.group(campaignId));
     }
 
-    /** Cancels every post that has not gone to the platform yet; returns how many. */
+    /**
+     * Cancels every post that has not gone to the platform yet, and the campaign with them; returns how many. A
+     * campaign still in review or with changes requested is withdrawn the same way (nothing of it went out).
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public int cancelRest(long campaignId, String actor) {
@@ -221,7 +236,8 @@ public class Campaigns {
         }
         int cancelled = posts.cancelRest(campaignId, "Cancelled by " + actor + ".");
         tasks.cancelGroup(Campaign.group(campaignId));
-        campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED), CampaignStatus.CANCELLED);
+        campaigns.transition(campaignId, List.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED,
+                CampaignStatus.IN_REVIEW, CampaignStatus.CHANGES_REQUESTED), CampaignStatus.CANCELLED);
         media.releaseSchedule(Campaign.group(campaignId));
         return cancelled;
     }

@@ -7,6 +7,7 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.when;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
 
@@ -66,6 +68,23 @@ class PostRepository {
                 .and(status == null ? noCondition() : CAMPAIGN_POST.STATUS.eq(status.dbValue()))
                 .and(accountId == null ? noCondition() : CAMPAIGN_POST.ACCOUNT_ID.eq(accountId))
                 .orderBy(CAMPAIGN_POST.NUMBER).limit(limit)
+                .fetch(PostRepository::post);
+    }
+
+    /**
+     * Posts of every campaign by scheduled time (then id), those after the position; optionally of one status or
+     * account, and within {@code [from, until)}.
+     */
+    List<CampaignPost> across(@Nullable PostStatus status, @Nullable Long accountId, @Nullable Instant from,
+                              @Nullable Instant until, @Nullable Instant afterAt, long afterId, int limit) {
+        return db.selectFrom(CAMPAIGN_POST)
+                .where(afterAt == null ? noCondition() : row(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID)
+                        .gt(afterAt.atOffset(ZoneOffset.UTC), afterId))
+                .and(status == null ? noCondition() : CAMPAIGN_POST.STATUS.eq(status.dbValue()))
+                .and(accountId == null ? noCondition() : CAMPAIGN_POST.ACCOUNT_ID.eq(accountId))
+                .and(from == null ? noCondition() : CAMPAIGN_POST.SCHEDULED_AT.ge(from.atOffset(ZoneOffset.UTC)))
+                .and(until == null ? noCondition() : CAMPAIGN_POST.SCHEDULED_AT.lt(until.atOffset(ZoneOffset.UTC)))
+                .orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID).limit(limit)
                 .fetch(PostRepository::post);
     }
 

@@ -16,9 +16,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static switchboard.jooq.Tables.REVIEW_LINK;
 
@@ -26,7 +23,7 @@ import static switchboard.jooq.Tables.REVIEW_LINK;
  * Client review links: an operator shares a link that opens one campaign's posts as previews, without signing in,
  * until it expires or is revoked. The link carries 256 random bits; only their SHA-256 is stored, so the table alone
  * opens nothing. It shows nothing but that campaign's posts (no other campaign, no account tokens, no operator
- * names); each link is limited in uses a minute per instance; every opening and decision is recorded in the audit
+ * names); each link is limited in uses a minute across all instances ({@link ReviewLinkLimits}); every opening and decision is recorded in the audit
  * trail as "client (review link N)" with the client's address.
  */
 @Service
@@ -37,10 +34,12 @@ public class ReviewLinks {
     private final ApprovalSettings settings;
     private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
-    private final Map<Long, Window> uses = new ConcurrentHashMap<>();
+    private final ReviewLinkLimits limits;
 
-    ReviewLinks(DSLContext db, Approvals approvals, ApprovalSettings settings, AuditTrail audit) {
+    ReviewLinks(DSLContext db, Approvals approvals, ApprovalSettings settings, AuditTrail audit,
+                ReviewLinkLimits limits) {
         this.db = db;
+        this.limits = limits;
         this.approvals = approvals;
         this.settings = settings;
         this.audit = audit;
@@ -130,21 +129,10 @@ public class ReviewLinks {
         if (!link.getExpiresAt().toInstant().isAfter(clock.instant())) {
             throw new Refused(410, "This review link has expired. Ask for a new one.");
         }
-        Window window = uses.compute(link.getId(), (id, w) -> w == null || w.minute != minute() ? new Window(minute()) : w);
-        if (window.count.incrementAndGet() > settings.linkUsesPerMinute()) {
+        if (!limits.take(link.getId())) {
             throw new Refused(429, "This review link was used too often just now: try again in a minute.");
         }
         return new Access(link.getId(), link.getCampaignId());
-    }
-
-    private long minute() {
-        return clock.instant().getEpochSecond() / 60;
-    }
-
-    private record Window(long minute, AtomicInteger count) {
-        Window(long minute) {
-            this(minute, new AtomicInteger());
-        }
     }
 
     static byte[] hash(String token) {

@@ -4,7 +4,9 @@ import io.switchboard.infrastructure.Durations;
 import io.switchboard.infrastructure.Moments;
 import io.switchboard.tasks.Outcome;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +21,13 @@ import java.util.Optional;
 class Waits {
     private final PostWaits waits;
     private final PostRepository posts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Waits(PostWaits waits, PostRepository posts, ObjectProvider<Clock> clock) {
+    Waits(PostWaits waits, PostRepository posts, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.waits = waits;
         this.posts = posts;
+        this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -43,8 +47,13 @@ class Waits {
         });
     }
 
-    /** The account's publishing quota is used up: the post waits for a slot to free, recorded with it. */
+    /**
+     * The account's publishing quota is used up: the post waits for a slot to free, recorded with it, and
+     * {@link QuotaExhausted} is published with the post's new state.
+     */
+    @Transactional
     Outcome forQuota(CampaignPost post, String username, Instant until) {
+        events.publishEvent(new QuotaExhausted(post.accountId(), username, post.id(), until));
         String reason = "a free slot in @" + username + "'s publishing quota (used up for the last 24 hours)";
         posts.status(post.id(), PostStatus.WAITING_QUOTA, "The publishing quota is used up: it goes out when a slot "
                 + "frees, about " + Moments.near(until, clock.instant()) + ".");

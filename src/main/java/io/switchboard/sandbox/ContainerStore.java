@@ -151,6 +151,23 @@ class ContainerStore {
                         r.getErrorMessage())));
     }
 
+    /**
+     * The verdict on these bytes for this kind: the one remembered, or the checker's, remembered. Concurrent takers
+     * of the same bytes, on any instance, wait for the first one's check (a transaction-scoped advisory lock on the
+     * hash), so each distinct file is checked once however many containers fetch it at the same moment.
+     */
+    MediaVerdict verdictOnce(byte[] sha256, String kind, java.util.function.Supplier<MediaVerdict> checker) {
+        return db.transactionResult(tx -> {
+            DSLContext locked = tx.dsl();
+            locked.execute("SELECT pg_advisory_xact_lock({0})", java.nio.ByteBuffer.wrap(sha256).getLong());
+            return new ContainerStore(locked).knownVerdict(sha256, kind).orElseGet(() -> {
+                MediaVerdict verdict = checker.get();
+                new ContainerStore(locked).rememberVerdict(sha256, kind, verdict);
+                return verdict;
+            });
+        });
+    }
+
     void rememberVerdict(byte[] sha256, String kind, MediaVerdict verdict) {
         MediaVerdict.Failure failure = verdict.failure();
         db.insertInto(SANDBOX_MEDIA_CHECK).set(SANDBOX_MEDIA_CHECK.SHA256, sha256).set(SANDBOX_MEDIA_CHECK.KIND, kind)

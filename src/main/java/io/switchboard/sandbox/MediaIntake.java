@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.media.MediaLibrary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,10 +41,14 @@ class MediaIntake {
     private final MediaChecker checker;
     private final MediaLibrary library;
     private final SandboxFetchSettings settings;
+    private final Counter probes;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    MediaIntake(ContainerStore containers, MediaChecker checker, MediaLibrary library, SandboxFetchSettings settings) {
+    MediaIntake(ContainerStore containers, MediaChecker checker, MediaLibrary library, SandboxFetchSettings settings,
+                MeterRegistry meters) {
+        this.probes = Counter.builder("switchboard.sandbox.media.checks")
+                .description("Media files the sandbox probed (each distinct content once)").register(meters);
         this.containers = containers;
         this.checker = checker;
         this.library = library;
@@ -83,11 +89,10 @@ class MediaIntake {
 
     private MediaVerdict verdict(String kind, Path file) throws IOException {
         byte[] sha256 = sha256(file);
-        return containers.knownVerdict(sha256, kind).orElseGet(() -> {
-            MediaVerdict verdict = checker.check(kind, file);
-            containers.rememberVerdict(sha256, kind, verdict);
-            return verdict;
-        });
+        return containers.knownVerdict(sha256, kind).orElseGet(() -> containers.verdictOnce(sha256, kind, () -> {
+            probes.increment();
+            return checker.check(kind, file);
+        }));
     }
 
     /**

@@ -141,6 +141,7 @@ class Completer {
             logs.addAll(p.run().drainLogs());
             runs.put(p.finish().id(), p.run());
         }
+        long start = System.nanoTime();
         List<Finished> recorded = transactions.execute(status -> {
             leases.appendLogs(logs);
             List<Finished> finished = leases.finish(finishes, instance.id());
@@ -151,16 +152,15 @@ class Completer {
                 notifier.changed();
             }
             for (Finished f : finished) {
-                switch (f.state()) {
-                    case SUCCEEDED -> events.publishEvent(new TaskSucceeded(f.id(), f.kind(), f.group()));
-                    case FAILED -> events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(),
+                if (f.state() == TaskState.FAILED) {
+                    events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(),
                             f.error() == null ? "failed" : f.error()));
-                    default -> { }
                 }
             }
             groups.finishIfDone(endedGroups(finished)).forEach(events::publishEvent);
             return finished;
         });
+        metrics.phase("completion", System.nanoTime() - start);
         Set<Long> accepted = new HashSet<>();
         for (Finished f : recorded) {
             accepted.add(f.id());

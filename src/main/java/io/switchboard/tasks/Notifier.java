@@ -19,9 +19,11 @@ class Notifier {
     /** Some task was claimed, finished or changed by a command. */
     static final String CHANGE_CHANNEL = "switchboard_task_changes";
     private final DSLContext db;
+    private final TaskMetrics metrics;
 
-    Notifier(DSLContext db) {
+    Notifier(DSLContext db, TaskMetrics metrics) {
         this.db = db;
+        this.metrics = metrics;
     }
 
     void wake(Collection<String> queues) {
@@ -35,6 +37,8 @@ class Notifier {
     }
 
     private void send(String channel, String payload) {
+        long start = System.nanoTime();
         db.select(field("pg_notify({0}, {1})", Object.class, val(channel), val(payload))).fetch();
+        metrics.phase("notification", System.nanoTime() - start);
     }
 }

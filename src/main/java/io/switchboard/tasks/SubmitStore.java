@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import static io.switchboard.tasks.Sql.NOW;
 import static io.switchboard.tasks.Sql.column;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
@@ -121,6 +120,12 @@ class SubmitStore {
                         + " finished while this submit ran; submit again"));
     }
 
+    /**
+     * Makes the keys' rows exist with the given limits. A key whose limit is unchanged is not locked: the completer
+     * locks a key's row after finishing its task, so a submit that held the row (an upsert locks the row it
+     * conflicts with even when it changes nothing) while inserting a unique key that a finishing task still held
+     * waited for the completer while the completer waited for it (deadlocks seen under the burst benchmark).
+     */
     private void upsertConcurrencyKeys(List<NewTask> tasks) {
         Map<String, Integer> limits = new TreeMap<>();
         for (NewTask task : tasks) {
@@ -136,9 +141,14 @@ class SubmitStore {
         db.insertInto(TASK_CONCURRENCY, TASK_CONCURRENCY.CONCURRENCY_KEY, TASK_CONCURRENCY.MAX_RUNNING)
                 .select(select(in.field(TASK_CONCURRENCY.CONCURRENCY_KEY.getName(), String.class),
                         in.field(TASK_CONCURRENCY.MAX_RUNNING.getName(), Integer.class)).from(in.table()).orderBy(in.ordinal()))
-                .onConflict(TASK_CONCURRENCY.CONCURRENCY_KEY).doUpdate()
-                .set(TASK_CONCURRENCY.MAX_RUNNING, excluded(TASK_CONCURRENCY.MAX_RUNNING))
-                .where(TASK_CONCURRENCY.MAX_RUNNING.ne(excluded(TASK_CONCURRENCY.MAX_RUNNING)))
+                .onConflictDoNothing()
+                .execute();
+        db.update(TASK_CONCURRENCY)
+                .set(TASK_CONCURRENCY.MAX_RUNNING, in.field(TASK_CONCURRENCY.MAX_RUNNING.getName(), Integer.class))
+                .from(in.table())
+                .where(TASK_CONCURRENCY.CONCURRENCY_KEY.eq(in.field(TASK_CONCURRENCY.CONCURRENCY_KEY.getName(),
+                        String.class)))
+                .and(TASK_CONCURRENCY.MAX_RUNNING.ne(in.field(TASK_CONCURRENCY.MAX_RUNNING.getName(), Integer.class)))
                 .execute();
     }
 

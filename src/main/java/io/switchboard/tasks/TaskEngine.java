@@ -111,6 +111,7 @@ class TaskEngine implements SmartLifecycle {
     private List<Execution> claim(String queue, int limit) {
         long sent = System.nanoTime();
         List<ClaimedTask> claimed = leases.claim(queue, limit, instance.id(), settings.leaseDuration());
+        metrics.phase("claim", System.nanoTime() - sent);
         if (!claimed.isEmpty()) {
             notifier.changed();
         }

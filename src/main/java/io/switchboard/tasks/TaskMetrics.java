@@ -48,6 +48,16 @@ class TaskMetrics {
         }
     }
 
+    /**
+     * Time the engine itself spent in one phase of a task's life: "claim" (the claim statement), "completion" (the
+     * outcome transactions, notifications included) and "notification" (the pg_notify calls alone).
+     */
+    void phase(String phase, long nanos) {
+        timers.computeIfAbsent("switchboard.tasks.engine|" + phase, k -> Timer.builder("switchboard.tasks.engine")
+                .description("Time the engine spent per phase (claim, completion, notification)").tag("phase", phase)
+                .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     void rescued(String kind) {
         count("switchboard.tasks.rescued", kind);
     }

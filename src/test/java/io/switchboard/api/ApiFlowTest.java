@@ -90,6 +90,87 @@ class ApiFlowTest {
     }
 
     @Test
+    void a_post_is_moved_like_a_calendar_drop_and_a_refused_move_says_why() {
+        AppInstance app = SharedApp.get();
+        ApiClient api = ApiClient.withNewKey(app, ApiScope.PUBLISH, 1000);
+        long account = connected(app, 1, "apimove").getFirst().id();
+        java.util.List<Long> media;
+        SignedIn.as("api-test", "OPERATOR");
+        try {
+            media = new PublishingFixture(app).images(2);
+        } finally {
+            SignedIn.out();
+        }
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2);
+        String spec = spec("api-move-" + UUID.randomUUID(), account, media.getFirst(), "IMAGE")
+                .replace("\"mediaIds\":[" + media.getFirst() + "]", "\"mediaIds\":[" + media.get(0) + "," + media.get(1) + "]")
+                .replace(
+                "\"startAt\":null,\"minSpacing\":\"PT0S\",\"windowStart\":null,\"windowEnd\":null",
+                "\"startAt\":\"" + day + "T10:00:00Z\",\"minSpacing\":\"PT2H\",\"windowStart\":\"09:00\","
+                        + "\"windowEnd\":\"18:00\"");
+        HttpResponse<String> launched = api.post("/campaigns", spec);
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
+        long campaign = ApiClient.json(launched).get("campaign").get("id").asLong();
+        JsonNode post = ApiClient.json(api.get("/campaigns/" + campaign + "/posts")).get("items").get(0);
+        long id = post.get("id").asLong();
+
+        HttpResponse<String> outside = api.post("/posts/" + id + "/move", "{\"at\":\"" + day + "T20:00:00Z\"}");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(422);
+        assertThat(outside.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(outside).get("field").asString()).isEqualTo("at");
+        assertThat(ApiClient.json(outside).get("detail").asString()).startsWith("Not at").contains("window");
+        assertThat(ApiClient.json(api.get("/posts/" + id)).get("scheduledAt").asString())
+                .as("a refused move changes nothing").isEqualTo(post.get("scheduledAt").asString());
+
+        HttpResponse<String> missing = api.post("/posts/" + id + "/move", "{}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(missing).get("field").asString()).isEqualTo("at");
+
+        String later = day.plusDays(1) + "T11:30:00Z";
+        HttpResponse<String> moved = api.post("/posts/" + id + "/move", "{\"at\":\"" + later + "\"}",
+                Map.of("Idempotency-Key", "move-" + id));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(java.time.Instant.parse(ApiClient.json(api.get("/posts/" + id)).get("scheduledAt").asString()))
+                .isEqualTo(java.time.Instant.parse(later));
+        assertThat(api.post("/posts/987654321/move", "{\"at\":\"" + later + "\"}").statusCode()).isEqualTo(404);
+
+        JsonNode first = ApiClient.json(api.get("/posts?account=" + account + "&limit=1"));
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode second = ApiClient.json(api.get("/posts?account=" + account + "&limit=1&cursor="
+                + first.get("nextCursor").asString()));
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("items").get(0).get("id").asLong()).as("by time: the moved post is last").isEqualTo(id);
+        assertThat(first.get("items").get(0).get("id").asLong()).isNotEqualTo(id);
+        JsonNode fromNextDay = ApiClient.json(api.get("/posts?account=" + account + "&from=" + day.plusDays(1)
+                + "T00:00:00Z")).get("items");
+        assertThat(fromNextDay).hasSize(1);
+        assertThat(fromNextDay.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(ApiClient.json(api.get("/posts?account=" + account + "&status=PUBLISHED")).get("items")).isEmpty();
+        assertThat(api.get("/posts?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void an_admin_key_creates_connected_sandbox_accounts_and_no_other_key_may() {
+        AppInstance app = SharedApp.get();
+        ApiClient admin = ApiClient.withNewKey(app, ApiScope.ADMIN, 1000);
+        String body = "{\"platform\":\"instagram\",\"count\":2,\"prefix\":\"apisbx\",\"tags\":\"api-sandbox\"}";
+        HttpResponse<String> created = admin.post("/accounts/sandbox", body, Map.of("Idempotency-Key", "sbx-" + UUID.randomUUID()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode items = ApiClient.json(created).get("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.findValuesAsString("status")).containsOnly("ACTIVE");
+        assertThat(ApiClient.json(admin.get("/accounts?tag=api-sandbox")).get("items")).hasSizeGreaterThanOrEqualTo(2);
+
+        HttpResponse<String> wrong = admin.post("/accounts/sandbox", "{\"platform\":\"instagram\",\"count\":0,\"prefix\":\"Not Valid\"}");
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
+        assertThat(ApiClient.json(wrong).get("errors").findValuesAsString("field")).contains("count", "prefix");
+
+        HttpResponse<String> publishKey = ApiClient.withNewKey(app, ApiScope.PUBLISH, 1000).post("/accounts/sandbox", body);
+        assertThat(publishKey.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void a_read_key_reads_but_every_change_is_refused_with_a_problem() {
         ApiClient read = ApiClient.withNewKey(SharedApp.get(), ApiScope.READ, 1000);
         assertThat(read.get("/campaigns").statusCode()).isEqualTo(200);

@@ -2,7 +2,9 @@ package io.switchboard.notifications;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
+import io.switchboard.publishing.Approvals;
 import io.switchboard.publishing.Campaigns;
+import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.publishing.PublishingFixture;
 import io.switchboard.testing.AppInstance;
 import io.switchboard.testing.TestPostgres;
@@ -40,7 +42,7 @@ class WebhookDeliveryTest {
     @BeforeAll
     static void start() {
         app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.notifications.allow-private-targets=true",
-                "switchboard.notifications.retry-delays=1s,1s");
+                "switchboard.notifications.retry-delays=1s,1s", "switchboard.approvals.required-tags=reviewed");
     }
 
     @AfterAll
@@ -86,6 +88,72 @@ class WebhookDeliveryTest {
         assertThatThrownBy(() -> new Webhook(endpoint.secret()).verify(delivery.body().replace("post", "p0st"),
                 delivery.headers())).as("a changed body").isNotNull();
         eventually(Duration.ofSeconds(30), () -> assertThat(log(endpoint).getFirst().status()).isEqualTo("DELIVERED"));
+    }
+
+    @Test
+    void an_account_whose_quota_is_used_up_is_told_once_with_when_a_slot_frees() throws Exception {
+        String url = receive(new int[]{200});
+        Webhooks.Registered endpoint = register(url, List.of(WebhookEvent.QUOTA_EXHAUSTED));
+        PublishingFixture fixture = new PublishingFixture(app);
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 1);
+        SignedIn.as("webhook-test", "OPERATOR");
+        try {
+            var accounts = fixture.accounts(1, "quota");
+            var media = fixture.images(3);
+            app.bean(Campaigns.class).launch(PublishingFixture.imageCampaign("quota-" + UUID.randomUUID(), accounts,
+                    media), "webhook-test");
+            eventually(Duration.ofSeconds(120), () -> assertThat(received).isNotEmpty());
+            var body = JsonMapper.builder().build().readTree(received.getFirst().body());
+            assertThat(body.get("type").asString()).isEqualTo("quota.exhausted");
+            assertThat(body.get("data").get("accountId").asLong()).isEqualTo(accounts.getFirst().id());
+            assertThat(java.time.Instant.parse(body.get("data").get("freesAt").asString()))
+                    .isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+            new Webhook(endpoint.secret()).verify(received.getFirst().body(), received.getFirst().headers());
+            Thread.sleep(3000);
+            assertThat(log(endpoint)).as("two posts waiting for the slot, one delivery").hasSize(1);
+        } finally {
+            SignedIn.out();
+            SandboxControl.settings(app, Duration.ZERO, Duration.ofSeconds(3), 50);
+        }
+    }
+
+    @Test
+    void a_campaign_sent_for_review_and_approved_is_told_to_the_receiver() throws Exception {
+        String url = receive(new int[]{200});
+        Webhooks.Registered endpoint = register(url, List.of(WebhookEvent.APPROVAL_REQUESTED,
+                WebhookEvent.APPROVAL_DECIDED));
+        PublishingFixture fixture = new PublishingFixture(app);
+        String name = "review-" + UUID.randomUUID();
+        long campaign;
+        SignedIn.as("webhook-author", "OPERATOR");
+        try {
+            var accounts = fixture.accounts(1, "reviewed");
+            campaign = app.bean(Campaigns.class).launch(PublishingFixture.imageCampaign(name, accounts,
+                    fixture.images(1)), "webhook-author");
+        } finally {
+            SignedIn.out();
+        }
+        eventually(Duration.ofSeconds(60), () -> assertThat(received).hasSize(1));
+        SignedIn.as("webhook-reviewer", "OPERATOR");
+        try {
+            app.bean(Approvals.class).approve(campaign, "Looks right");
+        } finally {
+            SignedIn.out();
+        }
+        eventually(Duration.ofSeconds(60), () -> assertThat(received).hasSize(2));
+        var json = JsonMapper.builder().build();
+        var requested = json.readTree(received.get(0).body());
+        assertThat(requested.get("type").asString()).isEqualTo("approval.requested");
+        assertThat(requested.get("data").get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(requested.get("data").get("name").asString()).isEqualTo(name);
+        var decided = json.readTree(received.get(1).body());
+        assertThat(decided.get("type").asString()).isEqualTo("approval.decided");
+        assertThat(decided.get("data").get("approved").asBoolean()).isTrue();
+        assertThat(decided.get("data").get("decidedBy").asString()).isEqualTo("webhook-reviewer");
+        assertThat(decided.get("data").get("comment").asString()).isEqualTo("Looks right");
+        for (Received r : received) {
+            new Webhook(endpoint.secret()).verify(r.body(), r.headers());
+        }
     }
 
     @Test

@@ -134,6 +134,47 @@ class ApprovalBrowserTest {
         assertThat(admin.locator("#audit-entries tr[data-action='campaign.approved']")).containsText("client (review link");
     }
 
+    @Test
+    void a_post_in_review_is_commented_on_its_page_and_its_campaign_is_withdrawn_from_the_campaign_page() {
+        long campaign;
+        SignedIn.as(author, "OPERATOR");
+        try {
+            campaign = app.bean(Campaigns.class).launch(PublishingFixture.campaign("Withdrawn autumn",
+                    fixture.accounts(2, "withdrawn"), fixture.images(1), new PostOptions(PostType.IMAGE, false, null, 0),
+                    new Schedule(java.time.Instant.now().plus(Duration.ofDays(3)), Duration.ofMinutes(60), null, null, 5)),
+                    author);
+        } finally {
+            SignedIn.out();
+        }
+        long post = fixture.posts(campaign).getFirst().id();
+
+        Page theirs = signedIn(reviewer);
+        theirs.navigate(app.url("/posts/" + post));
+        theirs.locator("#add-comment").click();
+        assertThat(theirs.locator("#comment-error")).containsText("Say what should change");
+        theirs.locator("#comment").fill("Crop the left edge of this one.");
+        theirs.locator("#add-comment").click();
+        assertThat(theirs.locator("#post-comments")).containsText("Crop the left edge of this one.");
+        assertThat(theirs.locator("#post-comments")).containsText(reviewer);
+        check(theirs, "approval/post-comments");
+        long other = fixture.posts(campaign).get(1).id();
+        theirs.navigate(app.url("/posts/" + other));
+        assertThat(theirs.locator("#post-comments")).containsText("No comment on this post yet.");
+
+        Page mine = signedIn(author);
+        mine.navigate(app.url("/campaigns/" + campaign));
+        assertThat(mine.locator("#comments")).containsText("Crop the left edge of this one.");
+        assertThat(mine.locator("#comments a[href='/posts/" + post + "']")).hasCount(1);
+        mine.locator("#cancel-rest").click();
+        assertThat(mine.locator("#confirm-details")).containsText("2 post(s)");
+        mine.locator("#confirm-button").click();
+        assertThat(mine.locator("body")).containsText("2 post(s) cancelled");
+        assertThat(app.bean(Campaigns.class).find(campaign).orElseThrow().status()).isEqualTo(CampaignStatus.CANCELLED);
+        assertThat(fixture.posts(campaign)).extracting(CampaignPost::status).containsOnly(PostStatus.CANCELLED);
+        assertThat(tasksOf(campaign)).as("nothing was ever submitted").isZero();
+        assertThat(mine.locator("#cancel-rest")).hasCount(0);
+    }
+
     private static long tasksOf(long campaign) {
         return app.bean(DSLContext.class).fetchCount(TASK, TASK.GROUP_KEY.eq("campaign:" + campaign));
     }

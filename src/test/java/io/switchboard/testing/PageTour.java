@@ -114,6 +114,7 @@ public record PageTour(long account, long media, long spareMedia, long campaign,
         stops.add(new Stop("campaign-results", "/campaigns/" + campaign + "/results"));
         stops.add(new Stop("account-insights", "/accounts/" + account + "/insights"));
         stops.add(new Stop("reports", "/reports?tag=tour"));
+        stops.add(new Stop("locations", "/locations"));
         stops.add(new Stop("proxies", "/proxies"));
         stops.add(new Stop("proxy", "/proxies/" + proxy));
         stops.add(new Stop("proxy-new", "/proxies/new"));
