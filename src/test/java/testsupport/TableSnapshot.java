@@ -26,7 +26,9 @@ public final class TableSnapshot {
                 db.fetchSingle("SELECT (SELECT count(*) FROM task WHERE state IN ('queued', 'scheduled', 'running'))"
                         + " + (SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
                         + " AND coalesce(status, '') <> 'FAILED')").get(0, Long.class))
-                .as("tasks still to finish and events still to be handled").isZero());
+                .as("tasks still to finish and events still to be handled: %s", db.fetch("SELECT kind, state, run_at, "
+                        + "last_error FROM task WHERE state IN ('queued', 'scheduled', 'running')").formatCSV())
+                .isZero());
         return of(db, tables);
     }
 

@@ -67,8 +67,8 @@ class AccountHealthTest {
     @Test
     void tokens_are_ciphertext_at_rest_and_never_in_logs_or_task_payloads(CapturedOutput output) {
         List<Credentials> sandbox = IntStream.range(0, 3).mapToObj(i -> SandboxControl.account(app, "secret")).toList();
-        StringBuilder csv = new StringBuilder("access_token,tags\n");
-        sandbox.forEach(s -> csv.append(s.accessToken()).append(",secret\n"));
+        StringBuilder csv = new StringBuilder("access_token,tags,platform\n");
+        sandbox.forEach(s -> csv.append(s.accessToken()).append(",secret,instagram\n"));
         ImportPreview preview = accounts.previewImport(csv.toString());
         assertThat(preview.errors()).isEmpty();
         accounts.commitImport(preview.id());

@@ -68,16 +68,16 @@ class AccountsBrowserTest {
         String tag = "browser" + ProcessHandle.current().pid();
         Page page = signedIn(operator);
         page.navigate(app.url("/accounts/import"));
-        page.setInputFiles("#file", csv("bad.csv", "access_token,time_zone\n"
-                + SandboxControl.account(app, "browserbad").accessToken() + ",Atlantis/Capital\n"));
+        page.setInputFiles("#file", csv("bad.csv", "access_token,time_zone,platform\n"
+                + SandboxControl.account(app, "browserbad").accessToken() + ",Atlantis/Capital,instagram\n"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
         assertThat(page.locator("#import-errors")).containsText("Atlantis/Capital", CHECKED);
         assertThat(page.locator("#import-errors td").first()).hasText("2");
         Browser.screenshot(page, "accounts-import-errors");
 
-        StringBuilder good = new StringBuilder("access_token,time_zone,tags\n");
+        StringBuilder good = new StringBuilder("access_token,time_zone,tags,platform\n");
         IntStream.range(0, 4).forEach(i -> good.append(SandboxControl.account(app, "browser").accessToken())
-                .append(i % 2 == 0 ? ",Europe/Berlin," : ",America/Chicago,").append(tag).append(";demo\n"));
+                .append(i % 2 == 0 ? ",Europe/Berlin," : ",America/Chicago,").append(tag).append(";demo,instagram\n"));
         page.setInputFiles("#file", csv("good.csv", good.toString()));
         SandboxControl.settings(app, Duration.ofMillis(1500), Duration.ofSeconds(3), 50);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
@@ -206,12 +206,12 @@ class AccountsBrowserTest {
 
             page.navigate(app.url("/accounts/connect"));
             assertThat(page.locator("#sign-in-instagram h2")).hasText("Connect with Instagram");
-            assertThat(page.locator("#token-platform option")).hasText("Instagram");
+            assertThat(page.locator("#token-platform")).hasValue("instagram");
             Browser.screenshot(page, "accounts-connect-" + width);
 
             page.navigate(app.url("/accounts/import"));
             assertThat(page.locator("#import-form")).isVisible();
-            assertThat(page.locator("main")).containsText("Instagram when the file does not say");
+            assertThat(page.locator("main")).containsText("required: the platform, one of");
             Browser.screenshot(page, "accounts-import-" + width);
             page.close();
         }
