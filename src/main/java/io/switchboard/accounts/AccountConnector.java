@@ -6,6 +6,7 @@ import io.switchboard.platform.PlatformProblem;
 import io.switchboard.platform.PlatformResult;
 import io.switchboard.platform.Profile;
 import io.switchboard.infrastructure.Moments;
+import io.switchboard.infrastructure.SecretBox;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,11 @@ class AccountConnector {
 
     /** @throws AccountProblem (field "token") when the platform does not accept the token */
     CheckedToken check(Platform platform, String token, @Nullable OffsetDateTime knownExpiry) {
+        return check(platform, token, knownExpiry, null);
+    }
+
+    private CheckedToken check(Platform platform, String token, @Nullable OffsetDateTime knownExpiry,
+                               @Nullable String refreshToken) {
         String clean = token.strip();
         if (clean.isEmpty() || clean.chars().anyMatch(Character::isWhitespace)) {
             throw new AccountProblem("token", "Paste the whole access token: one word, no spaces.");
@@ -58,7 +64,7 @@ class AccountConnector {
             expiresAt = facts.expiresAt() == null ? knownExpiry : facts.expiresAt().atOffset(ZoneOffset.UTC);
             scopes = facts.scopes() == null ? null : String.join(",", facts.scopes());
         }
-        return new CheckedToken(platform, profile, clean, expiresAt, scopes);
+        return new CheckedToken(platform, profile, clean, expiresAt, scopes, refreshToken);
     }
 
     /** The code from the sign-in redirect, exchanged for a long-lived token and checked. */
@@ -70,7 +76,7 @@ class AccountConnector {
                             + ". Start again with Connect with " + platform.label() + ".");
         };
         return check(platform, issued.accessToken(),
-                issued.expiresAt() == null ? null : issued.expiresAt().atOffset(ZoneOffset.UTC));
+                issued.expiresAt() == null ? null : issued.expiresAt().atOffset(ZoneOffset.UTC), issued.refreshToken());
     }
 
     /** Stores the account, or reconnects the known one with this token (ACTIVE again). Returns its id. */
@@ -79,7 +85,8 @@ class AccountConnector {
         var existing = accounts.byPlatformUser(checked.platform(), checked.profile().platformUserId());
         if (existing.isPresent()) {
             long id = existing.get().id();
-            accounts.replaceToken(id, vault.seal(checked.token()), checked.expiresAt(), checked.scopes(), false);
+            accounts.replaceToken(id, vault.seal(checked.token()), sealed(checked.refreshToken()), checked.expiresAt(),
+                    checked.scopes(), false);
             accounts.updateProfile(id, checked.profile());
             accounts.health(id, true, "Reconnected: the platform accepted the new token");
             if (existing.get().status() == AccountStatus.NEEDS_RECONNECT) {
@@ -88,10 +95,15 @@ class AccountConnector {
             return id;
         }
         long id = accounts.insert(new NewAccount(checked.platform(), checked.profile(), vault.seal(checked.token()),
+                sealed(checked.refreshToken()),
                 checked.expiresAt(), checked.scopes(), via, options.timeZone(), options.tags(), options.notes(),
                 options.desiredBiography(), options.desiredWebsite()));
         accounts.health(id, true, "Connected: the platform accepted the token");
         return id;
+    }
+
+    private SecretBox.@Nullable Sealed sealed(@Nullable String refreshToken) {
+        return refreshToken == null ? null : vault.seal(refreshToken);
     }
 
     private String refusal(Platform platform, PlatformProblem problem) {

@@ -145,7 +145,7 @@ class AccountImport {
             }
             // checked before a key rotation: stored under the newest key like every other token
             long id = accounts.insert(new NewAccount(s.platform(), s.profile(), vault.reseal(new SecretBox.Sealed(
-                    s.keyId(), Base64.getDecoder().decode(s.sealed()))), s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
+                    s.keyId(), Base64.getDecoder().decode(s.sealed()))), null, s.expiresAt(), s.scopes(), ConnectedVia.IMPORT,
                     s.timeZone(), s.tags(), s.notes(), s.desiredBiography(), s.desiredWebsite()));
             accounts.health(id, true, "Imported: the platform accepted the token");
         }

@@ -55,6 +55,12 @@ class AccountRepository {
                 .fetchMap(ACCOUNT.ID, ACCOUNT.USERNAME);
     }
 
+    /** Platforms by account id, for those of {@code ids} that exist (one query however many). */
+    Map<Long, Platform> platforms(Collection<Long> ids) {
+        return db.select(ACCOUNT.ID, ACCOUNT.PLATFORM).from(ACCOUNT).where(ACCOUNT.ID.in(ids))
+                .fetchMap(r -> r.value1(), r -> Platform.valueOf(r.value2()));
+    }
+
     Optional<Account> byPlatformUser(Platform platform, String platformUserId) {
         return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.PLATFORM.eq(platform.name())
                 .and(ACCOUNT.PLATFORM_USER_ID.eq(platformUserId))).fetch()).stream().findFirst();
@@ -96,9 +102,26 @@ class AccountRepository {
         return counts;
     }
 
-    Optional<SecretBox.Sealed> token(long id) {
-        return db.select(ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
-                .fetchOptional(r -> new SecretBox.Sealed(r.value1(), r.value2()));
+    /** The account's sealed access token and, where the platform issued one, its sealed refresh token. */
+    record SealedTokens(SecretBox.Sealed access, SecretBox.@Nullable Sealed refresh) {
+    }
+
+    Optional<SealedTokens> tokens(long id) {
+        return db.select(ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT, ACCOUNT.REFRESH_KEY_ID, ACCOUNT.REFRESH_CIPHERTEXT)
+                .from(ACCOUNT).where(ACCOUNT.ID.eq(id))
+                .fetchOptional(r -> new SealedTokens(new SecretBox.Sealed(r.value1(), r.value2()),
+                        r.value3() == null ? null : new SecretBox.Sealed(r.value3(), r.value4())));
+    }
+
+    /**
+     * Stores the two halves of a secret sealed before V122 ("access|refresh" in one), unless a renewal replaced it
+     * meanwhile (the old ciphertext is the condition). Returns whether it did.
+     */
+    boolean splitLegacyToken(long id, SecretBox.Sealed packed, SecretBox.Sealed access, SecretBox.Sealed refresh) {
+        return db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, access.bytes()).set(ACCOUNT.TOKEN_KEY_ID, access.keyId())
+                .set(ACCOUNT.REFRESH_CIPHERTEXT, refresh.bytes()).set(ACCOUNT.REFRESH_KEY_ID, refresh.keyId())
+                .where(ACCOUNT.ID.eq(id).and(ACCOUNT.TOKEN_CIPHERTEXT.eq(packed.bytes()))
+                        .and(ACCOUNT.REFRESH_CIPHERTEXT.isNull())).execute() == 1;
     }
 
     long insert(NewAccount a) {
@@ -107,6 +130,8 @@ class AccountRepository {
                 .set(ACCOUNT.PLATFORM, a.platform().name())
                 .set(ACCOUNT.PLATFORM_USER_ID, p.platformUserId())
                 .set(ACCOUNT.TOKEN_CIPHERTEXT, a.token().bytes()).set(ACCOUNT.TOKEN_KEY_ID, a.token().keyId())
+                .set(ACCOUNT.REFRESH_CIPHERTEXT, a.refresh() == null ? null : a.refresh().bytes())
+                .set(ACCOUNT.REFRESH_KEY_ID, a.refresh() == null ? null : a.refresh().keyId())
                 .set(ACCOUNT.TOKEN_EXPIRES_AT, a.tokenExpiresAt()).set(ACCOUNT.TOKEN_SCOPES, a.tokenScopes())
                 .set(ACCOUNT.CONNECTED_VIA, a.via().name()).set(ACCOUNT.TIME_ZONE, a.timeZone())
                 .set(ACCOUNT.NOTES, a.notes()).set(ACCOUNT.DESIRED_BIOGRAPHY, a.desiredBiography())
@@ -127,11 +152,15 @@ class AccountRepository {
                 .where(ACCOUNT.ID.eq(id)).execute();
     }
 
-    void replaceToken(long id, SecretBox.Sealed token, @Nullable OffsetDateTime expiresAt, @Nullable String scopes,
-                      boolean refreshed) {
+    /** @param refresh the new refresh token; null keeps the stored one (a pasted access token brings none) */
+    void replaceToken(long id, SecretBox.Sealed token, SecretBox.@Nullable Sealed refresh,
+                      @Nullable OffsetDateTime expiresAt, @Nullable String scopes, boolean refreshed) {
         var update = db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, token.bytes())
                 .set(ACCOUNT.TOKEN_KEY_ID, token.keyId()).set(ACCOUNT.TOKEN_EXPIRES_AT, expiresAt)
                 .set(ACCOUNT.UPDATED_AT, currentOffsetDateTime());
+        if (refresh != null) {
+            update = update.set(ACCOUNT.REFRESH_CIPHERTEXT, refresh.bytes()).set(ACCOUNT.REFRESH_KEY_ID, refresh.keyId());
+        }
         if (scopes != null) {
             update = update.set(ACCOUNT.TOKEN_SCOPES, scopes);
         }
@@ -258,21 +287,32 @@ class AccountRepository {
     }
 
     long countTokensSealedWithOtherKeys(String keyId) {
-        return db.fetchCount(ACCOUNT, ACCOUNT.TOKEN_KEY_ID.ne(keyId));
+        return db.fetchCount(ACCOUNT, sealedWithOtherKeys(keyId));
     }
 
-    /** Tokens sealed with another key than {@code keyId}, their rows locked until the transaction ends. */
-    Map<Long, SecretBox.Sealed> lockTokensSealedWithOtherKeys(String keyId, int limit) {
-        Map<Long, SecretBox.Sealed> tokens = new LinkedHashMap<>();
-        db.select(ACCOUNT.ID, ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT).from(ACCOUNT)
-                .where(ACCOUNT.TOKEN_KEY_ID.ne(keyId)).orderBy(ACCOUNT.ID).limit(limit).forUpdate()
-                .forEach(r -> tokens.put(r.value1(), new SecretBox.Sealed(r.value2(), r.value3())));
+    /** Accounts with a token sealed with another key than {@code keyId}, their rows locked until the transaction ends. */
+    Map<Long, SealedTokens> lockTokensSealedWithOtherKeys(String keyId, int limit) {
+        Map<Long, SealedTokens> tokens = new LinkedHashMap<>();
+        db.select(ACCOUNT.ID, ACCOUNT.TOKEN_KEY_ID, ACCOUNT.TOKEN_CIPHERTEXT, ACCOUNT.REFRESH_KEY_ID,
+                        ACCOUNT.REFRESH_CIPHERTEXT).from(ACCOUNT)
+                .where(sealedWithOtherKeys(keyId)).orderBy(ACCOUNT.ID).limit(limit).forUpdate()
+                .forEach(r -> tokens.put(r.value1(), new SealedTokens(new SecretBox.Sealed(r.value2(), r.value3()),
+                        r.value4() == null ? null : new SecretBox.Sealed(r.value4(), r.value5()))));
         return tokens;
     }
 
-    /** Only the sealing changes: same token, same expiry. */
-    void resealToken(long id, SecretBox.Sealed token) {
-        db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, token.bytes()).set(ACCOUNT.TOKEN_KEY_ID, token.keyId())
-                .where(ACCOUNT.ID.eq(id)).execute();
+    private static Condition sealedWithOtherKeys(String keyId) {
+        return ACCOUNT.TOKEN_KEY_ID.ne(keyId).or(ACCOUNT.REFRESH_KEY_ID.ne(keyId));
+    }
+
+    /** Only the sealing changes: same tokens, same expiry. */
+    void resealTokens(long id, SealedTokens tokens) {
+        var update = db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, tokens.access().bytes())
+                .set(ACCOUNT.TOKEN_KEY_ID, tokens.access().keyId());
+        if (tokens.refresh() != null) {
+            update = update.set(ACCOUNT.REFRESH_CIPHERTEXT, tokens.refresh().bytes())
+                    .set(ACCOUNT.REFRESH_KEY_ID, tokens.refresh().keyId());
+        }
+        update.where(ACCOUNT.ID.eq(id)).execute();
     }
 }

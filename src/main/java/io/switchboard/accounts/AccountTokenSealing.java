@@ -30,7 +30,8 @@ class AccountTokenSealing implements SealedSecrets {
     @Transactional
     public int resealSome(int limit) {
         var tokens = accounts.lockTokensSealedWithOtherKeys(vault.newestKeyId(), limit);
-        tokens.forEach((id, sealed) -> accounts.resealToken(id, vault.reseal(sealed)));
+        tokens.forEach((id, sealed) -> accounts.resealTokens(id, new AccountRepository.SealedTokens(
+                vault.reseal(sealed.access()), sealed.refresh() == null ? null : vault.reseal(sealed.refresh()))));
         return tokens.size();
     }
 }

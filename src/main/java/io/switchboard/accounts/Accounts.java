@@ -4,6 +4,7 @@ import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.infrastructure.FieldChecks;
 import io.switchboard.platform.Credentials;
+import io.switchboard.platform.Platform;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import java.util.UUID;
  */
 @Service
 public class Accounts {
+    private static final char LEGACY_SEPARATOR = '|';
     private static final String OPERATOR_COMMAND = "hasAnyRole('ADMIN', 'OPERATOR')";
     private static final int MAX_PAGE = 200;
     private final AccountRepository accounts;
@@ -36,14 +38,18 @@ public class Accounts {
     private final StatusChanges statuses;
     private final AccountImport imports;
     private final AccountChecks checks;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountImport imports,
-             AccountChecks checks) {
+             AccountChecks checks, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.vault = vault;
         this.statuses = statuses;
         this.imports = imports;
         this.checks = checks;
+        // credentials are read inside callers' transactions, read-only ones too: the one-time split writes in its own
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // ---- queries
@@ -55,6 +61,11 @@ public class Accounts {
     /** Usernames by account id, for those of {@code accountIds} that exist. */
     public Map<Long, String> usernames(Collection<Long> accountIds) {
         return accountIds.isEmpty() ? Map.of() : accounts.usernames(accountIds);
+    }
+
+    /** The platform of each of {@code accountIds} that exists. */
+    public Map<Long, Platform> platforms(Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? Map.of() : accounts.platforms(accountIds);
     }
 
     /**
@@ -102,10 +113,26 @@ public class Accounts {
      * @throws AccountProblem when there is no such account or its token cannot be decrypted with this key
      */
     public Credentials credentials(long accountId) {
+        // before V122 a refresh token was kept after a '|' in the access token's secret (no platform's token holds
+        // one); such a secret is split into the two columns the first time it is read
         Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
-        var sealed = accounts.token(accountId).orElseThrow(() -> missing(accountId));
+        var sealed = accounts.tokens(accountId).orElseThrow(() -> missing(accountId));
         try {
-            return new Credentials(accountId, account.platformUserId(), vault.open(sealed));
+            String access = vault.open(sealed.access());
+            if (sealed.refresh() != null) {
+                return new Credentials(accountId, account.platformUserId(), access, vault.open(sealed.refresh()));
+            }
+            int packed = access.indexOf(LEGACY_SEPARATOR);
+            if (packed < 0) {
+                return new Credentials(accountId, account.platformUserId(), access);
+            }
+            String refresh = access.substring(packed + 1);
+            access = access.substring(0, packed);
+            var sealedAccess = vault.seal(access);
+            var sealedRefresh = vault.seal(refresh);
+            ownTransaction.executeWithoutResult(status ->
+                    accounts.splitLegacyToken(accountId, sealed.access(), sealedAccess, sealedRefresh));
+            return new Credentials(accountId, account.platformUserId(), access, refresh);
         } catch (io.switchboard.infrastructure.SecretUnreadable e) {
             throw new AccountProblem("", "The token of @" + account.username() + " cannot be read: " + e.getMessage());
         }

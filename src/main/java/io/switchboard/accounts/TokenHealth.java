@@ -120,7 +120,8 @@ class TokenHealth implements TaskHandler<TokenHealth.Check> {
         return switch (tokens.refresh(credentials)) {
             case PlatformResult.Ok<IssuedToken>(IssuedToken token) -> {
                 OffsetDateTime until = token.expiresAt() == null ? null : token.expiresAt().atOffset(ZoneOffset.UTC);
-                repository.replaceToken(account.id(), vault.seal(token.accessToken()), until, null, true);
+                repository.replaceToken(account.id(), vault.seal(token.accessToken()),
+                        token.refreshToken() == null ? null : vault.seal(token.refreshToken()), until, null, true);
                 context.count("refreshed", 1);
                 yield until == null ? "; refreshed" : "; refreshed, now valid until " + DAY.format(until);
             }

@@ -12,7 +12,6 @@ import io.switchboard.platform.Profile;
 import io.switchboard.tiktok.api.TikTokApi;
 import io.switchboard.tiktok.api.TikTokError;
 import io.switchboard.tiktok.api.TikTokResult;
-import io.switchboard.tiktok.api.TikTokTokens;
 import io.switchboard.tiktok.api.TikTokUser;
 import io.switchboard.tiktok.api.TokenGrant;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,7 @@ class TikTokAccounts implements ProfileReader, TokenKeeper {
 
     @Override
     public PlatformResult<IssuedToken> refresh(Credentials credentials) {
-        String refresh = TikTokTokens.refresh(credentials.accessToken());
+        String refresh = credentials.refreshToken();
         if (refresh == null) {
             return new PlatformResult.Failed<>(new PlatformProblem.TokenRefused("A pasted TikTok access token cannot "
                     + "be renewed (it lives 24 hours); connect the account with TikTok to keep it connected."));
@@ -70,7 +69,7 @@ class TikTokAccounts implements ProfileReader, TokenKeeper {
     static PlatformResult<IssuedToken> issued(TikTokResult<TokenGrant> grant) {
         return switch (grant) {
             case TikTokResult.Ok<TokenGrant>(TokenGrant g) -> new PlatformResult.Ok<>(new IssuedToken(
-                    TikTokTokens.pack(g.accessToken(), g.refreshToken()), Instant.now().plus(g.expiresIn())));
+                    g.accessToken(), Instant.now().plus(g.expiresIn()), g.refreshToken()));
             case TikTokResult.Failed<TokenGrant>(TikTokError error) -> new PlatformResult.Failed<>(neutral(error));
         };
     }

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Login Kit for the web: TikTok's authorize page, the code exchanged for a 24-hour access token and a 365-day refresh
- * token (kept together, see {@link io.switchboard.tiktok.api.TikTokTokens}); in sandbox mode, creators made in the
+ * token (the accounts module seals each in its own column); in sandbox mode, creators made in the
  * TikTok sandbox with a code each. TikTok requires PKCE for mobile and desktop apps only, not for a web app.
  */
 @Component

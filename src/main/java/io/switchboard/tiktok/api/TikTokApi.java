@@ -275,7 +275,7 @@ public class TikTokApi {
 
     private EgressRequest request(String method, URI uri, Credentials credentials, @Nullable JsonNode body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + TikTokTokens.access(credentials.accessToken()));
+        headers.put("Authorization", "Bearer " + credentials.accessToken());
         if (body != null) {
             headers.put("Content-Type", "application/json; charset=UTF-8");
         }
