@@ -14,4 +14,17 @@ import java.util.List;
  */
 public record MediaDetail(MediaItem item, @Nullable MediaFacts originalFacts, @Nullable SpecReport originalReport,
                           List<Rendition> renditions, @Nullable Long prepareTaskId) {
+
+    /**
+     * The file TikTok would receive (the publishable rendition, else the upload) against TikTok's rules; null for an
+     * image or before it was probed.
+     */
+    public @Nullable SpecReport tiktokReport() {
+        if (item.type() != MediaType.VIDEO) {
+            return null;
+        }
+        MediaFacts facts = renditions.stream().filter(r -> r.kind() == RenditionKind.PUBLISHABLE && r.facts() != null)
+                .map(Rendition::facts).findFirst().orElse(originalFacts);
+        return facts == null ? null : TikTokSpec.check(facts);
+    }
 }

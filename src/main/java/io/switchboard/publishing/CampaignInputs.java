@@ -120,7 +120,8 @@ class CampaignInputs {
             if (item != null) {
                 materials.add(new Planner.Material(item.id(), item.title(), item.defaultCaption(),
                         item.type() == MediaType.VIDEO, item.ready(), item.status().name().toLowerCase()
-                        + (item.rejection() == null ? "" : ": " + item.rejection())));
+                        + (item.rejection() == null ? "" : ": " + item.rejection()),
+                        item.publishable() == null ? java.time.Duration.ZERO : item.publishable().duration()));
             }
         }
         return materials;

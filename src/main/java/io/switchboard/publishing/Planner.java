@@ -59,8 +59,16 @@ final class Planner {
     record Hold(boolean blocks, String cause, String fix, String label) {
     }
 
-    /** A media item as planning needs it. */
-    record Material(long mediaId, String title, String caption, boolean video, boolean ready, String statusNote) {
+    /**
+     * A media item as planning needs it.
+     *
+     * @param duration how long the publishable video plays; zero for an image or when not known yet
+     */
+    record Material(long mediaId, String title, String caption, boolean video, boolean ready, String statusNote,
+                    java.time.Duration duration) {
+        Material(long mediaId, String title, String caption, boolean video, boolean ready, String statusNote) {
+            this(mediaId, title, caption, video, ready, statusNote, java.time.Duration.ZERO);
+        }
     }
 
     static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials, Instant now) {
@@ -82,7 +90,7 @@ final class Planner {
         Map<Long, String> usernames = new java.util.LinkedHashMap<>();
         targets.forEach(t -> usernames.put(t.accountId(), t.username()));
         InstagramLimits.check(spec.options(), usernames, problems);
-        TikTokLimits.check(spec.options(), targets, problems);
+        TikTokLimits.check(spec.options(), targets, materials, problems);
         int perPost = spec.options().mediaPerPost();
         if (targets.isEmpty() || materials.isEmpty() || perPost < 1 || perPost > 10) {
             return new Plan(List.of(), problems);

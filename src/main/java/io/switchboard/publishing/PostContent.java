@@ -39,8 +39,10 @@ public record PostContent(PostOptions options, String caption, List<Long> mediaI
      *
      * @param url   its publishable file (the video, the JPEG)
      * @param cover its cover JPEG (for an image, the image itself)
-     * @param title its title in the media library (an image's alt text by default)
+     * @param title    its title in the media library (an image's alt text by default)
+     * @param duration how long the publishable video plays; zero for an image or when not known
      */
-    public record MediaLink(long mediaId, boolean video, URI url, URI cover, String title) {
+    public record MediaLink(long mediaId, boolean video, URI url, URI cover, String title,
+                            java.time.Duration duration) {
     }
 }

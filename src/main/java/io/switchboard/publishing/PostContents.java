@@ -41,6 +41,7 @@ class PostContents {
         MediaItem item = media.find(mediaId).orElse(null);
         boolean video = item != null && item.type() == MediaType.VIDEO;
         return new PostContent.MediaLink(mediaId, video, url,
-                video ? media.signedCoverUrl(mediaId, settings.fetchUrlTtl()) : url, item == null ? "" : item.title());
+                video ? media.signedCoverUrl(mediaId, settings.fetchUrlTtl()) : url, item == null ? "" : item.title(),
+                video && item.publishable() != null ? item.publishable().duration() : java.time.Duration.ZERO);
     }
 }

@@ -96,6 +96,12 @@ class TikTokPublisher implements Publisher {
         };
     }
 
+    /** Longer than TikTok lets this creator post now (its creator info says; 0 or less: it did not say). */
+    static boolean tooLong(PostContent.MediaLink link, CreatorInfo creator) {
+        return creator.maxVideoPostDurationSec() > 0
+                && link.duration().compareTo(Duration.ofSeconds(creator.maxVideoPostDurationSec())) > 0;
+    }
+
     private static String labels(CreatorInfo creator) {
         return String.join(", ", creator.privacyLevelOptions().stream().map(TikTokOptions::label).toList());
     }
@@ -124,6 +130,12 @@ class TikTokPublisher implements Publisher {
             // what the creator may post is not known: nothing was sent, so the post goes back to be checked again
             return new PublishStep.StartOver("TikTok's creator info could not be read before posting; checking again.",
                     false);
+        }
+        if (creator != null && tooLong(link, creator)) {
+            return new PublishStep.Failed("VIDEO_TOO_LONG", "TikTok lets @" + creator.username() + " post videos of at "
+                    + "most " + io.switchboard.infrastructure.Durations.words(Duration.ofSeconds(creator.maxVideoPostDurationSec())) + "; this one "
+                    + "plays " + io.switchboard.infrastructure.Durations.words(link.duration()) + ". Trim it in the media library (or choose a "
+                    + "shorter video), then retry the post. Nothing was sent to TikTok.");
         }
         String privacy = options.draft() || creator == null ? "SELF_ONLY" : privacyLevel(creator, options);
         if (privacy == null) {

@@ -211,6 +211,25 @@ class PlannerTest {
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("at most 1000 captions"));
     }
 
+    @Test
+    void a_video_longer_than_tiktok_takes_is_warned_of_when_tiktok_accounts_are_planned() {
+        var tiktok = new Planner.Target(2, "creator", "Creator", BERLIN, 50, List.of(),
+                io.switchboard.platform.Platform.TIKTOK);
+        var longCut = new Planner.Material(301, "Director's cut", "", true, true, "ready", Duration.ofMinutes(11));
+        var shortCut = new Planner.Material(302, "Teaser", "", true, true, "ready", Duration.ofMinutes(10));
+        Plan mixed = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), anyTime(), new CaptionStrategy.OwnCaption()),
+                List.of(account(1, BERLIN), tiktok), List.of(longCut, shortCut), NOW);
+        assertThat(mixed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Plan.Severity.WARNING);
+            assertThat(p.message()).contains("\"Director's cut\" plays 11 min", "the 10 min TikTok takes", "@creator");
+        });
+        assertThat(mixed.launchable()).isTrue();
+
+        Plan instagramOnly = Planner.plan(spec(new Assignment.EveryAccountEveryMedia(), anyTime(),
+                new CaptionStrategy.OwnCaption()), List.of(account(1, BERLIN)), List.of(longCut), NOW);
+        assertThat(instagramOnly.problems()).as("no TikTok account: nothing to warn of").isEmpty();
+    }
+
     private static CampaignSpec spec(Assignment assignment, Schedule schedule, CaptionStrategy captions) {
         return new CampaignSpec("Test", List.of(), null, List.of(), captions, List.of(), assignment, schedule,
                 PostOptions.reels());

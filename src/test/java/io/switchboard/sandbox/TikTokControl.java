@@ -23,7 +23,7 @@ public final class TikTokControl {
         TikTokStore store = app.bean(TikTokStore.class);
         var user = store.createUser(prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8));
         var token = store.issue(user.id(), scopes);
-        return new Credentials(null, user.openId(), token.accessToken() + "|" + token.refreshToken());
+        return new Credentials(null, user.openId(), token.accessToken(), token.refreshToken());
     }
 
     /** Connects the creator a token opens, as pasting it would; returns the account's id. */
@@ -69,7 +69,12 @@ public final class TikTokControl {
     }
 
     public static void privacyOptions(AppInstance app, String openId, List<String> options) {
+        privacyOptions(app, openId, options, 600);
+    }
+
+    /** What the creator may choose, and the longest video it may post (its creator info's max_video_post_duration_sec). */
+    public static void privacyOptions(AppInstance app, String openId, List<String> options, int maxDurationSec) {
         TikTokStore store = app.bean(TikTokStore.class);
-        store.setPrivacyOptions(store.userByOpenId(openId).orElseThrow().id(), options, 600);
+        store.setPrivacyOptions(store.userByOpenId(openId).orElseThrow().id(), options, maxDurationSec);
     }
 }

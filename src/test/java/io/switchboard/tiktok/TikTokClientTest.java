@@ -15,7 +15,6 @@ import io.switchboard.tiktok.api.PublishStatus;
 import io.switchboard.tiktok.api.TikTokApi;
 import io.switchboard.tiktok.api.TikTokError;
 import io.switchboard.tiktok.api.TikTokResult;
-import io.switchboard.tiktok.api.TikTokTokens;
 import io.switchboard.tiktok.api.TikTokVideo;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -166,11 +165,36 @@ class TikTokClientTest {
     }
 
     @Test
+    void a_video_longer_than_the_creator_may_post_fails_with_the_rule_and_is_never_sent() {
+        Credentials creator = TikTokControl.creator(app, "long");
+        TikTokControl.privacyOptions(app, creator.platformUserId(), List.of("SELF_ONLY", "PUBLIC_TO_EVERYONE"), 2);
+        var publisher = app.bean(TikTokPublisher.class);
+        var link = new io.switchboard.publishing.PostContent.MediaLink(1, true, video, video, "Three seconds",
+                Duration.ofSeconds(3));
+        var content = new io.switchboard.publishing.PostContent(io.switchboard.publishing.PostOptions.reels(),
+                "Too long", List.of(1L), () -> List.of(link));
+        var attempt = new io.switchboard.publishing.PublishAttempt(1, creator, content,
+                new io.switchboard.publishing.PublishAttempt.Progress(null, List.of(), null, 0));
+
+        PublishStep step = publisher.publish(attempt);
+        assertThat(step).isInstanceOf(PublishStep.Failed.class);
+        assertThat(((PublishStep.Failed) step).rule()).isEqualTo("VIDEO_TOO_LONG");
+        assertThat(((PublishStep.Failed) step).reason()).contains("at most 2 s").contains("plays 3 s")
+                .contains("Nothing was sent");
+        assertThat(TikTokControl.posts(app, creator.platformUserId())).as("no init reached the sandbox").isEmpty();
+
+        TikTokControl.privacyOptions(app, creator.platformUserId(), List.of("SELF_ONLY"), 3);
+        assertThat(publisher.publish(attempt)).as("as long as the creator may post: sent")
+                .isInstanceOf(PublishStep.Created.class);
+    }
+
+    @Test
     void login_kit_codes_give_a_refreshable_token_whose_user_is_read() {
         var signIn = app.bean(TikTokSignIn.class);
         List<String> codes = ((PlatformResult.Ok<List<String>>) signIn.sandboxAccounts(1, "kit", REDIRECT)).value();
         IssuedToken token = ((PlatformResult.Ok<IssuedToken>) signIn.exchange(codes.getFirst(), REDIRECT)).value();
-        assertThat(TikTokTokens.refresh(token.accessToken())).as("the refresh token is kept").startsWith("rft.");
+        assertThat(token.refreshToken()).as("the refresh token is kept").startsWith("rft.");
+        assertThat(token.accessToken()).doesNotContain(token.refreshToken());
         assertThat(signIn.exchange(codes.getFirst(), REDIRECT)).as("a code is used once")
                 .isInstanceOf(PlatformResult.Failed.class);
 
@@ -179,9 +203,10 @@ class TikTokClientTest {
                 .value();
         assertThat(profile.username()).startsWith("kit_");
         IssuedToken renewed = ((PlatformResult.Ok<IssuedToken>) accounts.refresh(new Credentials(1L,
-                profile.platformUserId(), token.accessToken()))).value();
-        assertThat(TikTokTokens.access(renewed.accessToken())).isNotEqualTo(TikTokTokens.access(token.accessToken()));
-        assertThat(accounts.refresh(new Credentials(1L, profile.platformUserId(), TikTokTokens.access(token.accessToken()))))
+                profile.platformUserId(), token.accessToken(), token.refreshToken()))).value();
+        assertThat(renewed.accessToken()).isNotEqualTo(token.accessToken());
+        assertThat(renewed.refreshToken()).startsWith("rft.");
+        assertThat(accounts.refresh(new Credentials(1L, profile.platformUserId(), token.accessToken())))
                 .as("a pasted access token alone cannot be renewed").isInstanceOf(PlatformResult.Failed.class);
     }
 
