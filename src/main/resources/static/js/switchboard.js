@@ -169,6 +169,16 @@
   window.addEventListener("resize", function () { scrollableTables(document); });
 
   // The last command's answer can be dismissed (by its button or Escape).
+  // a declaration that depends on a box (TikTok's, with branded content) follows it as it is ticked; the server
+  // renders the same text from the submitted form
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var target = box && box.getAttribute && box.getAttribute("data-consent-target");
+    var text = target && document.getElementById(target);
+    if (text) {
+      text.textContent = box.getAttribute(box.checked ? "data-consent-on" : "data-consent-off");
+    }
+  });
   document.addEventListener("click", function (event) {
     var dismiss = event.target.closest("[data-dismiss]");
     if (dismiss) {

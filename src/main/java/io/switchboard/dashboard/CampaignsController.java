@@ -201,6 +201,7 @@ class CampaignsController {
         model.addAttribute("counts", counts);
         model.addAttribute("byAccount", byAccount);
         model.addAttribute("usernames", usernames);
+        model.addAttribute("platforms", accounts.platforms(named));
         model.addAttribute("rows", rows.of(campaign, posts));
         model.addAttribute("mediaTitles", mediaTitles(posts));
         Map<Long, FirstComment> firstComments = this.posts.firstComments(posts.stream().map(CampaignPost::id).toList());

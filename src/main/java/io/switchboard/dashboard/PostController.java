@@ -151,6 +151,7 @@ class PostController {
         model.addAttribute("post", post);
         model.addAttribute("campaign", campaign);
         model.addAttribute("username", accounts.usernames(List.of(post.accountId())).getOrDefault(post.accountId(), "removed account"));
+        model.addAttribute("platform", accounts.platforms(List.of(post.accountId())).get(post.accountId()));
         model.addAttribute("thumbnails", post.mediaIds().stream().map(m -> media.pagePath(m, RenditionKind.THUMBNAIL)).toList());
         model.addAttribute("caption", CaptionPreview.of(post.caption()));
         model.addAttribute("fixedBecause", PostChanges.whyFixed(post));

@@ -30,7 +30,12 @@ public record TikTokFields(@Nullable String privacyLevel, @Nullable Boolean allo
 
     /** TikTok's declaration for what the form says now. */
     public String consent() {
-        return new TikTokOptions(null, true, true, true, false, on(brandedContent), false, null).consent();
+        return consent(on(brandedContent));
+    }
+
+    /** TikTok's declaration with or without branded content, for the page to follow the box as it is ticked. */
+    public String consent(boolean withBrandedContent) {
+        return TikTokOptions.consent(withBrandedContent);
     }
 
     static boolean on(@Nullable Boolean value) {

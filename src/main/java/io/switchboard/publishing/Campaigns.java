@@ -81,7 +81,7 @@ public class Campaigns {
         Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now, settings.maxCampaignPosts());
         Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
-                t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList())));
+                t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList(), t.platform())));
         Map<Long, String> titles = new LinkedHashMap<>();
         materials.forEach(m -> titles.put(m.mediaId(), m.title()));
         return new Preview(plan, accounts, titles);

@@ -14,8 +14,10 @@ public record Preview(Plan plan, Map<Long, TargetView> accounts, Map<Long, Strin
     /**
      * A target account as the preview shows it.
      *
-     * @param holds what would hold its posts back, in a few words each ("held: proxy down"); empty when nothing
+     * @param holds    what would hold its posts back, in a few words each ("held: proxy down"); empty when nothing
+     * @param platform the platform it is an account of
      */
-    public record TargetView(long id, String username, String timeZone, List<String> holds) {
+    public record TargetView(long id, String username, String timeZone, List<String> holds,
+                             io.switchboard.platform.Platform platform) {
     }
 }

@@ -39,8 +39,33 @@ public record TikTokOptions(@Nullable String privacyLevel, boolean allowComments
 
     /** The declaration TikTok requires beside the post button, by what the post discloses. */
     public String consent() {
+        return consent(brandedContent);
+    }
+
+    /** The declaration TikTok requires beside the post button, with or without branded content disclosed. */
+    public static String consent(boolean brandedContent) {
         return brandedContent ? "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation."
                 : "By posting, you agree to TikTok's Music Usage Confirmation.";
+    }
+
+    /** Who may see the post, as an operator says it: "Everyone", …, or "Only me (where offered)" when none was chosen. */
+    public String privacyLabel() {
+        return privacyLevel == null ? "Only me (where offered)" : label(privacyLevel);
+    }
+
+    /** The interactions allowed, as an operator says them: "comment, duet, stitch", or "nothing but watch". */
+    public String interactions() {
+        List<String> allowed = new java.util.ArrayList<>();
+        if (allowComments) {
+            allowed.add("comment");
+        }
+        if (allowDuets) {
+            allowed.add("duet");
+        }
+        if (allowStitches) {
+            allowed.add("stitch");
+        }
+        return allowed.isEmpty() ? "nothing but watch" : String.join(", ", allowed);
     }
 
     /** What TikTok would refuse before any call: an operator's sentence, or null. */

@@ -99,7 +99,8 @@ class RefreshTokenColumnTest {
     /** Asks token health to renew (TikTok's 24-hour token is always within the refresh window) and waits for it. */
     private static Credentials renew(long id, Credentials before) {
         accounts.checkHealth(java.util.List.of(id));
-        eventually(() -> assertThat(accounts.credentials(id).accessToken()).isNotEqualTo(before.accessToken()));
+        eventually(java.time.Duration.ofSeconds(120),
+                () -> assertThat(accounts.credentials(id).accessToken()).isNotEqualTo(before.accessToken()));
         Credentials after = accounts.credentials(id);
         assertThat(after.refreshToken()).startsWith("rft.");
         assertThat(after.accessToken()).doesNotContain("|");

@@ -131,6 +131,7 @@ public record PageTour(long account, long media, long spareMedia, long campaign,
         stops.add(new Stop("operators", "/operators"));
         stops.add(new Stop("me", "/account"));
         stops.add(new Stop("sandbox", "/sandbox"));
+        stops.add(new Stop("sandbox-tiktok", "/sandbox/admin/tiktok"));
         stops.add(new Stop("not-found", "/no-such-page"));
         return stops;
     }
