@@ -1,5 +1,6 @@
 package io.switchboard.tiktok;
 
+import io.switchboard.infrastructure.Durations;
 import io.switchboard.platform.Credentials;
 import io.switchboard.platform.Platform;
 import io.switchboard.platform.PlatformProblem;
@@ -133,9 +134,9 @@ class TikTokPublisher implements Publisher {
         }
         if (creator != null && tooLong(link, creator)) {
             return new PublishStep.Failed("VIDEO_TOO_LONG", "TikTok lets @" + creator.username() + " post videos of at "
-                    + "most " + io.switchboard.infrastructure.Durations.words(Duration.ofSeconds(creator.maxVideoPostDurationSec())) + "; this one "
-                    + "plays " + io.switchboard.infrastructure.Durations.words(link.duration()) + ". Trim it in the media library (or choose a "
-                    + "shorter video), then retry the post. Nothing was sent to TikTok.");
+                    + "most " + Durations.words(Duration.ofSeconds(creator.maxVideoPostDurationSec())) + "; this one plays "
+                    + Durations.words(link.duration()) + ". Nothing was sent to TikTok: give this account a shorter "
+                    + "video (or upload a cut of this one) and post it again.");
         }
         String privacy = options.draft() || creator == null ? "SELF_ONLY" : privacyLevel(creator, options);
         if (privacy == null) {
