@@ -57,7 +57,7 @@ class MixedCampaignBrowserTest {
 
     @AfterAll
     static void stop() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         TikTokControl.settings(app, Duration.ZERO, Duration.ofSeconds(3), 15, true);
         browser.close();
     }
