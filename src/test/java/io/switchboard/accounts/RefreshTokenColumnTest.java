@@ -24,8 +24,8 @@ import static switchboard.jooq.Tables.ACCOUNT;
 import static testsupport.TaskWaits.eventually;
 
 /**
- * A TikTok account's refresh token is sealed in its own column (V122): renewals replace both tokens, each in its own
- * column, so the next renewal works with the refresh token the last one issued; a secret sealed before V122 with both
+ * A TikTok account's refresh token is sealed in its own column (V151): renewals replace both tokens, each in its own
+ * column, so the next renewal works with the refresh token the last one issued; a secret sealed before V151 with both
  * packed as "access|refresh" is split into the two columns the first time it is read.
  */
 class RefreshTokenColumnTest {
@@ -77,7 +77,7 @@ class RefreshTokenColumnTest {
         Credentials creator = TikTokControl.creator(app, tag);
         long id = TikTokControl.connect(app, creator.accessToken(), tag);
         SecretBox.Sealed packed = vault.seal(creator.accessToken() + "|" + creator.refreshToken());
-        // as Login Kit's connection stored it before V122: both in one secret, expiring in 24 hours
+        // as Login Kit's connection stored it before V151: both in one secret, expiring in 24 hours
         db.update(ACCOUNT).set(ACCOUNT.TOKEN_CIPHERTEXT, packed.bytes()).set(ACCOUNT.TOKEN_KEY_ID, packed.keyId())
                 .set(ACCOUNT.TOKEN_EXPIRES_AT, java.time.OffsetDateTime.now().plusHours(24))
                 .setNull(ACCOUNT.REFRESH_CIPHERTEXT).setNull(ACCOUNT.REFRESH_KEY_ID).where(ACCOUNT.ID.eq(id)).execute();
