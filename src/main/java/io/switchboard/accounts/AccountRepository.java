@@ -114,7 +114,7 @@ class AccountRepository {
     }
 
     /**
-     * Stores the two halves of a secret sealed before V122 ("access|refresh" in one), unless a renewal replaced it
+     * Stores the two halves of a secret sealed before V151 ("access|refresh" in one), unless a renewal replaced it
      * meanwhile (the old ciphertext is the condition). Returns whether it did.
      */
     boolean splitLegacyToken(long id, SecretBox.Sealed packed, SecretBox.Sealed access, SecretBox.Sealed refresh) {

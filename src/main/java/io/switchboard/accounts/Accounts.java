@@ -113,7 +113,7 @@ public class Accounts {
      * @throws AccountProblem when there is no such account or its token cannot be decrypted with this key
      */
     public Credentials credentials(long accountId) {
-        // before V122 a refresh token was kept after a '|' in the access token's secret (no platform's token holds
+        // before V151 a refresh token was kept after a '|' in the access token's secret (no platform's token holds
         // one); such a secret is split into the two columns the first time it is read
         Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
         var sealed = accounts.tokens(accountId).orElseThrow(() -> missing(accountId));
