@@ -108,12 +108,15 @@ final class BusySlots {
             Busy other = conflict(at);
             if (other != null) {
                 Duration ours = schedule.minSpacing();
+                // the reason is read beside the time the post moves to: the other post's day is named unless it is
+                // that one (a post moved past midnight must not read "after the 23:24 post" as if the same day)
+                Instant movedTo = other.at().plus(ours.isZero() ? Duration.ofSeconds(1) : ours);
                 String words = other.at().isAfter(at) || ours.isZero()
-                        ? "@" + target.username() + "'s " + Moments.near(other.at(), at) + " post from "
+                        ? "@" + target.username() + "'s " + Moments.near(other.at(), movedTo) + " post from "
                         + other.campaign() + " and its " + Durations.adjective(other.spacing()) + " spacing"
                         : "the " + Durations.adjective(ours) + " spacing after @" + target.username() + "'s "
-                        + Moments.near(other.at(), at) + " post from " + other.campaign();
-                t = other.at().plus(ours.isZero() ? Duration.ofSeconds(1) : ours).atZone(zone);
+                        + Moments.near(other.at(), movedTo) + " post from " + other.campaign();
+                t = movedTo.atZone(zone);
                 why = because(Cause.SPACING, words, other.campaign());
                 continue;
             }
