@@ -85,7 +85,7 @@ public class PostCalendar {
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
                 .where(conditions(query)).and(CAMPAIGN_POST.SCHEDULED_AT.ge(starts)).and(CAMPAIGN_POST.SCHEDULED_AT.lt(ends))
                 .orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID).limit(query.perDay()).asTable("p"));
-        var rows = db.select(rangeDay.as("day"), first.asterisk()).from(range).crossJoin(first)
+        var rows = db.select(rangeDay.as("day"), DSL.table(DSL.name("p")).asterisk()).from(range).crossJoin(first)
                 .orderBy(DSL.field(DSL.name("day")), DSL.field(DSL.name("p", CAMPAIGN_POST.SCHEDULED_AT.getName())),
                         DSL.field(DSL.name("p", CAMPAIGN_POST.ID.getName())))
                 .fetch();

@@ -141,7 +141,7 @@ class PostRepository {
 
     /**
      * Folds each campaign's tally rows into one per status (the rows a concurrent change adds meanwhile stay as they
-     * are: this statement deletes only what it sums); returns how many rows it folded.
+     * are: this statement deletes only what it sums); returns how many folded rows it wrote.
      */
     int foldTallies() {
         return db.execute("WITH busy AS (SELECT campaign_id FROM campaign_post_tally GROUP BY campaign_id "

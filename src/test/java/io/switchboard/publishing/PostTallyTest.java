@@ -31,6 +31,7 @@ class PostTallyTest {
     private static AppInstance app;
     private static DSLContext db;
     private static Campaigns campaigns;
+    private static long launched;
     private static List<Long> ids;
 
     @BeforeAll
@@ -51,6 +52,7 @@ class PostTallyTest {
             SignedIn.out();
         }
         long first = ((Number) db.fetchValue("SELECT min(id) FROM campaign")).longValue();
+        launched = first;
         db.execute("INSERT INTO campaign (name, status, spec, post_type, created_by, created_at, first_at, last_at) "
                 + "SELECT 'Copy ' || n, 'running', c.spec, c.post_type, 'test', now(), now(), now() "
                 + "FROM generate_series(1, 3) n, (SELECT * FROM campaign WHERE id = " + first + ") c");
@@ -58,7 +60,8 @@ class PostTallyTest {
                 + "SELECT c.id, n, 1, ARRAY[1]::bigint[], 'Caption ' || n, now() + make_interval(mins => n), "
                 + "(ARRAY['scheduled', 'published', 'failed', 'paused'])[1 + n % 4] "
                 + "FROM campaign c, generate_series(1, 400) n WHERE c.id > " + first);
-        ids = db.fetch("SELECT id FROM campaign ORDER BY id").getValues(0, Long.class);
+        // the launched campaign's own post moves by itself (its tasks run): only the copies are compared
+        ids = db.fetch("SELECT id FROM campaign WHERE id > " + first + " ORDER BY id").getValues(0, Long.class);
     }
 
     @AfterAll
@@ -70,7 +73,8 @@ class PostTallyTest {
     void countsEqualThePostsAfterEveryKindOfChange() throws Exception {
         assertCountsAreThePosts();
         // one by one, from eight connections at once: nobody waits for anybody's count, none is lost
-        List<Long> postIds = db.fetch("SELECT id FROM campaign_post ORDER BY id").getValues(0, Long.class);
+        List<Long> postIds = db.fetch("SELECT id FROM campaign_post WHERE campaign_id > " + launched + " ORDER BY id")
+                .getValues(0, Long.class);
         try (var pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -89,22 +93,25 @@ class PostTallyTest {
             }
         }
         assertCountsAreThePosts();
-        db.execute("UPDATE campaign_post SET status = 'paused' WHERE status = 'publishing'");
-        db.execute("UPDATE campaign_post SET polls = polls + 1");
-        db.execute("DELETE FROM campaign_post WHERE number % 7 = 0");
+        db.execute("UPDATE campaign_post SET status = 'paused' WHERE status = 'publishing' AND campaign_id > " + launched);
+        db.execute("UPDATE campaign_post SET polls = polls + 1 WHERE campaign_id > " + launched);
+        db.execute("DELETE FROM campaign_post WHERE number % 7 = 0 AND campaign_id > " + launched);
         assertCountsAreThePosts();
-        int before = db.fetchCount(CAMPAIGN_POST_TALLY);
+        var copies = CAMPAIGN_POST_TALLY.CAMPAIGN_ID.gt(launched);
+        int before = db.fetchCount(CAMPAIGN_POST_TALLY, copies);
         app.bean(PostRepository.class).foldTallies();
-        assertThat(db.fetchCount(CAMPAIGN_POST_TALLY)).as("one row per campaign and status after folding")
+        assertThat(db.fetchCount(CAMPAIGN_POST_TALLY, copies)).as("one row per campaign and status after folding")
                 .isLessThan(before)
                 .isEqualTo(((Number) db.fetchValue(
-                        "SELECT count(*) FROM (SELECT DISTINCT campaign_id, status FROM campaign_post) s")).intValue());
+                        "SELECT count(*) FROM (SELECT DISTINCT campaign_id, status FROM campaign_post WHERE campaign_id > "
+                                + launched + ") s")).intValue());
         assertCountsAreThePosts();
     }
 
     private static void assertCountsAreThePosts() {
         Map<Long, Map<PostStatus, Integer>> counted = new HashMap<>();
-        db.fetch("SELECT campaign_id, status, count(*)::int FROM campaign_post GROUP BY campaign_id, status")
+        db.fetch("SELECT campaign_id, status, count(*)::int FROM campaign_post WHERE campaign_id > " + launched
+                        + " GROUP BY campaign_id, status")
                 .forEach(r -> counted.computeIfAbsent(r.get(0, Long.class), k -> new EnumMap<>(PostStatus.class))
                         .put(PostStatus.fromDb(r.get(1, String.class)), r.get(2, Integer.class)));
         Map<Long, PostCounts> tallied = campaigns.counts(ids);
