@@ -76,6 +76,7 @@ class PagesBench {
                 List<Long> millis = new ArrayList<>();
                 for (int run = 0; run < WARM_UP + RUNS; run++) {
                     stop.open(page, app);
+                    answered(page, stop);
                     long loaded = loadMillis(page);
                     if (run >= WARM_UP) {
                         millis.add(loaded);
@@ -186,6 +187,15 @@ class PagesBench {
                 + " + ' after_dom_ms=' + Math.round(n.loadEventEnd - n.domContentLoadedEventEnd)"
                 + " + ' html_kb=' + Math.round(n.transferSize / 1024) + '/' + Math.round(n.decodedBodySize / 1024)"
                 + " + ' resources=' + r.length + ' fetched=' + r.filter(e => e.transferSize > 0).length; }"));
+    }
+
+    /** An error page loads fast and passes axe: a page that did not answer 200 stops the benchmark. */
+    private static void answered(Page page, Stop stop) {
+        long status = ((Number) page.evaluate(
+                "() => performance.getEntriesByType('navigation')[0].responseStatus || 200")).longValue();
+        if (status != 200) {
+            throw new IllegalStateException("page " + stop.name() + " answered " + status + ": not measured");
+        }
     }
 
     /** Navigation start to the end of the load event, as the browser measured the current document. */
