@@ -102,7 +102,13 @@ class AccountConnector {
                     + String.join(" and ", ports.signIn(platform).scopes()) + ", then try again.";
             case PlatformProblem.Throttled p -> "The platform asks us to wait until " + Moments.near(p.until(), Instant.now())
                     + " before more calls; try again then.";
-            default -> "The token could not be checked: " + problem.message() + ". Try again.";
+            default -> "The token could not be checked: " + sentence(problem.message()) + " Try again.";
         };
+    }
+
+    /** A platform's or route's message as a sentence: ends with one full stop, never two. */
+    private static String sentence(String message) {
+        String text = message.strip();
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 }

@@ -18,10 +18,12 @@ import java.util.Optional;
 class Gate {
     private final BehaviourStore behaviour;
     private final AccountStore accounts;
+    private final SlowCalls slowCalls;
 
-    Gate(BehaviourStore behaviour, AccountStore accounts) {
+    Gate(BehaviourStore behaviour, AccountStore accounts, SlowCalls slowCalls) {
         this.behaviour = behaviour;
         this.accounts = accounts;
+        this.slowCalls = slowCalls;
     }
 
     /** The account a valid token speaks for. */
@@ -30,7 +32,7 @@ class Gate {
 
     /** A call made with an account's token. */
     Caller enter(String call, @Nullable String token, HttpServletResponse response) {
-        SandboxSettings settings = pause();
+        SandboxSettings settings = pause(call);
         if (token == null || token.isBlank()) {
             headers(response, settings, null);
             throw new GraphFault(2500, null, "An active access token must be used to query information about "
@@ -50,19 +52,13 @@ class Gate {
 
     /** A call made with the app's credentials only (code exchange, token debugging, sandbox accounts). */
     void enterAsApp(String call, HttpServletResponse response) {
-        headers(response, pause(), null);
+        headers(response, pause(call), null);
         strike(call, null);
     }
 
-    private SandboxSettings pause() {
+    private SandboxSettings pause(String call) {
         SandboxSettings settings = behaviour.settings();
-        if (!settings.latency().isZero()) {
-            try {
-                Thread.sleep(settings.latency());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        slowCalls.pause(call, settings.latency());
         return settings;
     }
 

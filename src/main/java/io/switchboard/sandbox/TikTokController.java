@@ -52,7 +52,7 @@ class TikTokController {
                               @RequestParam(required = false) @Nullable String code,
                               @RequestParam(value = "redirect_uri", required = false) @Nullable String redirectUri,
                               @RequestParam(value = "refresh_token", required = false) @Nullable String refreshToken) {
-        sandbox.pause();
+        sandbox.pause("token");
         checkSecret(secret);
         TikTokStore.Token token = switch (grantType) {
             case "authorization_code" -> code == null || redirectUri == null ? null : store.redeem(code, redirectUri)
@@ -151,7 +151,7 @@ class TikTokController {
     Map<String, Object> upload(@PathVariable String publishId,
                                @RequestHeader(value = "Content-Range", required = false) @Nullable String range,
                                @RequestBody byte[] chunk) {
-        sandbox.pause();
+        sandbox.pause("upload");
         TikTokStore.Publish publish = store.publish(publishId).orElseThrow(() -> TikTokFault.of("invalid_params"));
         var matcher = range == null ? null : java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range);
         if (matcher == null || !matcher.matches() || publish.videoSize() == null

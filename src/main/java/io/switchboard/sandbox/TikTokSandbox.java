@@ -36,19 +36,21 @@ class TikTokSandbox {
     private final TikTokStore store;
     private final BehaviourStore behaviour;
     private final MediaIntake intake;
+    private final SlowCalls slowCalls;
     /** Redirects are not followed: the sandbox fetches only the verified URL itself (no open proxy). */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    TikTokSandbox(TikTokStore store, BehaviourStore behaviour, MediaIntake intake) {
+    TikTokSandbox(TikTokStore store, BehaviourStore behaviour, MediaIntake intake, SlowCalls slowCalls) {
         this.store = store;
         this.behaviour = behaviour;
         this.intake = intake;
+        this.slowCalls = slowCalls;
     }
 
     /** The caller a bearer token speaks for, after the latency, the scope, the rate limit and injected faults. */
     TikTokStore.Token enter(String endpoint, @Nullable String authorization, @Nullable String scope, int perMinute) {
-        pause();
+        pause(endpoint);
         String bearer = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()).strip() : null;
         OffsetDateTime now = store.now();
@@ -70,15 +72,9 @@ class TikTokSandbox {
         return token;
     }
 
-    void pause() {
-        Duration latency = behaviour.settings().latency();
-        if (!latency.isZero()) {
-            try {
-                Thread.sleep(latency);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** The sandbox's latency, or the call's own (see {@link SlowCalls}). */
+    void pause(String call) {
+        slowCalls.pause(call, behaviour.settings().latency());
     }
 
     /** Checks a post init against the creator's rules and caps, then records it (the platform's own record). */

@@ -165,13 +165,14 @@ class AccountImportTest {
         var tokens = tokens(3, "slowcheck");
         String csv = "access_token,platform\n" + tokens.stream().map(t -> t.accessToken() + ",instagram\n")
                 .reduce("", String::concat);
-        SandboxControl.settings(app, Duration.ofSeconds(4), Duration.ZERO, 50);
+        // every platform call takes 8 s: an upload that checked even one token itself would take that long
+        SandboxControl.settings(app, Duration.ofSeconds(8), Duration.ZERO, 50);
         try {
             operator.get(app.url("/accounts/import"));
             long start = System.nanoTime();
             HttpResponse<String> started = operator.post(app.url("/accounts/import"), Map.of("csv", csv));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the upload waits for no platform call")
-                    .isLessThan(Duration.ofSeconds(4));
+                    .isLessThan(Duration.ofSeconds(8));
             assertThat(started.statusCode()).isEqualTo(302);
             String checkPath = path(started.headers().firstValue("Location").orElseThrow());
             HttpResponse<String> following = operator.get(app.url(checkPath));
@@ -220,7 +221,7 @@ class AccountImportTest {
     /** The import's page once its check is done (it follows the check until then). */
     private static HttpResponse<String> awaitPreview(String checkPath) {
         AtomicReference<HttpResponse<String>> page = new AtomicReference<>();
-        eventually(Duration.ofSeconds(90), () -> {
+        eventually(Duration.ofSeconds(180), () -> {
             page.set(operator.get(app.url(checkPath)));
             assertThat(page.get().body()).contains("id=\"preview\"");
         });

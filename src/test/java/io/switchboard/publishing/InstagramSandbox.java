@@ -33,6 +33,11 @@ final class InstagramSandbox implements SandboxPlatform {
     }
 
     @Override
+    public String publishCall() {
+        return "publish";
+    }
+
+    @Override
     public boolean publishBeingServed(AppInstance app) {
         return SandboxControl.serving(app, "publish") > 0;
     }

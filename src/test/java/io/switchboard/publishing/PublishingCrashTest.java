@@ -36,6 +36,8 @@ import static testsupport.TaskWaits.eventually;
 class PublishingCrashTest {
     /** Bounds for getting somewhere, not for how fast: a JVM starting on a loaded 2-core machine takes minutes. */
     private static final Duration WAIT = Duration.ofMinutes(4);
+    /** How fast the platform answers every call but the one a kill point slows. */
+    private static final Duration QUICK = Duration.ofMillis(100);
     /**
      * A dead instance's work taken over within seconds; the lease long enough that a live instance at load 50 on 2
      * cores still heartbeats in time (at 3 s the publisher lost its lease mid-publish there). Idle queues are woken
@@ -94,8 +96,10 @@ class PublishingCrashTest {
     @MethodSource("killPoints")
     void a_post_whose_publisher_is_killed_is_published_exactly_once(SandboxPlatform sandbox, SandboxPlatform.KillPoint kill,
                                                                     @TempDir Path dir) throws Exception {
-        // the kill point says how slowly the platform answers and how long it processes the media
-        sandbox.pace(platform, kill.latency(), kill.processing());
+        // the kill point says how slowly the platform answers the call that publishes and how long it processes the
+        // media; every other call is quick, so the rest of the publish and the survivor's looks do not wait for nothing
+        sandbox.pace(platform, QUICK, kill.processing());
+        SandboxControl.slowOnly(platform, sandbox.publishCall(), kill.latency());
         var account = fixture.accounts(sandbox, 1, "crash").getFirst();
         CampaignSpec spec = sandbox.campaign(fixture, "Crash " + sandbox + " " + kill, account);
         Path log = dir.resolve("publisher.log");
@@ -142,8 +146,10 @@ class PublishingCrashTest {
     @org.junit.jupiter.api.Test
     void a_first_comment_whose_poster_is_killed_is_posted_exactly_once(@TempDir Path dir) throws Exception {
         SandboxPlatform sandbox = new InstagramSandbox();
-        // a slow answer (4 s) so the kill lands while the comment call is in flight even on a loaded machine
-        sandbox.pace(platform, Duration.ofSeconds(4), Duration.ofSeconds(2));
+        // a slow answer (4 s) to the comment call only, so the kill lands while it is in flight even on a loaded
+        // machine
+        sandbox.pace(platform, QUICK, Duration.ofSeconds(2));
+        SandboxControl.slowOnly(platform, "comment", Duration.ofSeconds(4));
         var account = fixture.accounts(sandbox, 1, "commentcrash").getFirst();
         var media = fixture.images(1);
         Path log = dir.resolve("publisher.log");

@@ -27,6 +27,9 @@ interface SandboxPlatform {
     /** Posts the sandbox itself published for the account in the last 24 hours (its own record, not ours). */
     int publishes(AppInstance app, String platformUserId);
 
+    /** The call that publishes, by the name it enters the sandbox with (see {@code SandboxControl.slowOnly}). */
+    String publishCall();
+
     /**
      * Whether {@code app}'s sandbox is serving the call that publishes right now (it has arrived and is not yet
      * answered), by the sandbox's own count.
@@ -47,7 +50,8 @@ interface SandboxPlatform {
     /**
      * A moment of a publish, seen in the post's row.
      *
-     * @param latency     how slowly the sandbox answers, so the kill lands where meant (a call in flight)
+     * @param latency     how slowly the sandbox answers the call that publishes (every other call: 100 ms), so the
+     *                    kill lands where meant (that call in flight)
      * @param processing  how long the sandbox processes media, long enough for the moment to be seen even on a
      *                    loaded machine
      * @param inFlight    the kill lands while the call that publishes is in flight: the survivor must find the post

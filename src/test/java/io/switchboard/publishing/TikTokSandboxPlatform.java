@@ -34,6 +34,11 @@ final class TikTokSandboxPlatform implements SandboxPlatform {
     }
 
     @Override
+    public String publishCall() {
+        return "init";
+    }
+
+    @Override
     public boolean publishBeingServed(AppInstance app) {
         return io.switchboard.sandbox.SandboxControl.serving(app, "tiktok.directPost") > 0;
     }

@@ -85,6 +85,17 @@ public final class SandboxControl {
         app.bean(BehaviourStore.class).update(latency, processingDelay, publishQuota, 4800, "test");
     }
 
+    /**
+     * From now on only {@code call} (by the name it enters the sandbox with: "publish", "comment", TikTok's "init")
+     * answers after {@code latency} on the app's sandbox; every other call keeps the sandbox's latency. For a kill
+     * that must land while that one call is in flight, without every other call of the publish waiting as long.
+     */
+    public static void slowOnly(AppInstance app, String call, Duration latency) {
+        SlowCalls calls = app.bean(SlowCalls.class);
+        calls.clear();
+        calls.set(call, latency);
+    }
+
     /** The next {@code times} calls of {@code call} ("any", "publish", "profile", …) for the account fail so. */
     public static void inject(AppInstance app, int code, Integer subcode, String call, long accountId, int times) {
         app.bean(BehaviourStore.class).addFault(code, subcode, call, accountId, 1.0, times);
