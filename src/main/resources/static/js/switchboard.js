@@ -88,8 +88,21 @@
   // Charts: a canvas with data-chart holds its series as JSON; drawn on load and after every swap.
   var charts = {};
 
+  // The chart library (200 KB) is fetched only by a page that has a chart, once; the charts are drawn when it is in.
+  var chartLibrary = null;
+
   function drawCharts(root) {
+    if (!(root || document).querySelector("canvas[data-chart]")) {
+      return;
+    }
     if (!window.Chart) {
+      var source = document.body.dataset.chartLibrary;
+      if (!chartLibrary && source) {
+        chartLibrary = document.createElement("script");
+        chartLibrary.src = source;
+        chartLibrary.addEventListener("load", function () { drawCharts(document); });
+        document.head.appendChild(chartLibrary);
+      }
       return;
     }
     document.documentElement.classList.add("charts");

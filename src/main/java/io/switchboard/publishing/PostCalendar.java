@@ -3,6 +3,7 @@ package io.switchboard.publishing;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Row3;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +53,10 @@ public class PostCalendar {
         }
     }
 
+    /**
+     * Each day's count from one grouped index scan, then each day's first {@code perDay} posts from one short index
+     * range per day (a lateral join): the rows read grow with the days shown, not with the posts in the range.
+     */
     @Transactional(readOnly = true)
     public Map<LocalDate, Day> days(Query query) {
         Map<LocalDate, Day> days = new TreeMap<>();
@@ -58,14 +65,30 @@ public class PostCalendar {
         }
         Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
                 DSL.inline(query.zone().getId()));
-        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID))
-                .as("rank");
-        Field<Integer> total = DSL.count().over(DSL.partitionBy(day)).as("total");
-        var inner = db.select(CAMPAIGN_POST.asterisk(), CAMPAIGN.NAME, CAMPAIGN.POST_TYPE, day.as("day"), rank, total)
-                .from(CAMPAIGN_POST).join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
-                .where(conditions(query)).asTable("p");
-        var rows = db.selectFrom(inner).where(inner.field(rank).le(query.perDay()))
-                .orderBy(inner.field("day"), inner.field(rank)).fetch();
+        var counted = db.select(day, DSL.count()).from(CAMPAIGN_POST);
+        var totals = (query.type() == null ? counted : counted.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
+                .where(conditions(query)).groupBy(day).fetchMap(r -> r.value1(), r -> r.value2());
+        if (totals.isEmpty()) {
+            return days;
+        }
+        // literals, so that PostgreSQL knows the columns' types
+        List<Row3<LocalDate, OffsetDateTime, OffsetDateTime>> ranges = new ArrayList<>();
+        totals.keySet().stream().sorted().forEach(date -> ranges.add(DSL.row(DSL.inline(date),
+                DSL.inline(date.atStartOfDay(query.zone()).toOffsetDateTime()),
+                DSL.inline(date.plusDays(1).atStartOfDay(query.zone()).toOffsetDateTime()))));
+        @SuppressWarnings("unchecked")
+        var range = DSL.values(ranges.toArray(Row3[]::new)).as("range", "day", "starts", "ends");
+        Field<LocalDate> rangeDay = DSL.field(DSL.name("range", "day"), LocalDate.class);
+        Field<OffsetDateTime> starts = DSL.field(DSL.name("range", "starts"), OffsetDateTime.class);
+        Field<OffsetDateTime> ends = DSL.field(DSL.name("range", "ends"), OffsetDateTime.class);
+        var first = DSL.lateral(db.select(CAMPAIGN_POST.asterisk(), CAMPAIGN.NAME, CAMPAIGN.POST_TYPE).from(CAMPAIGN_POST)
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
+                .where(conditions(query)).and(CAMPAIGN_POST.SCHEDULED_AT.ge(starts)).and(CAMPAIGN_POST.SCHEDULED_AT.lt(ends))
+                .orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID).limit(query.perDay()).asTable("p"));
+        var rows = db.select(rangeDay.as("day"), DSL.table(DSL.name("p")).asterisk()).from(range).crossJoin(first)
+                .orderBy(DSL.field(DSL.name("day")), DSL.field(DSL.name("p", CAMPAIGN_POST.SCHEDULED_AT.getName())),
+                        DSL.field(DSL.name("p", CAMPAIGN_POST.ID.getName())))
+                .fetch();
         for (var r : rows) {
             CampaignPost post = new CampaignPost(r.get(CAMPAIGN_POST.ID.getName(), Long.class),
                     r.get(CAMPAIGN_POST.CAMPAIGN_ID.getName(), Long.class), r.get(CAMPAIGN_POST.NUMBER.getName(), Integer.class),
@@ -86,8 +109,7 @@ public class PostCalendar {
                     troubled ? post.statusReason() : null, post.permalink(), post.mediaIds(), post.caption(),
                     PostChanges.whyFixed(post));
             LocalDate date = r.get("day", LocalDate.class);
-            int count = r.get("total", Integer.class);
-            days.computeIfAbsent(date, d -> new Day(d, new java.util.ArrayList<>(), count)).posts().add(shown);
+            days.computeIfAbsent(date, d -> new Day(d, new ArrayList<>(), totals.get(d))).posts().add(shown);
         }
         return days;
     }

@@ -24,8 +24,10 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
+import static switchboard.jooq.Tables.CAMPAIGN_POST_TALLY;
 
 /** Campaign posts: inserted at launch, then moved along by the publish runner and the operators' commands. */
 @Repository
@@ -120,9 +122,34 @@ class PostRepository {
         return countsByCampaign(List.of(campaignId)).getOrDefault(campaignId, PostCounts.of(Map.of()));
     }
 
-    /** Post counts per status of each of these campaigns, in one query. */
+    /**
+     * Post counts per status of each of these campaigns, in one query of the tally the database keeps with every change
+     * of a post (a few rows per campaign, however many posts it has).
+     */
     Map<Long, PostCounts> countsByCampaign(Collection<Long> campaignIds) {
-        return grouped(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.CAMPAIGN_ID.in(campaignIds));
+        Field<Integer> posts = sum(CAMPAIGN_POST_TALLY.POSTS).cast(Integer.class);
+        Map<Long, Map<PostStatus, Integer>> counts = new HashMap<>();
+        db.select(CAMPAIGN_POST_TALLY.CAMPAIGN_ID, CAMPAIGN_POST_TALLY.STATUS, posts).from(CAMPAIGN_POST_TALLY)
+                .where(CAMPAIGN_POST_TALLY.CAMPAIGN_ID.in(campaignIds))
+                .groupBy(CAMPAIGN_POST_TALLY.CAMPAIGN_ID, CAMPAIGN_POST_TALLY.STATUS).having(posts.ne(0))
+                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(PostStatus.class))
+                        .put(PostStatus.fromDb(r.value2()), r.value3()));
+        Map<Long, PostCounts> result = new HashMap<>();
+        counts.forEach((campaign, byStatus) -> result.put(campaign, PostCounts.of(byStatus)));
+        return result;
+    }
+
+    /**
+     * Folds each campaign's tally rows into one per status (the rows a concurrent change adds meanwhile stay as they
+     * are: this statement deletes only what it sums); returns how many folded rows it wrote.
+     */
+    int foldTallies() {
+        return db.execute("WITH busy AS (SELECT campaign_id FROM campaign_post_tally GROUP BY campaign_id "
+                + "HAVING count(*) > count(DISTINCT status)), "
+                + "folded AS (DELETE FROM campaign_post_tally t USING busy WHERE t.campaign_id = busy.campaign_id "
+                + "RETURNING t.campaign_id, t.status, t.posts) "
+                + "INSERT INTO campaign_post_tally (campaign_id, status, posts) "
+                + "SELECT campaign_id, status, sum(posts) FROM folded GROUP BY campaign_id, status HAVING sum(posts) <> 0");
     }
 
     int unfinishedOf(Collection<Long> accountIds) {

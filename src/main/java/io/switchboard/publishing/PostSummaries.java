@@ -27,7 +27,7 @@ class PostSummaries {
         this.db = db;
     }
 
-    /** Posts scheduled within [from, until), by status (served by campaign_post_scheduled_idx). */
+    /** Posts scheduled within [from, until), by status (read from campaign_post_scheduled_status_idx alone). */
     PostCounts scheduledBetween(OffsetDateTime from, OffsetDateTime until) {
         Map<PostStatus, Integer> counts = new EnumMap<>(PostStatus.class);
         db.select(CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST)

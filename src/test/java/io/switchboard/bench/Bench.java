@@ -38,7 +38,19 @@ final class Bench {
     static EmbeddedPostgres postgres(boolean durable) {
         String setting = durable ? "on" : "off";
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            String slowMillis = System.getProperty("bench.sql-log-ms");
+            if (slowMillis != null) {
+                // every statement slower than this, with its plan (EXPLAIN ANALYZE, BUFFERS), into bench.sql-log-dir
+                builder.setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", System.getProperty("bench.sql-log-dir", "/tmp/bench-sql-log"))
+                        .setServerConfig("log_min_duration_statement", slowMillis)
+                        .setServerConfig("session_preload_libraries", "auto_explain")
+                        .setServerConfig("auto_explain.log_min_duration", slowMillis)
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on");
+            }
+            return builder
                     .setServerConfig("fsync", setting)
                     .setServerConfig("synchronous_commit", setting)
                     .setServerConfig("full_page_writes", setting)

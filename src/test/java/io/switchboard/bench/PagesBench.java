@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * 200,000 posts, 500 proxies): each list with and without filters and deep in its pages, each detail page, the
  * largest campaign, and the preview of a 20,000-post plan. Per page: navigation start to the load event as the
  * browser's Navigation Timing measures it (3 warm-up loads, then {@code bench.pages.runs} timed), and axe-core's
- * serious and critical violations. {@code -Dbench.pages.scale=0.01} seeds a hundredth (for a quick try).
+ * serious and critical violations. {@code -Dbench.pages.scale=0.01} seeds a hundredth (for a quick try);
+ * {@code -Dbench.pages.only=<regex>} measures only the pages so named; {@code -Dbench.sql-log-ms=20} logs every statement
+ * slower than 20 ms with its plan to {@code bench.sql-log-dir} (default /tmp/bench-sql-log).
  * A page is one line in {@link #pages}.
  */
 @Tag("bench")
@@ -69,10 +71,12 @@ class PagesBench {
             long worst = -1;
             String worstPage = "";
             int violations = 0;
-            for (Stop stop : pages(seeded)) {
+            String only = System.getProperty("bench.pages.only", ".*");
+            for (Stop stop : pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList()) {
                 List<Long> millis = new ArrayList<>();
                 for (int run = 0; run < WARM_UP + RUNS; run++) {
                     stop.open(page, app);
+                    answered(page, stop);
                     long loaded = loadMillis(page);
                     if (run >= WARM_UP) {
                         millis.add(loaded);
@@ -89,8 +93,8 @@ class PagesBench {
                 }
                 long[] sorted = Bench.sorted(millis);
                 long p95 = Bench.percentile(sorted, 95);
-                Bench.print(String.format("pages page=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d",
-                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical));
+                Bench.print(String.format("pages page=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d %s",
+                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical, where(page)));
                 measured++;
                 violations += serious + critical;
                 if (p95 > worst) {
@@ -167,6 +171,31 @@ class PagesBench {
                 + " form.querySelector('#dailyMax').value = '100';"
                 + " form.submit(); }", List.of(ids, media));
         page.waitForURL("**/campaigns/preview");
+    }
+
+    /**
+     * Where the last load's time went, as the browser saw it: the server's answer (request to first byte), the page's
+     * bytes arriving, the document parsed with its deferred scripts, and what the load event waited for after that;
+     * the page's size on the wire and unpacked, and how many other resources it fetched.
+     */
+    private static String where(Page page) {
+        return String.valueOf(page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                + " const r = performance.getEntriesByType('resource');"
+                + " return 'server_ms=' + Math.round(n.responseStart - n.requestStart)"
+                + " + ' body_ms=' + Math.round(n.responseEnd - n.responseStart)"
+                + " + ' parse_ms=' + Math.round(n.domContentLoadedEventEnd - n.responseEnd)"
+                + " + ' after_dom_ms=' + Math.round(n.loadEventEnd - n.domContentLoadedEventEnd)"
+                + " + ' html_kb=' + Math.round(n.transferSize / 1024) + '/' + Math.round(n.decodedBodySize / 1024)"
+                + " + ' resources=' + r.length + ' fetched=' + r.filter(e => e.transferSize > 0).length; }"));
+    }
+
+    /** An error page loads fast and passes axe: a page that did not answer 200 stops the benchmark. */
+    private static void answered(Page page, Stop stop) {
+        long status = ((Number) page.evaluate(
+                "() => performance.getEntriesByType('navigation')[0].responseStatus || 200")).longValue();
+        if (status != 200) {
+            throw new IllegalStateException("page " + stop.name() + " answered " + status + ": not measured");
+        }
     }
 
     /** Navigation start to the end of the load event, as the browser measured the current document. */

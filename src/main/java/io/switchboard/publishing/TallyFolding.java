@@ -1,0 +1,24 @@
+package io.switchboard.publishing;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the campaigns' post tally small: every minute, on one instance at a time, each campaign's added rows are
+ * folded into one per status (the counts read the same before and after).
+ */
+@Component
+class TallyFolding {
+    private final PostRepository posts;
+
+    TallyFolding(PostRepository posts) {
+        this.posts = posts;
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "publishing.fold-tally", lockAtMostFor = "PT5M")
+    void fold() {
+        posts.foldTallies();
+    }
+}
