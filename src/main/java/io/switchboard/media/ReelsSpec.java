@@ -28,13 +28,11 @@ public final class ReelsSpec {
     }
 
     public static SpecReport check(MediaFacts facts) {
-        List<Check> checks = new ArrayList<>();
         MediaFacts.Video video = facts.video();
         if (video == null || facts.still()) {
-            checks.add(new Check("Video stream", Verdict.REJECT, video == null ? "none" : "a still image",
-                    "a video track"));
-            return new SpecReport("Reels", checks);
+            return ReelsSpec.withoutVideo("Reels", video);
         }
+        List<Check> checks = new ArrayList<>();
         checks.add(rule("Container", facts.mp4Family(), Verdict.FIX, facts.container(), "MP4 or MOV"));
         checks.add(rule("Index (moov) before media", facts.moov() == MediaFacts.MoovPosition.FIRST, Verdict.FIX,
                 switch (facts.moov()) {
@@ -83,6 +81,12 @@ public final class ReelsSpec {
 
     private static Check rule(String rule, boolean passed, Verdict otherwise, String measured, String required) {
         return new Check(rule, passed ? Verdict.PASS : otherwise, measured, required);
+    }
+
+    /** The report of a file with no video to check (none at all, or a still image): one rejected rule. */
+    static SpecReport withoutVideo(String platform, MediaFacts.@org.jspecify.annotations.Nullable Video video) {
+        return new SpecReport(platform, List.of(new Check("Video stream", Verdict.REJECT,
+                video == null ? "none" : "a still image", "a video track")));
     }
 
     static String seconds(Duration duration) {

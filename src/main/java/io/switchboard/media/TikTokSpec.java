@@ -28,13 +28,11 @@ public final class TikTokSpec {
     }
 
     public static SpecReport check(MediaFacts facts) {
-        List<Check> checks = new ArrayList<>();
         MediaFacts.Video video = facts.video();
         if (video == null || facts.still()) {
-            checks.add(new Check("Video stream", Verdict.REJECT, video == null ? "none" : "a still image",
-                    "a video track"));
-            return new SpecReport("TikTok", checks);
+            return ReelsSpec.withoutVideo("TikTok", video);
         }
+        List<Check> checks = new ArrayList<>();
         checks.add(rule("Container", facts.mp4Family() || facts.container().contains("webm"),
                 facts.container(), "MP4, MOV or WebM"));
         checks.add(rule("Duration", !facts.duration().minus(MIN_DURATION).isNegative()
