@@ -431,6 +431,35 @@
     form.requestSubmit();
   });
 
+  // The calendar's post preview: a post's "Preview" link loads the preview (htmx, on demand) into the one popover and
+  // opens it with focus on its Close button; Escape (the popover's own) or Close shuts it and focus returns to the
+  // link. Without JavaScript the link opens the post page.
+  var peekOpener = null;
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    if (e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-peek")) {
+      peekOpener = e.detail.elt;
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var peek = e.detail.target;
+    if (peek.id !== "cal-peek" || !peek.showPopover) {
+      return;
+    }
+    if (!peek.matches(":popover-open")) {
+      peek.showPopover();
+    }
+    var close = document.getElementById("peek-close");
+    if (close) {
+      close.focus();
+    }
+  });
+  document.addEventListener("toggle", function (e) {
+    if (e.target.id === "cal-peek" && e.newState === "closed" && peekOpener) {
+      peekOpener.focus();
+      peekOpener = null;
+    }
+  }, true);
+
   if (window.htmx) {
     htmx.onLoad(setupUpload);
   } else {
