@@ -432,14 +432,8 @@
   });
 
   // The calendar's post preview: a post's "Preview" link loads the preview (htmx, on demand) into the one popover and
-  // opens it with focus on its Close button; Escape (the popover's own) or Close shuts it and focus returns to the
-  // link. Without JavaScript the link opens the post page.
-  var peekOpener = null;
-  document.addEventListener("htmx:beforeRequest", function (e) {
-    if (e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-peek")) {
-      peekOpener = e.detail.elt;
-    }
-  });
+  // opens it with focus on its Close button; Escape or Close shuts it (the popover's own behaviour) and the browser
+  // returns focus to the link. Without JavaScript the link opens the post page.
   document.addEventListener("htmx:afterSwap", function (e) {
     var peek = e.detail.target;
     if (peek.id !== "cal-peek" || !peek.showPopover) {
@@ -453,12 +447,6 @@
       close.focus();
     }
   });
-  document.addEventListener("toggle", function (e) {
-    if (e.target.id === "cal-peek" && e.newState === "closed" && peekOpener) {
-      peekOpener.focus();
-      peekOpener = null;
-    }
-  }, true);
 
   if (window.htmx) {
     htmx.onLoad(setupUpload);
