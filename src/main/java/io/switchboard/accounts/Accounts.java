@@ -46,6 +46,7 @@ public class Accounts {
     private static final String[] OPERATOR_FIELDS = {"status", "statusReason", "timeZone", "tags", "notes",
             "desiredBiography", "desiredWebsite"};
     private final AuditTrail audit;
+
     Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountImport imports,
              AccountChecks checks, org.springframework.transaction.PlatformTransactionManager transactions,
              AuditTrail audit) {

@@ -39,8 +39,8 @@ public class MediaLibrary {
     private final MediaSettings settings;
     private final MediaJson json;
     private final MediaToolCheck toolCheck;
-
     private final AuditTrail audit;
+
     MediaLibrary(Uploads uploads, MediaCommands commands, MediaItems items, MediaRenditions renditions,
                  ItemViews views, UrlSigner signer, MediaStorage storage, MediaSettings settings, MediaJson json,
                  MediaToolCheck toolCheck, AuditTrail audit) {

@@ -35,8 +35,8 @@ public class Webhooks {
     private final Tasks tasks;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
-
     private final AuditTrail audit;
+
     Webhooks(WebhookRows rows, WebhookTargets targets, SecretBox box, Tasks tasks, JsonMapper json, AuditTrail audit) {
         this.audit = audit;
         this.rows = rows;

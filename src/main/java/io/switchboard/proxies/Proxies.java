@@ -50,6 +50,7 @@ public class Proxies {
     private static final String[] OPERATOR_FIELDS = {"label", "scheme", "host", "port", "username", "region", "tags",
             "enabled"};
     private final AuditTrail audit;
+
     Proxies(ProxyRepository proxies, ProxyCheckRepository checks, ProxyRoutingRepository routing,
             ProxyPasswords passwords, ProxyImport imports, ProxyDiagnosticsQueue diagnostics, ProxyRoutes routes,
             AuditTrail audit) {
@@ -311,7 +312,7 @@ public class Proxies {
         audit.record(AuditRecord.of(action, "proxy", proxyId).target(named.label()).compare(before, after, OPERATOR_FIELDS));
     }
 
-    /** One record per account whose way out changed: "direct" → "via proxy-1 (assigned)". */
+    /** One record per account whose way out changed: "direct" → "proxy-1 (its own)". */
     private void recordRoutes(Map<Long, AccountRoute> before) {
         Map<Long, AccountRoute> after = routesOf(before.keySet());
         before.forEach((accountId, was) -> {

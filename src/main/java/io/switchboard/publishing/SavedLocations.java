@@ -32,8 +32,8 @@ public class SavedLocations {
     /** More than any team keeps; the list is one page. */
     static final int MAX = 1_000;
     private final DSLContext db;
-
     private final AuditTrail audit;
+
     SavedLocations(DSLContext db, AuditTrail audit) {
         this.db = db;
         this.audit = audit;

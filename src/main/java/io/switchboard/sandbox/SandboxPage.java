@@ -39,8 +39,8 @@ class SandboxPage {
     private final ContainerStore containers;
     /** Bean Validation after binding (with {@code @Valid}, a record breaking a constraint would never be built). */
     private final SpringValidatorAdapter validator;
-
     private final AuditTrail audit;
+
     SandboxPage(BehaviourStore behaviour, AccountStore accounts, ContainerStore containers, Validator validator,
                 AuditTrail audit) {
         this.audit = audit;

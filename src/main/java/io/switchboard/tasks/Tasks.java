@@ -36,8 +36,8 @@ public class Tasks {
     private final JsonMapper json;
     private final InstanceIdentity instance;
     private final TaskReadStore reads;
-
     private final AuditTrail audit;
+
     Tasks(SubmitStore submits, CommandStore commands, GroupStore groups, ThroughputStore throughput,
           Notifier notifier, ApplicationEventPublisher events, JsonMapper json,
           InstanceIdentity instance, TaskReadStore reads, AuditTrail audit) {
