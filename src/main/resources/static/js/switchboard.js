@@ -431,6 +431,23 @@
     form.requestSubmit();
   });
 
+  // The calendar's post preview: a post's "Preview" link loads the preview (htmx, on demand) into the one popover and
+  // opens it with focus on its Close button; Escape or Close shuts it (the popover's own behaviour) and the browser
+  // returns focus to the link. Without JavaScript the link opens the post page.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var peek = e.detail.target;
+    if (peek.id !== "cal-peek" || !peek.showPopover) {
+      return;
+    }
+    if (!peek.matches(":popover-open")) {
+      peek.showPopover();
+    }
+    var close = document.getElementById("peek-close");
+    if (close) {
+      close.focus();
+    }
+  });
+
   if (window.htmx) {
     htmx.onLoad(setupUpload);
   } else {

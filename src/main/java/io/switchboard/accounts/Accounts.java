@@ -1,5 +1,7 @@
 package io.switchboard.accounts;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.infrastructure.FieldChecks;
@@ -40,8 +42,15 @@ public class Accounts {
     private final AccountChecks checks;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
+    /** What operators set on an account, recorded before and after each change (never its tokens). */
+    private static final String[] OPERATOR_FIELDS = {"status", "statusReason", "timeZone", "tags", "notes",
+            "desiredBiography", "desiredWebsite"};
+    private final AuditTrail audit;
+
     Accounts(AccountRepository accounts, TokenVault vault, StatusChanges statuses, AccountImport imports,
-             AccountChecks checks, org.springframework.transaction.PlatformTransactionManager transactions) {
+             AccountChecks checks, org.springframework.transaction.PlatformTransactionManager transactions,
+             AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.vault = vault;
         this.statuses = statuses;
@@ -179,15 +188,31 @@ public class Accounts {
     @PreAuthorize(OPERATOR_COMMAND)
     public int disable(List<Long> accountIds) {
         String reason = "Disabled by " + actor();
-        return (int) accountIds.stream().filter(id -> statuses.set(id, AccountStatus.DISABLED, reason)).count();
+        return (int) accountIds.stream().filter(id -> recorded("account.disabled", id,
+                () -> statuses.set(id, AccountStatus.DISABLED, reason))).count();
     }
 
     /** Back to ACTIVE (after a restriction was resolved, or a disable); a health check follows. */
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public void enable(long accountId) {
-        statuses.set(accountId, AccountStatus.ACTIVE, "");
+        recorded("account.enabled", accountId, () -> statuses.set(accountId, AccountStatus.ACTIVE, ""));
         checks.health(List.of(accountId));
+    }
+
+    /** Runs a change of one account and records the fields operators set, before and after, when it changed any. */
+    private boolean recorded(String action, long accountId, java.util.function.BooleanSupplier change) {
+        Account before = accounts.find(accountId).orElse(null);
+        boolean changed = change.getAsBoolean();
+        Account after = accounts.find(accountId).orElse(null);
+        if (before != null && after != null) {
+            AuditRecord record = AuditRecord.of(action, "account", accountId).target("@" + after.username())
+                    .compare(before, after, OPERATOR_FIELDS);
+            if (!record.changes().isEmpty()) {
+                audit.record(record);
+            }
+        }
+        return changed;
     }
 
     /** Submits a token health check for each account; returns the task group they run in. */
@@ -231,8 +256,11 @@ public class Accounts {
         String website = checks.check(() -> AccountFields.website("desiredWebsite", desiredWebsite), null);
         List<String> tagList = checks.check(() -> AccountFields.tags("tags", tags), List.of());
         checks.throwIfAny(AccountProblem::new);
-        accounts.updateSettings(accountId, zone, checkedNotes, biography, website);
-        accounts.setTags(accountId, tagList);
+        recorded("account.settings", accountId, () -> {
+            accounts.updateSettings(accountId, zone, checkedNotes, biography, website);
+            accounts.setTags(accountId, tagList);
+            return true;
+        });
     }
 
     /** Checks a CSV file row by row (tokens live) without importing anything. */

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 class RequestRecorder implements WebMvcConfigurer, HandlerInterceptor {
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> NOT_FIELDS = Set.of("_csrf", "confirmed");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|token|secret|key|code|signature).*");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final int MAX_FIELDS = 20;
     private static final int MAX_LENGTH = 200;
@@ -70,7 +69,7 @@ class RequestRecorder implements WebMvcConfigurer, HandlerInterceptor {
         int fields = 0;
         for (var parameter : parameters.entrySet()) {
             String name = parameter.getKey();
-            if (NOT_FIELDS.contains(name) || SECRET.matcher(name).matches()) {
+            if (NOT_FIELDS.contains(name) || AuditRecord.SECRET.matcher(name).matches()) {
                 continue;
             }
             if (++fields > MAX_FIELDS) {

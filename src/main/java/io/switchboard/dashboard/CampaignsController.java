@@ -359,7 +359,8 @@ class CampaignsController {
     }
 
     /** A planned post as the platform will show it. */
-    record Look(String username, List<String> thumbnails, io.switchboard.publishing.CaptionPreview caption) {
+    record Look(io.switchboard.platform.Platform platform, String username, List<String> thumbnails,
+                io.switchboard.publishing.CaptionPreview caption) {
     }
 
     /**
@@ -370,10 +371,12 @@ class CampaignsController {
         model.addAttribute("preview", preview);
         model.addAttribute("options", spec.options());
         model.addAttribute("postType", spec.options().type());
-        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> new Look(
-                preview.accounts().get(p.accountId()).username(),
-                p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
-                io.switchboard.publishing.CaptionPreview.of(p.caption()))).toList());
+        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> {
+            Preview.TargetView account = preview.accounts().get(p.accountId());
+            return new Look(account.platform(), account.username(),
+                    p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
+                    io.switchboard.publishing.CaptionPreview.of(p.caption(), account.platform()));
+        }).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         List<Plan.Post> planned = preview.plan().posts();
         int from = Math.clamp(postsFrom - Math.floorMod(postsFrom, PLAN_PAGE), 0,

@@ -4,13 +4,14 @@ import io.switchboard.accounts.Accounts;
 import io.switchboard.infrastructure.Problem;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.media.RenditionKind;
+import io.switchboard.platform.Platform;
 import io.switchboard.publishing.Approvals;
-import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.CampaignPosts;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.CaptionPreview;
 import io.switchboard.publishing.PostChanges;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -146,14 +147,31 @@ class PostController {
         }
     }
 
-    private String render(CampaignPost post, EditForm form, Map<String, String> mistakes, Model model) {
-        Campaign campaign = campaigns.find(post.campaignId()).orElseThrow();
+    /** The post's preview alone, opened in place from the calendar (loaded on demand). */
+    @HxRequest
+    @GetMapping("/posts/{id}/preview")
+    String preview(@PathVariable long id, Model model) {
+        showPreview(post(id), model);
+        return "fragments/preview :: peek";
+    }
+
+    @GetMapping("/posts/{id}/preview")
+    String previewWithoutHtmx(@PathVariable long id) {
+        return "redirect:/posts/" + id;
+    }
+
+    private void showPreview(CampaignPost post, Model model) {
+        Platform platform = accounts.platforms(List.of(post.accountId())).get(post.accountId());
         model.addAttribute("post", post);
-        model.addAttribute("campaign", campaign);
+        model.addAttribute("campaign", campaigns.find(post.campaignId()).orElseThrow());
         model.addAttribute("username", accounts.usernames(List.of(post.accountId())).getOrDefault(post.accountId(), "removed account"));
-        model.addAttribute("platform", accounts.platforms(List.of(post.accountId())).get(post.accountId()));
+        model.addAttribute("platform", platform);
         model.addAttribute("thumbnails", post.mediaIds().stream().map(m -> media.pagePath(m, RenditionKind.THUMBNAIL)).toList());
-        model.addAttribute("caption", CaptionPreview.of(post.caption()));
+        model.addAttribute("caption", CaptionPreview.of(post.caption(), platform == null ? Platform.INSTAGRAM : platform));
+    }
+
+    private String render(CampaignPost post, EditForm form, Map<String, String> mistakes, Model model) {
+        showPreview(post, model);
         model.addAttribute("fixedBecause", PostChanges.whyFixed(post));
         model.addAttribute("task", posts.taskIds(List.of(post)).get(post.id()));
         model.addAttribute("form", form);

@@ -8,6 +8,7 @@ import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.CaptionPreview;
+import io.switchboard.platform.Platform;
 import io.switchboard.publishing.ReviewLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +43,7 @@ class ReviewController {
     }
 
     /** A post on the review page. */
-    record Shown(CampaignPost post, String username, List<String> thumbnails, CaptionPreview caption) {
+    record Shown(CampaignPost post, Platform platform, String username, List<String> thumbnails, CaptionPreview caption) {
     }
 
     @GetMapping("/review/{token}")
@@ -77,13 +78,18 @@ class ReviewController {
     private String page(String token, long campaignId, Model model) {
         Campaign campaign = campaigns.find(campaignId).orElseThrow();
         List<CampaignPost> posts = campaigns.posts(campaignId, null, null, 0, POSTS_SHOWN);
-        Map<Long, String> usernames = accounts.usernames(posts.stream().map(CampaignPost::accountId).distinct().toList());
+        List<Long> accountIds = posts.stream().map(CampaignPost::accountId).distinct().toList();
+        Map<Long, String> usernames = accounts.usernames(accountIds);
+        Map<Long, Platform> platforms = accounts.platforms(accountIds);
         model.addAttribute("campaign", campaign);
         model.addAttribute("token", token);
         model.addAttribute("total", campaigns.counts(campaignId).total());
-        model.addAttribute("posts", posts.stream().map(p -> new Shown(p, usernames.getOrDefault(p.accountId(), "account"),
-                p.mediaIds().stream().map(m -> media.pagePath(m, RenditionKind.THUMBNAIL)).toList(),
-                CaptionPreview.of(p.caption()))).toList());
+        model.addAttribute("posts", posts.stream().map(p -> {
+            Platform platform = platforms.getOrDefault(p.accountId(), Platform.INSTAGRAM);
+            return new Shown(p, platform, usernames.getOrDefault(p.accountId(), "account"),
+                    p.mediaIds().stream().map(m -> media.pagePath(m, RenditionKind.THUMBNAIL)).toList(),
+                    CaptionPreview.of(p.caption(), platform));
+        }).toList());
         return "review";
     }
 

@@ -67,8 +67,10 @@ public class ApiKeys {
         String secret = PREFIX + HexFormat.of().formatHex(random);
         String prefix = secret.substring(0, PREFIX.length() + 6);
         long id = keys.insert(trimmed, prefix, Digests.sha256Hex(secret), scope, requestsPerMinute, CurrentOperator.actor(), expiresAt);
-        audit.record(AuditRecord.of("api-key.created", "api_key", id).target(trimmed).change("scope", null, scope.label()));
-        return new IssuedApiKey(keys.find(id).orElseThrow(), secret);
+        ApiKey created = keys.find(id).orElseThrow();
+        audit.record(AuditRecord.of("api-key.created", "api_key", id).target(trimmed)
+                .compare(null, created, "name", "prefix", "scope", "requestsPerMinute", "expiresAt"));
+        return new IssuedApiKey(created, secret);
     }
 
     @Transactional
@@ -78,7 +80,8 @@ public class ApiKeys {
         if (!keys.revoke(id, CurrentOperator.actor())) {
             throw new ApiKeyProblem("", "The key " + key.name() + " was revoked already.");
         }
-        audit.record(AuditRecord.of("api-key.revoked", "api_key", id).target(key.name()));
+        audit.record(AuditRecord.of("api-key.revoked", "api_key", id).target(key.name())
+                .compare(key, keys.find(id).orElseThrow(), "revokedAt", "revokedBy"));
     }
 
     /** The live key whose secret this is; empty when unknown, revoked or expired. */

@@ -1,5 +1,7 @@
 package io.switchboard.media;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,12 @@ public class MediaLibrary {
     private final MediaSettings settings;
     private final MediaJson json;
     private final MediaToolCheck toolCheck;
+    private final AuditTrail audit;
 
     MediaLibrary(Uploads uploads, MediaCommands commands, MediaItems items, MediaRenditions renditions,
                  ItemViews views, UrlSigner signer, MediaStorage storage, MediaSettings settings, MediaJson json,
-                 MediaToolCheck toolCheck) {
+                 MediaToolCheck toolCheck, AuditTrail audit) {
+        this.audit = audit;
         this.toolCheck = toolCheck;
         this.uploads = uploads;
         this.commands = commands;
@@ -241,7 +245,13 @@ public class MediaLibrary {
      */
     @PreAuthorize(OPERATOR_COMMAND)
     public void delete(long mediaId) {
-        for (String key : commands.delete(mediaId)) {
+        MediaItem before = find(mediaId).orElse(null);
+        List<String> files = commands.delete(mediaId);
+        if (before != null) {
+            audit.record(AuditRecord.of("media.deleted", "media", mediaId).target(before.title())
+                    .compare(before, null, "title", "type", "status", "originalName", "tags", "sizeBytes"));
+        }
+        for (String key : files) {
             try {
                 storage.delete(key);
             } catch (IOException e) {

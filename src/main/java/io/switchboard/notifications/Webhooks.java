@@ -1,5 +1,7 @@
 package io.switchboard.notifications;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.infrastructure.Digests;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.SecretBox;
@@ -33,8 +35,10 @@ public class Webhooks {
     private final Tasks tasks;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final AuditTrail audit;
 
-    Webhooks(WebhookRows rows, WebhookTargets targets, SecretBox box, Tasks tasks, JsonMapper json) {
+    Webhooks(WebhookRows rows, WebhookTargets targets, SecretBox box, Tasks tasks, JsonMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.rows = rows;
         this.targets = targets;
         this.box = box;
@@ -75,15 +79,21 @@ public class Webhooks {
         }
         long id = rows.insertEndpoint(target, description.strip(), events, box.seal(SECRET_PURPOSE, key),
                 CurrentOperator.get().map(CurrentOperator::username).orElse("system"));
-        return new Registered(rows.endpoint(id).orElseThrow(), key);
+        WebhookEndpoint created = rows.endpoint(id).orElseThrow();
+        audit.record(AuditRecord.of("webhook.created", "webhook", id).target(created.url())
+                .compare(null, created, "url", "description", "events", "enabled"));
+        return new Registered(created, key);
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void delete(long id) {
-        if (!rows.deleteEndpoint(id)) {
+        WebhookEndpoint before = rows.endpoint(id).orElse(null);
+        if (before == null || !rows.deleteEndpoint(id)) {
             throw new WebhookProblem("", "There is no such endpoint; reload the page.");
         }
+        audit.record(AuditRecord.of("webhook.deleted", "webhook", id).target(before.url())
+                .compare(before, null, "url", "description", "events", "enabled"));
     }
 
     /** The endpoint's latest deliveries, newest first. */

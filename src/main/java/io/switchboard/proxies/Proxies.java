@@ -1,5 +1,7 @@
 package io.switchboard.proxies;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.infrastructure.SecretBox;
@@ -44,8 +46,15 @@ public class Proxies {
     private final ProxyDiagnosticsQueue diagnostics;
     private final ProxyRoutes routes;
 
+    /** What operators set on a proxy, recorded before and after each change (never its password). */
+    private static final String[] OPERATOR_FIELDS = {"label", "scheme", "host", "port", "username", "region", "tags",
+            "enabled"};
+    private final AuditTrail audit;
+
     Proxies(ProxyRepository proxies, ProxyCheckRepository checks, ProxyRoutingRepository routing,
-            ProxyPasswords passwords, ProxyImport imports, ProxyDiagnosticsQueue diagnostics, ProxyRoutes routes) {
+            ProxyPasswords passwords, ProxyImport imports, ProxyDiagnosticsQueue diagnostics, ProxyRoutes routes,
+            AuditTrail audit) {
+        this.audit = audit;
         this.proxies = proxies;
         this.checks = checks;
         this.routing = routing;
@@ -184,6 +193,7 @@ public class Proxies {
         ProxySpec spec = ProxyFields.check(draft, null);
         unique(spec, null);
         long id = proxies.insert(spec, seal(spec));
+        record("proxy.created", id, null, proxies.find(id).orElseThrow());
         routingChanged();
         diagnose(List.of(id));
         return id;
@@ -201,6 +211,13 @@ public class Proxies {
         ProxySpec spec = ProxyFields.check(draft, kept);
         unique(spec, proxyId);
         proxies.update(proxyId, spec, seal(spec));
+        Proxy after = proxies.find(proxyId).orElseThrow();
+        AuditRecord record = AuditRecord.of("proxy.updated", "proxy", proxyId).target(after.label())
+                .compare(before, after, OPERATOR_FIELDS);
+        if (!Objects.equals(kept, spec.password())) {
+            record = record.change("password", "(kept)", spec.password() == null ? "(removed)" : "(changed)");
+        }
+        audit.record(record);
         routingChanged();
         boolean endpointChanged = !before.url().equals(spec.url()) || !Objects.equals(kept, spec.password());
         if (endpointChanged) {
@@ -222,6 +239,7 @@ public class Proxies {
                     + ": assign them another proxy (or remove their assignment) first.");
         }
         proxies.delete(proxyId);
+        record("proxy.deleted", proxyId, proxy, null);
         routingChanged();
     }
 
@@ -229,7 +247,13 @@ public class Proxies {
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public int setEnabled(List<Long> proxyIds, boolean enabled) {
+        List<Proxy> before = proxies.findAll(proxyIds);
         int changed = proxyIds.isEmpty() ? 0 : proxies.setEnabled(proxyIds, enabled);
+        for (Proxy was : before) {
+            if (was.enabled() != enabled) {
+                record(enabled ? "proxy.enabled" : "proxy.disabled", was.id(), was, proxies.find(was.id()).orElseThrow());
+            }
+        }
         routingChanged();
         return changed;
     }
@@ -250,7 +274,9 @@ public class Proxies {
     @PreAuthorize(OPERATOR_COMMAND)
     public int assign(List<Long> accountIds, long proxyId) {
         proxies.find(proxyId).orElseThrow(() -> missing(proxyId));
+        Map<Long, AccountRoute> before = routesOf(accountIds);
         int changed = accountIds.isEmpty() ? 0 : routing.assign(accountIds, proxyId, actor());
+        recordRoutes(before);
         routingChanged();
         return changed;
     }
@@ -259,7 +285,9 @@ public class Proxies {
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public int unassign(List<Long> accountIds) {
+        Map<Long, AccountRoute> before = routesOf(accountIds);
         int changed = accountIds.isEmpty() ? 0 : routing.unassign(accountIds);
+        recordRoutes(before);
         routingChanged();
         return changed;
     }
@@ -271,8 +299,36 @@ public class Proxies {
         if (proxyId != null) {
             proxies.find(proxyId).orElseThrow(() -> missing(proxyId));
         }
+        String before = routing.defaultProxy().flatMap(proxies::find).map(Proxy::label).orElse("direct");
         routing.setDefault(proxyId, actor());
+        String after = routing.defaultProxy().flatMap(proxies::find).map(Proxy::label).orElse("direct");
+        audit.record(AuditRecord.of("route.default", "route", null).target("default route")
+                .change("default_route", before, after));
         routingChanged();
+    }
+
+    private void record(String action, long proxyId, @Nullable Proxy before, @Nullable Proxy after) {
+        Proxy named = after != null ? after : Objects.requireNonNull(before);
+        audit.record(AuditRecord.of(action, "proxy", proxyId).target(named.label()).compare(before, after, OPERATOR_FIELDS));
+    }
+
+    /** One record per account whose way out changed: "direct" → "proxy-1 (its own)". */
+    private void recordRoutes(Map<Long, AccountRoute> before) {
+        Map<Long, AccountRoute> after = routesOf(before.keySet());
+        before.forEach((accountId, was) -> {
+            String from = words(was);
+            String to = words(after.get(accountId));
+            if (!from.equals(to)) {
+                audit.record(AuditRecord.of("account.route", "account", accountId).change("route", from, to));
+            }
+        });
+    }
+
+    private static String words(@Nullable AccountRoute route) {
+        if (route == null || route.proxy() == null) {
+            return "direct";
+        }
+        return route.proxy().label() + (route.via() == AccountRoute.Via.ASSIGNED ? " (its own)" : " (the default)");
     }
 
     /** Checks an import (proxy URLs, one per line, or CSV) line by line without adding anything. */

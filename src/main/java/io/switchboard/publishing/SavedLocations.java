@@ -1,5 +1,7 @@
 package io.switchboard.publishing;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +32,11 @@ public class SavedLocations {
     /** More than any team keeps; the list is one page. */
     static final int MAX = 1_000;
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    SavedLocations(DSLContext db) {
+    SavedLocations(DSLContext db, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -85,8 +89,11 @@ public class SavedLocations {
             throw new CampaignProblem("name", "A location is saved as “" + n + "” already: choose another name.");
         }
         try {
-            return db.insertInto(SAVED_LOCATION).set(SAVED_LOCATION.NAME, n).set(SAVED_LOCATION.PAGE_ID, id)
+            long saved = db.insertInto(SAVED_LOCATION).set(SAVED_LOCATION.NAME, n).set(SAVED_LOCATION.PAGE_ID, id)
                     .set(SAVED_LOCATION.CREATED_BY, actor).returning(SAVED_LOCATION.ID).fetchSingle(SAVED_LOCATION.ID);
+            audit.record(AuditRecord.of("location.created", "location", saved).target(n)
+                    .change("name", null, n).change("pageId", null, id));
+            return saved;
         } catch (org.springframework.dao.DuplicateKeyException e) { // saved by someone else meanwhile
             throw new CampaignProblem("name", "A location is saved as “" + n + "” already: choose another name.");
         }
@@ -96,13 +103,26 @@ public class SavedLocations {
     @Transactional
     @PreAuthorize(OPERATOR)
     public boolean remove(long id) {
-        return db.deleteFrom(SAVED_LOCATION).where(SAVED_LOCATION.ID.eq(id)).execute() > 0;
+        Optional<SavedLocation> before = find(id);
+        boolean removed = db.deleteFrom(SAVED_LOCATION).where(SAVED_LOCATION.ID.eq(id)).execute() > 0;
+        before.filter(b -> removed).ifPresent(b -> audit.record(AuditRecord.of("location.deleted", "location", id)
+                .target(b.name()).compare(b, null, "name", "pageId", "accounts")));
+        return removed;
     }
 
     /** Sets (or, with null, clears) the account's default location. */
     @Transactional
     @PreAuthorize(OPERATOR)
     public void setDefault(long accountId, @Nullable Long locationId) {
+        String before = defaultOf(accountId).map(SavedLocation::name).orElse("none");
+        setDefaultUnrecorded(accountId, locationId);
+        String after = defaultOf(accountId).map(SavedLocation::name).orElse("none");
+        if (!before.equals(after)) {
+            audit.record(AuditRecord.of("account.location", "account", accountId).change("default_location", before, after));
+        }
+    }
+
+    private void setDefaultUnrecorded(long accountId, @Nullable Long locationId) {
         if (locationId == null) {
             db.deleteFrom(ACCOUNT_DEFAULT_LOCATION).where(ACCOUNT_DEFAULT_LOCATION.ACCOUNT_ID.eq(accountId)).execute();
             return;

@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.identity.CurrentOperator;
 import io.switchboard.infrastructure.WholeNumber;
 import jakarta.validation.Validator;
@@ -37,8 +39,11 @@ class SandboxPage {
     private final ContainerStore containers;
     /** Bean Validation after binding (with {@code @Valid}, a record breaking a constraint would never be built). */
     private final SpringValidatorAdapter validator;
+    private final AuditTrail audit;
 
-    SandboxPage(BehaviourStore behaviour, AccountStore accounts, ContainerStore containers, Validator validator) {
+    SandboxPage(BehaviourStore behaviour, AccountStore accounts, ContainerStore containers, Validator validator,
+                AuditTrail audit) {
+        this.audit = audit;
         this.behaviour = behaviour;
         this.accounts = accounts;
         this.containers = containers;
@@ -113,9 +118,17 @@ class SandboxPage {
         if (errors.hasErrors()) {
             return page(model);
         }
+        SandboxSettings before = behaviour.settings();
         behaviour.update(Duration.ofMillis(Long.parseLong(form.latencyMs().strip())),
                 Duration.ofMillis(Long.parseLong(form.processingDelayMs().strip())),
                 Integer.parseInt(form.publishQuota().strip()), Integer.parseInt(form.hourlyCallBudget().strip()), actor());
+        SandboxSettings after = behaviour.settings();
+        audit.record(AuditRecord.of("sandbox.settings", "sandbox", null).target("sandbox settings")
+                .change("latency", before.latency().toMillis() + " ms", after.latency().toMillis() + " ms")
+                .change("processing_delay", before.processingDelay().toMillis() + " ms",
+                        after.processingDelay().toMillis() + " ms")
+                .change("publish_quota", before.publishQuota(), after.publishQuota())
+                .change("hourly_call_budget", before.hourlyCallBudget(), after.hourlyCallBudget()));
         return notice(redirect, "Sandbox settings saved; every instance uses them from now on.");
     }
 

@@ -88,7 +88,10 @@ class CommandStore {
     record Retried(int count, Set<String> queues) {
     }
 
-    void pauseQueue(String queue, boolean paused, String actor) {
+    /** Pauses or resumes the queue; returns whether it was paused before. */
+    boolean pauseQueue(String queue, boolean paused, String actor) {
+        boolean was = db.select(TASK_QUEUE.PAUSED).from(TASK_QUEUE).where(TASK_QUEUE.NAME.eq(queue)).forUpdate()
+                .fetchOptional(TASK_QUEUE.PAUSED).orElse(false);
         db.insertInto(TASK_QUEUE)
                 .set(TASK_QUEUE.NAME, queue)
                 .set(TASK_QUEUE.PAUSED, paused)
@@ -99,6 +102,7 @@ class CommandStore {
                 .set(TASK_QUEUE.PAUSED_AT, paused ? NOW : null)
                 .set(TASK_QUEUE.PAUSED_BY, paused ? actor : null)
                 .execute();
+        return was;
     }
 
     void pauseGroup(String group, boolean paused) {

@@ -1,5 +1,7 @@
 package io.switchboard.tasks;
 
+import io.switchboard.audit.AuditRecord;
+import io.switchboard.audit.AuditTrail;
 import io.switchboard.infrastructure.InstanceIdentity;
 import org.jooq.Condition;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,10 +36,12 @@ public class Tasks {
     private final JsonMapper json;
     private final InstanceIdentity instance;
     private final TaskReadStore reads;
+    private final AuditTrail audit;
 
     Tasks(SubmitStore submits, CommandStore commands, GroupStore groups, ThroughputStore throughput,
           Notifier notifier, ApplicationEventPublisher events, JsonMapper json,
-          InstanceIdentity instance, TaskReadStore reads) {
+          InstanceIdentity instance, TaskReadStore reads, AuditTrail audit) {
+        this.audit = audit;
         this.submits = submits;
         this.commands = commands;
         this.groups = groups;
@@ -108,16 +112,23 @@ public class Tasks {
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public void pauseQueue(String queue, String actor) {
-        commands.pauseQueue(queue, true, actor);
+        recordPause(queue, commands.pauseQueue(queue, true, actor), true);
         notifier.changed();
     }
 
     @Transactional
     @PreAuthorize(OPERATOR_COMMAND)
     public void resumeQueue(String queue, String actor) {
-        commands.pauseQueue(queue, false, actor);
+        recordPause(queue, commands.pauseQueue(queue, false, actor), false);
         notifier.wake(List.of(queue));
         notifier.changed();
+    }
+
+    private void recordPause(String queue, boolean wasPaused, boolean paused) {
+        if (wasPaused != paused) {
+            audit.record(AuditRecord.of(paused ? "queue.paused" : "queue.resumed", "queue", queue).target(queue)
+                    .change("paused", wasPaused, paused));
+        }
     }
 
     /**

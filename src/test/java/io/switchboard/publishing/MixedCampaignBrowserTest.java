@@ -113,6 +113,16 @@ class MixedCampaignBrowserTest {
         assertThat(instagramRow).not().containsText("#fyp");
         assertThat(page.locator("#tiktok-consent")).containsText("Branded Content Policy and Music Usage Confirmation");
         assertThat(page.locator("#launch-button")).isEnabled();
+        // each post previewed as its own platform shows it: TikTok's video is not a Reel, and TikTok's caption
+        // has no hashtag or mention limit
+        Locator tiktokLook = page.locator(".preview-tiktok");
+        assertThat(tiktokLook.locator(".preview-kind")).hasText("TikTok video");
+        assertThat(tiktokLook.locator(".preview-badge")).hasText("TikTok cover");
+        assertThat(tiktokLook.locator(".preview-counts")).not().containsText("of 30 hashtags");
+        assertThat(tiktokLook.locator(".preview-caption")).containsText("On TikTok");
+        Locator reelLook = page.locator(".preview-reels");
+        assertThat(reelLook.locator(".preview-kind")).hasText("Reel");
+        assertThat(reelLook.locator(".preview-counts")).containsText("of 30 hashtags");
         shoot(page, "mixed-campaign-preview", axe);
 
         page.onceDialog(dialog -> dialog.accept());
@@ -149,6 +159,7 @@ class MixedCampaignBrowserTest {
 
         page.navigate(app.url("/posts/" + postIdOf(tiktok)));
         assertThat(page.locator("#post-platform")).hasText("TikTok");
+        assertThat(page.locator(".preview .preview-kind")).hasText("TikTok video");
         assertThat(page.locator("#post-permalink")).hasText("Open it on TikTok");
         assertThat(page.locator("#post-permalink")).hasAttribute("href", tiktokPost);
         shoot(page, "mixed-post-page-tiktok", axe);

@@ -1,5 +1,6 @@
 package io.switchboard.publishing;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.switchboard.accounts.Accounts;
 import io.switchboard.testing.AppInstance;
@@ -120,6 +121,50 @@ class PlanningBrowserTest {
 
     @Test
     @Order(2)
+    void a_post_previews_in_place_in_the_calendar_by_keyboard_and_without_script_its_link_opens_the_post_page() {
+        CampaignPost second = posts.get(1);
+        Page page = signedIn(operator, Operators.PASSWORD);
+        String calendar = app.url("/calendar?view=month&zone=" + zone.getId() + "&date=" + day);
+        page.navigate(calendar);
+        Locator peek = page.locator("[data-post-item='" + second.id() + "'] .cal-peek");
+        assertThat(page.locator("#cal-peek .preview")).hasCount(0); // loaded on demand only
+        peek.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#cal-peek")).isVisible();
+        assertThat(page.locator("#cal-peek .preview")).isVisible();
+        assertThat(page.locator("#cal-peek .preview-kind")).hasText("Post");
+        assertThat(page.locator("#cal-peek .preview-caption")).containsText(second.caption().substring(0,
+                Math.min(20, second.caption().length())));
+        assertThat(page.locator("#cal-peek .preview-counts")).containsText("of 30 hashtags");
+        assertThat(page.locator("#peek-close")).isFocused();
+        assertThat(page).hasURL(calendar);
+        check(page, "planning/calendar-preview");
+        assertThat(page.locator("#cal-peek")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#cal-peek")).isHidden();
+        assertThat(peek).isFocused();
+
+        page.setViewportSize(390, 844);
+        peek.click();
+        assertThat(page.locator("#peek-close")).isFocused();
+        Object right = page.evaluate("document.getElementById('cal-peek').getBoundingClientRect().right");
+        org.assertj.core.api.Assertions.assertThat(((Number) right).doubleValue()).isLessThanOrEqualTo(390);
+        page.locator("#peek-close").click();
+        assertThat(page.locator("#cal-peek")).isHidden();
+        assertThat(peek).isFocused();
+        page.context().close();
+
+        Page plain = browser.newPageWithoutScript();
+        Browser.signIn(plain, app, operator, Operators.PASSWORD);
+        plain.navigate(calendar);
+        plain.locator("[data-post-item='" + second.id() + "'] .cal-peek").click();
+        assertThat(plain).hasURL(app.url("/posts/" + second.id()));
+        assertThat(plain.locator(".preview")).isVisible();
+        plain.context().close();
+    }
+
+    @Test
+    @Order(3)
     void one_post_is_edited_refused_beside_the_field_with_what_was_typed_kept_then_saved_and_cancelled() {
         CampaignPost second = posts.get(1);
         Page page = signedIn(operator, Operators.PASSWORD);
@@ -160,7 +205,7 @@ class PlanningBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void the_audit_page_shows_each_kind_of_action_with_what_changed() {
         Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
         page.navigate(app.url("/audit"));

@@ -53,6 +53,14 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** A page whose browser runs no JavaScript: what the pages must still do without htmx. */
+    public Page newPageWithoutScript() {
+        Page page = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 860).setJavaScriptEnabled(false)).newPage();
+        page.setDefaultTimeout(15_000);
+        return page;
+    }
+
     /** Signs in through the login page and waits for the page it lands on. */
     public static void signIn(Page page, AppInstance app, String username, String password) {
         page.navigate(app.url("/login"));
