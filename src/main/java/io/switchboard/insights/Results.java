@@ -74,21 +74,18 @@ class Results {
         }
 
         static Summary of(List<Day> days) {
-            long[] t = new long[8];
+            Totals totals = Totals.NONE;
             OffsetDateTime last = null;
             List<DayPoint> points = new ArrayList<>();
             for (Day d : days) {
-                Totals x = d.totals();
-                long[] v = {x.posts(), x.views(), x.reach(), x.interactions(), x.likes(), x.comments(), x.shares(), x.saved()};
-                for (int i = 0; i < v.length; i++) {
-                    t[i] += v[i];
-                }
+                totals = totals.plus(d.totals());
                 if (d.lastCollected() != null && (last == null || d.lastCollected().isAfter(last))) {
                     last = d.lastCollected();
                 }
-                points.add(new DayPoint(d.day(), x.posts(), x.views(), x.reach(), x.interactions()));
+                points.add(new DayPoint(d.day(), d.totals().posts(), d.totals().views(), d.totals().reach(),
+                        d.totals().interactions()));
             }
-            return new Summary(points, new Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]), last);
+            return new Summary(points, totals, last);
         }
     }
 

@@ -138,7 +138,7 @@ class InsightsPagesBrowserTest {
         String weakest = html.substring(html.indexOf("id=\"worst-posts\""));
         weakest = weakest.substring(0, weakest.indexOf("</table>"));
         assertThat(weakest).as("the campaign's own posts, with the thumbnail the media library prepared")
-                .containsPattern("<img class=\"post-thumb\" src=\"/media/files/[^\"]+\" alt=\"Thumbnail: [^\"]+\" "
+                .containsPattern("<img class=\"post-thumb\" src=\"/media/files/[^\"]+\" alt=\"Thumbnail: [^\"]+\"\\s+"
                         + "loading=\"lazy\" decoding=\"async\" width=\"48\" height=\"48\">");
         String best = html.substring(html.indexOf("id=\"best-posts\""));
         best = best.substring(0, best.indexOf("</table>"));
