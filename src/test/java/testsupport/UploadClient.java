@@ -37,7 +37,11 @@ public final class UploadClient {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    /** {@code size} bytes made as they are read, distinct per run. */
+    /**
+     * {@code size} bytes made as they are read, distinct per run. They open with an MP4 file-type box, as the
+     * library checks a file's first bytes against its name before it stores anything (without it the server
+     * refuses the upload after 12 bytes, and the client, still sending, sees only a broken pipe).
+     */
     static InputStream generated(long size) {
         long seed = System.nanoTime();
         return new InputStream() {
@@ -45,7 +49,7 @@ public final class UploadClient {
 
             @Override
             public int read() {
-                return position < size ? (int) ((position++ * 2_654_435_761L + seed) >>> 24) & 0xff : -1;
+                return position < size ? byteAt(position++) : -1;
             }
 
             @Override
@@ -55,11 +59,18 @@ public final class UploadClient {
                 }
                 int n = (int) Math.min(length, size - position);
                 for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = (byte) (((position + i) * 2_654_435_761L + seed) >>> 24);
+                    buffer[offset + i] = (byte) byteAt(position + i);
                 }
                 position += n;
                 return n;
             }
+
+            private int byteAt(long at) {
+                return at < MP4_HEAD.length ? MP4_HEAD[(int) at] : (int) ((at * 2_654_435_761L + seed) >>> 24) & 0xff;
+            }
         };
     }
+
+    /** A 32-byte "ftyp" box's header and major brand, as an MP4 file starts. */
+    private static final byte[] MP4_HEAD = {0, 0, 0, 32, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
 }
