@@ -25,6 +25,10 @@ COPY --from=build /src/target/extracted/dependencies/ ./
 COPY --from=build /src/target/extracted/spring-boot-loader/ ./
 COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/target/extracted/application/ ./
+# FFmpeg is in the jar under the GPL: its notices and the license texts travel with the image (deploy/licenses/NOTICE)
+COPY LICENSE deploy/licenses/NOTICE /app/licenses/
+RUN cp /usr/share/common-licenses/GPL-2 /app/licenses/GPL-2 \
+ && cp /usr/share/common-licenses/LGPL-2 /app/licenses/LGPL-2
 USER switchboard
 VOLUME /app/data
 EXPOSE 8080

@@ -49,6 +49,11 @@ class AccountRepository {
         return withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetch()).stream().findFirst();
     }
 
+    /** Those of {@code ids} that exist, in no particular order (two queries however many). */
+    List<Account> findAll(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : withTags(db.selectFrom(ACCOUNT).where(ACCOUNT.ID.in(ids)).fetch());
+    }
+
     /** Usernames by account id, for those of {@code ids} that exist (one query however many). */
     Map<Long, String> usernames(Collection<Long> ids) {
         return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.ID.in(ids))

@@ -58,6 +58,19 @@ public class Accounts {
         return accounts.find(accountId);
     }
 
+    /** Those of {@code accountIds} that exist, by id in the order asked (one round trip for all, not one each). */
+    public Map<Long, Account> findAll(Collection<Long> accountIds) {
+        Map<Long, Account> found = new java.util.HashMap<>();
+        accounts.findAll(accountIds).forEach(a -> found.put(a.id(), a));
+        Map<Long, Account> ordered = new java.util.LinkedHashMap<>();
+        accountIds.forEach(id -> {
+            if (found.containsKey(id)) {
+                ordered.put(id, found.get(id));
+            }
+        });
+        return ordered;
+    }
+
     /** Usernames by account id, for those of {@code accountIds} that exist. */
     public Map<Long, String> usernames(Collection<Long> accountIds) {
         return accountIds.isEmpty() ? Map.of() : accounts.usernames(accountIds);

@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +91,8 @@ class CalendarController {
         List<Long> shownAccounts = days.values().stream().flatMap(d -> d.posts().stream()).map(CalendarPost::accountId)
                 .distinct().toList();
         Map<Long, String> usernames = accounts.usernames(shownAccounts);
-        Map<Long, String> thumbnails = new HashMap<>();
+        Map<Long, String> thumbnails = media.pagePaths(days.values().stream().flatMap(d -> d.posts().stream())
+                .map(p -> p.mediaIds().getFirst()).collect(java.util.stream.Collectors.toSet()), RenditionKind.THUMBNAIL);
         LocalDate today = LocalDate.now(clock.withZone(v.zone()));
         List<Cell> cells = new ArrayList<>();
         for (LocalDate d = v.first(); d.isBefore(v.end()); d = d.plusDays(1)) {
@@ -101,7 +101,7 @@ class CalendarController {
                     HOUR.format(p.scheduledAt().atZoneSameInstant(v.zone())),
                     p.scheduledAt().atZoneSameInstant(v.zone()).toLocalTime(),
                     usernames.getOrDefault(p.accountId(), "removed account"),
-                    thumbnails.computeIfAbsent(p.mediaIds().getFirst(), id -> media.pagePath(id, RenditionKind.THUMBNAIL))))
+                    thumbnails.get(p.mediaIds().getFirst())))
                     .toList();
             cells.add(new Cell(d, !v.view().equals("month") || d.getMonth() == v.date().getMonth(), d.equals(today), shown,
                     day == null ? 0 : day.more()));

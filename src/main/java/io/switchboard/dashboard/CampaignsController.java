@@ -22,6 +22,7 @@ import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.PostCounts;
 import io.switchboard.publishing.PostStatus;
+import io.switchboard.publishing.Plan;
 import io.switchboard.publishing.Preview;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,6 +59,10 @@ class CampaignsController {
     static final int POSTS_PER_PAGE = 100;
     static final int ACCOUNTS_SHOWN = 50;
     static final int LOOKS = 6;
+    /** Planned posts shown at once on the preview. */
+    static final int PLAN_PAGE = 50;
+    /** Problems listed above the plan; the rest are beside their posts. */
+    static final int LISTED_PROBLEMS = 50;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
@@ -128,7 +133,7 @@ class CampaignsController {
 
     @PostMapping("/campaigns/preview")
     String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
-                   Model model) {
+                   @RequestParam(defaultValue = "0") int postsFrom, Model model) {
         checks.validate(bound, errors);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
         // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
@@ -140,7 +145,7 @@ class CampaignsController {
             model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
-        showPreview(campaigns.preview(spec), spec, model);
+        showPreview(campaigns.preview(spec), spec, postsFrom, model);
         return "campaign-preview";
     }
 
@@ -166,7 +171,7 @@ class CampaignsController {
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(campaigns.preview(spec), spec, model);
+            showPreview(campaigns.preview(spec), spec, 0, model);
             return "campaign-preview";
         }
     }
@@ -357,7 +362,11 @@ class CampaignsController {
     record Look(String username, List<String> thumbnails, io.switchboard.publishing.CaptionPreview caption) {
     }
 
-    private void showPreview(Preview preview, CampaignSpec spec, Model model) {
+    /**
+     * The preview shows one page of the plan's posts (a plan of 20,000 posts is not one table) with the real total;
+     * the whole plan is still checked, and its problems are listed above.
+     */
+    private void showPreview(Preview preview, CampaignSpec spec, int postsFrom, Model model) {
         model.addAttribute("preview", preview);
         model.addAttribute("options", spec.options());
         model.addAttribute("postType", spec.options().type());
@@ -366,7 +375,15 @@ class CampaignsController {
                 p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
                 io.switchboard.publishing.CaptionPreview.of(p.caption()))).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
-        model.addAttribute("shown", preview.plan().posts().stream().limit(500).toList());
+        List<Plan.Post> planned = preview.plan().posts();
+        int from = Math.clamp(postsFrom - Math.floorMod(postsFrom, PLAN_PAGE), 0,
+                Math.max(0, planned.size() - 1) / PLAN_PAGE * PLAN_PAGE);
+        model.addAttribute("shown", planned.subList(Math.min(from, planned.size()),
+                Math.min(from + PLAN_PAGE, planned.size())));
+        model.addAttribute("shownFrom", from);
+        List<Plan.Problem> problems = preview.plan().problems();
+        model.addAttribute("listedProblems", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
+        model.addAttribute("planPage", PLAN_PAGE);
     }
 
     /** Saved locations' Page ids by lower-case name, for locations chosen by name alone. */

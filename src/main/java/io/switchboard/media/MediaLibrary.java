@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -164,6 +165,19 @@ public class MediaLibrary {
      * A same-origin signed path for showing a rendition in the pages ({@code /media/files/…}); it stays the same
      * for an hour, so browsers cache it, and is valid at least an hour.
      */
+    /**
+     * {@link #pagePath} of each of {@code mediaIds} that has a {@code kind} rendition (one query for all); media
+     * without one (rejected, still preparing, deleted) are left out, so a page shows no broken picture for them.
+     */
+    public Map<Long, String> pagePaths(Collection<Long> mediaIds, RenditionKind kind) {
+        if (mediaIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> paths = new java.util.HashMap<>();
+        renditions.ofKind(mediaIds, kind).forEach(r -> paths.put(r.mediaId(), pagePath(r.mediaId(), kind)));
+        return paths;
+    }
+
     public String pagePath(long mediaId, RenditionKind kind) {
         String extension = kind == RenditionKind.PUBLISHABLE ? renditions.find(mediaId, kind)
                 .map(r -> MediaFormats.extension(r.storageKey())).orElse("mp4") : "jpg";

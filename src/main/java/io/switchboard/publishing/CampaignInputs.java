@@ -42,8 +42,7 @@ class CampaignInputs {
      * their posts back: their status, their egress route.
      */
     List<Planner.Target> targets(CampaignSpec spec) {
-        Map<Long, Account> chosen = new LinkedHashMap<>();
-        spec.accountIds().forEach(id -> accounts.find(id).ifPresent(a -> chosen.put(a.id(), a)));
+        Map<Long, Account> chosen = new LinkedHashMap<>(accounts.findAll(spec.accountIds()));
         if (spec.accountTag() != null) {
             accounts.byTag(spec.accountTag()).forEach(a -> chosen.putIfAbsent(a.id(), a));
         }
@@ -63,7 +62,7 @@ class CampaignInputs {
     /** The tags of each target account (for whether the campaign needs approval). */
     List<List<String>> accountTags(CampaignSpec spec) {
         Map<Long, List<String>> tags = new LinkedHashMap<>();
-        spec.accountIds().forEach(id -> accounts.find(id).ifPresent(a -> tags.put(a.id(), a.tags())));
+        accounts.findAll(spec.accountIds()).values().forEach(a -> tags.put(a.id(), a.tags()));
         if (spec.accountTag() != null) {
             accounts.byTag(spec.accountTag()).forEach(a -> tags.putIfAbsent(a.id(), a.tags()));
         }

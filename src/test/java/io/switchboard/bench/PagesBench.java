@@ -181,7 +181,9 @@ class PagesBench {
     private static String where(Page page) {
         return String.valueOf(page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                 + " const r = performance.getEntriesByType('resource');"
-                + " return 'server_ms=' + Math.round(n.responseStart - n.requestStart)"
+                + " return 'before_ms=' + Math.round(n.requestStart - n.startTime)"
+                + " + ' unload_ms=' + Math.round(n.unloadEventEnd - n.unloadEventStart)"
+                + " + ' server_ms=' + Math.round(n.responseStart - n.requestStart)"
                 + " + ' body_ms=' + Math.round(n.responseEnd - n.responseStart)"
                 + " + ' parse_ms=' + Math.round(n.domContentLoadedEventEnd - n.responseEnd)"
                 + " + ' after_dom_ms=' + Math.round(n.loadEventEnd - n.domContentLoadedEventEnd)"

@@ -51,6 +51,30 @@ class DockerfileTest {
         });
     }
 
+    @Test
+    void the_image_carries_the_notices_of_the_ffmpeg_it_bundles_naming_the_version_the_build_uses() throws Exception {
+        String copies = runtime.stream().filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(copies).as("LICENSE and the notice copied into the image").contains("LICENSE")
+                .contains("deploy/licenses/NOTICE");
+        assertThat(String.join("\n", runtime)).as("the GPL's text beside them").contains("common-licenses/GPL-2");
+        Matcher version = Pattern.compile("<bytedeco-ffmpeg.version>([^<]+)</bytedeco-ffmpeg.version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(version.find()).isTrue();
+        String build = version.group(1);
+        String notice = Files.readString(Path.of("deploy", "licenses", "NOTICE"));
+        assertThat(notice).as("the notice names the FFmpeg build pom.xml bundles (%s): update it with the version", build)
+                .contains("org.bytedeco:ffmpeg:" + build + ":linux-x86_64-gpl");
+        List<String> named = new java.util.ArrayList<>();
+        Matcher mention = Pattern.compile("(FFmpeg|tag) (\\d+(\\.\\d+)+)").matcher(notice);
+        while (mention.find()) {
+            named.add(mention.group(1) + " " + mention.group(2));
+        }
+        assertThat(named).as("every FFmpeg version and presets tag the notice names").isNotEmpty()
+                .allMatch(n -> n.equals("FFmpeg " + build.substring(0, build.indexOf('-')))
+                        || n.equals("tag " + build.substring(build.indexOf('-') + 1)));
+    }
+
     private String last(String instruction) {
         return runtime.get(index(instruction)).substring(instruction.length()).trim();
     }

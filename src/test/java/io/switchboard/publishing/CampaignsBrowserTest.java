@@ -52,6 +52,46 @@ class CampaignsBrowserTest {
     }
 
     @Test
+    void a_large_plan_is_previewed_a_page_of_posts_at_a_time_with_its_real_total() {
+        SignedIn.as("browser-setup", "OPERATOR");
+        try {
+            new PublishingFixture(app).accounts(26, "bigplan");
+        } finally {
+            SignedIn.out();
+        }
+        Page page = browser.newPage();
+        Browser.signIn(page, app, operator, Operators.PASSWORD);
+        page.navigate(app.url("/campaigns/new"));
+        page.locator("#name").fill("Fifty-two posts");
+        page.locator("#postType").selectOption("IMAGE");
+        page.locator("#accountTag").selectOption("bigplan");
+        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        page.locator("input[name=assignment][value=every]").check();
+        page.locator("#spacingMinutes").fill("0");
+        page.locator("#preview-button").click();
+
+        assertThat(page.locator(".page-title")).hasText("Preview: Fifty-two posts");
+        assertThat(page.locator("#plan tbody tr")).hasCount(50);
+        assertThat(page.locator("#plan-range")).hasText("1–50 of 52");
+        assertThat(page.locator("#launch-button")).hasText("Launch 52 post(s)");
+        assertThat(page.locator("#plan-pager button").first()).isDisabled();
+        for (int width : new int[] {1440, 390}) {
+            page.setViewportSize(width, 900);
+            Browser.screenshot(page, "campaign-preview-paged-" + width);
+        }
+        page.setViewportSize(1440, 900);
+
+        page.locator("#plan-next").click();
+        assertThat(page.locator("#plan-range")).hasText("51–52 of 52");
+        assertThat(page.locator("#plan tbody tr")).hasCount(2);
+        assertThat(page.locator("#plan tbody tr").first().locator("td").first()).hasText("51");
+        assertThat(page.locator("#plan-next")).isDisabled();
+        // the whole plan is still what launches
+        assertThat(page.locator("#launch-button")).hasText("Launch 52 post(s)");
+        assertThat(page.locator(".page-title")).hasText("Preview: Fifty-two posts");
+    }
+
+    @Test
     void an_operator_plans_a_campaign_previews_it_launches_it_and_watches_it_publish() {
         Page page = browser.newPage();
         Browser.signIn(page, app, operator, Operators.PASSWORD);

@@ -87,6 +87,9 @@ class PlanningBrowserTest {
         CampaignPost second = posts.get(1);
         assertThat(page.locator("[data-post='" + first.id() + "']")).containsText("10:00");
         assertThat(page.locator("[data-post='" + first.id() + "']")).containsText("scheduled");
+        // its picture's thumbnail, signed (the calendar links one only for media that has it)
+        assertThat(page.locator("[data-post='" + first.id() + "'] img")).hasAttribute("src",
+                java.util.regex.Pattern.compile("/media/files/" + first.mediaIds().getFirst() + "/thumbnail\\.jpg\\?expires="));
         check(page, "planning/calendar-month");
 
         LocalDate target = day.plusDays(2);
