@@ -2,6 +2,7 @@ package io.switchboard.dashboard;
 
 import io.switchboard.insights.AccountDay;
 import io.switchboard.insights.DayPoint;
+import io.switchboard.insights.Demographics;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 @Component
 class InsightCharts {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    /** Bars a demographics chart draws at most (the table below it lists every group). */
+    static final int DEMOGRAPHIC_BARS = 10;
     private final JsonMapper json;
 
     InsightCharts(JsonMapper json) {
@@ -32,6 +35,20 @@ class InsightCharts {
                                 "values", days.stream().map(DayPoint::views).toList()),
                         Map.of("label", "Interactions", "color", "#10b981",
                                 "values", days.stream().map(DayPoint::interactions).toList()))));
+    }
+
+    /** One bar chart per breakdown of the account's follower demographics (followers per group), by breakdown key. */
+    Map<String, String> demographics(Demographics demographics) {
+        Map<String, String> charts = new java.util.HashMap<>();
+        for (Demographics.Part part : demographics.parts()) {
+            List<Demographics.Group> shown = part.groups().stream().limit(DEMOGRAPHIC_BARS).toList();
+            charts.put(part.breakdown().key(), json.writeValueAsString(Map.of("type", "bar", "stacked", false,
+                    "xTitle", part.breakdown().label(), "yTitle", "Followers (accounts)",
+                    "labels", shown.stream().map(Demographics.Group::label).toList(),
+                    "series", List.of(Map.of("label", "Followers by " + part.breakdown().label().toLowerCase(Locale.ENGLISH),
+                            "color", "#4f46e5", "values", shown.stream().map(Demographics.Group::followers).toList())))));
+        }
+        return charts;
     }
 
     /** Followers day by day. */

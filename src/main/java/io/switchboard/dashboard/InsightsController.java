@@ -46,9 +46,10 @@ class InsightsController {
     private final Accounts accounts;
     private final InsightCharts charts;
     private final Formats formats;
+    private final PostThumbnails thumbnails;
 
     InsightsController(Insights insights, ReportFiles files, ScheduledReports scheduled, Campaigns campaigns,
-                       Accounts accounts, InsightCharts charts, Formats formats) {
+                       Accounts accounts, InsightCharts charts, Formats formats, PostThumbnails thumbnails) {
         this.insights = insights;
         this.files = files;
         this.scheduled = scheduled;
@@ -56,6 +57,7 @@ class InsightsController {
         this.accounts = accounts;
         this.charts = charts;
         this.formats = formats;
+        this.thumbnails = thumbnails;
     }
 
     @GetMapping("/campaigns/{id}/results")
@@ -65,6 +67,7 @@ class InsightsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("results", results);
         model.addAttribute("daysChart", charts.days(results.days()));
+        model.addAttribute("thumbnails", thumbnails.of(results.best(), results.worst()));
         return "campaign-results";
     }
 
@@ -75,6 +78,10 @@ class InsightsController {
         model.addAttribute("account", account);
         model.addAttribute("insights", found);
         model.addAttribute("followersChart", charts.followers(found.days()));
+        model.addAttribute("thumbnails", thumbnails.of(found.recent()));
+        var demographics = insights.demographics(id);
+        model.addAttribute("demographics", demographics);
+        model.addAttribute("demographicCharts", charts.demographics(demographics));
         return "account-insights";
     }
 
@@ -98,6 +105,8 @@ class InsightsController {
             model.addAttribute("report", report);
             model.addAttribute("title", ReportFiles.title(filter));
             model.addAttribute("daysChart", charts.days(report.days()));
+            model.addAttribute("thumbnails", thumbnails.of(report.top()));
+            model.addAttribute("topCountries", insights.topCountries(filter, 10));
         }
         return "reports";
     }

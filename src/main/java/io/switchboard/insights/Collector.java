@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,12 +38,14 @@ class Collector implements TaskHandler<CollectInsights> {
     private final Fetchers fetchers;
     private final PostInsights posts;
     private final AccountDays days;
+    private final DemographicGroups demographics;
     private final PublishingActivity publishing;
     private final InsightsSettings settings;
     private final Clock clock;
 
-    Collector(Accounts accounts, Fetchers fetchers, PostInsights posts, AccountDays days, PublishingActivity publishing,
-              InsightsSettings settings, ObjectProvider<Clock> clock) {
+    Collector(Accounts accounts, Fetchers fetchers, PostInsights posts, AccountDays days, DemographicGroups demographics,
+              PublishingActivity publishing, InsightsSettings settings, ObjectProvider<Clock> clock) {
+        this.demographics = demographics;
         this.accounts = accounts;
         this.fetchers = fetchers;
         this.posts = posts;
@@ -121,16 +125,43 @@ class Collector implements TaskHandler<CollectInsights> {
     }
 
     private @Nullable Outcome day(Account account, MetricsFetcher fetcher, Credentials credentials, TaskContext context) {
-        return switch (fetcher.account(credentials)) {
-            case PlatformResult.Ok<AccountMetrics>(AccountMetrics metrics) -> {
-                OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-                days.collected(account.id(), metrics, at, at.withOffsetSameInstant(ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.DAYS).plusDays(1).plusHours(1));
-                context.count("accounts", 1);
-                yield null;
+        AccountMetrics metrics;
+        switch (fetcher.account(credentials)) {
+            case PlatformResult.Ok<AccountMetrics>(AccountMetrics ok) -> metrics = ok;
+            case PlatformResult.Failed<AccountMetrics>(PlatformProblem problem) -> {
+                return problem(account, fetcher, problem, context);
             }
-            case PlatformResult.Failed<AccountMetrics>(PlatformProblem problem) -> problem(account, fetcher, problem, context);
-        };
+        }
+        // Demographics are read before the day is stored: a hold-off on one of their calls sends the whole day back
+        // to wait, instead of leaving the day read and its demographics skipped until tomorrow.
+        Map<Breakdown, Map<String, Long>> reading = new EnumMap<>(Breakdown.class);
+        String unavailable = null;
+        for (Breakdown breakdown : fetcher.demographicBreakdowns()) {
+            switch (fetcher.followerDemographics(credentials, breakdown)) {
+                case PlatformResult.Ok<Map<String, Long>>(Map<String, Long> groups) -> reading.put(breakdown, groups);
+                case PlatformResult.Failed<Map<String, Long>>(PlatformProblem.Refused refused) ->
+                        unavailable = refused.message();
+                case PlatformResult.Failed<Map<String, Long>>(PlatformProblem problem) -> {
+                    return problem(account, fetcher, problem, context);
+                }
+            }
+            if (unavailable != null) {
+                break;
+            }
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        if (fetcher.demographicBreakdowns().isEmpty()) {
+            demographics.unavailable(account.id(), "No follower demographics: " + account.platform().label()
+                    + " offers none through the API Switchboard uses", at);
+        } else if (unavailable != null) {
+            demographics.unavailable(account.id(), "No follower demographics: " + unavailable, at);
+        } else {
+            demographics.replace(account.id(), reading, at);
+        }
+        days.collected(account.id(), metrics, at, at.withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.DAYS).plusDays(1).plusHours(1));
+        context.count("accounts", 1);
+        return null;
     }
 
     private Outcome problem(Account account, MetricsFetcher fetcher, PlatformProblem problem, TaskContext context) {

@@ -34,11 +34,13 @@ public class Insights {
     private final Results results;
     private final AccountDays accountDays;
     private final Accounts accounts;
+    private final DemographicGroups demographics;
 
-    Insights(Results results, AccountDays accountDays, Accounts accounts) {
+    Insights(Results results, AccountDays accountDays, Accounts accounts, DemographicGroups demographics) {
         this.results = results;
         this.accountDays = accountDays;
         this.accounts = accounts;
+        this.demographics = demographics;
     }
 
     public CampaignResults campaign(long campaignId) {
@@ -48,9 +50,11 @@ public class Insights {
         compare(comparisons, where, "caption", INSIGHT_POST.CAPTION);
         compare(comparisons, where, "post type", INSIGHT_POST.POST_TYPE);
         compare(comparisons, where, "hour published (UTC)", HOUR);
-        return new CampaignResults(campaignId, results.totals(where), results.days(where), accountRows(where),
-                results.accountCount(where), posts(collected, INSIGHT_POST.REACH.desc(), 3),
-                posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, results.lastCollected(where));
+        Results.Summary summary = results.summary(where);
+        Results.Ranking ranking = results.accounts(where, LIST);
+        return new CampaignResults(campaignId, summary.totals(), summary.days(), accountRows(ranking),
+                ranking.accountCount(), posts(collected, INSIGHT_POST.REACH.desc(), 3),
+                posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, summary.lastCollected());
     }
 
     public AccountInsights account(long accountId) {
@@ -59,6 +63,23 @@ public class Insights {
         return new AccountInsights(accountId, results.accountDays(accountId, 90),
                 posts(INSIGHT_POST.ACCOUNT_ID.eq(accountId), INSIGHT_POST.PUBLISHED_AT.desc(), 20),
                 heat, suggest(heat), accountDays.problem(accountId).orElse(null));
+    }
+
+    /** The account's follower demographics as its platform last reported them. */
+    public Demographics demographics(long accountId) {
+        return demographics.of(accountId);
+    }
+
+    /**
+     * The countries with the most followers over the accounts of a tag together (each account's latest reading), most
+     * first; empty for a report of every account (a tag is a client: a country mix over every client says nothing).
+     */
+    public List<Demographics.Group> topCountries(ReportFilter filter, int limit) {
+        if (filter.tag() == null) {
+            return List.of();
+        }
+        return demographics.topCountries(accounts.byTag(filter.tag()).stream().map(Account::id).toList(),
+                Math.clamp(limit, 1, DemographicGroups.KEPT));
     }
 
     /**
@@ -73,9 +94,11 @@ public class Insights {
         Collection<Long> ids = filter.tag() == null ? null
                 : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
         Condition where = Results.report(ids, filter.from(), filter.to());
-        return new Report(filter, results.totals(where), results.days(where), accountRows(where),
-                results.accountCount(where), posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)),
-                INSIGHT_POST.REACH.desc(), 10));
+        Results.Summary summary = ids == null ? results.summaryOfEveryAccount(filter.from(), filter.to())
+                : results.summary(where);
+        Results.Ranking ranking = results.accounts(where, LIST);
+        return new Report(filter, summary.totals(), summary.days(), accountRows(ranking), ranking.accountCount(),
+                posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10));
     }
 
     /** Every post of a report, for the downloads (newest first, at most {@code limit}). */
@@ -86,13 +109,14 @@ public class Insights {
     }
 
     private void compare(List<Comparison> comparisons, Condition where, String dimension, Field<?> by) {
-        if (results.distinct(where, by) > 1) {
-            comparisons.add(new Comparison(dimension, results.groups(where, by, 10)));
+        List<Comparison.Group> groups = results.groups(where, by, 10);
+        if (groups.size() > 1) {
+            comparisons.add(new Comparison(dimension, groups));
         }
     }
 
-    private List<AccountRow> accountRows(Condition where) {
-        Map<Long, Totals> top = results.accounts(where, LIST);
+    private List<AccountRow> accountRows(Results.Ranking ranking) {
+        Map<Long, Totals> top = ranking.top();
         Map<Long, String> names = accounts.usernames(top.keySet());
         List<AccountRow> rows = new ArrayList<>();
         top.forEach((id, totals) -> rows.add(new AccountRow(id, names.getOrDefault(id, "account " + id), totals)));

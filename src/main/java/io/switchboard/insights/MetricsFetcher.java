@@ -22,6 +22,24 @@ public interface MetricsFetcher {
     /** The account's followers now and its metrics for the last full day. */
     PlatformResult<AccountMetrics> account(Credentials credentials);
 
+    /**
+     * The breakdowns of follower demographics this platform's API offers to Switchboard; none by default (a platform
+     * whose API Switchboard uses documents none, as TikTok's Display API).
+     */
+    default java.util.Set<Breakdown> demographicBreakdowns() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The account's followers by one breakdown (the platform's label, followers), as the platform reports them now.
+     * An account the platform gives no demographics for (Instagram: fewer than 100 followers) is {@link
+     * io.switchboard.platform.PlatformProblem.Refused} with the platform's words; no data yet is an empty map.
+     */
+    default PlatformResult<java.util.Map<String, Long>> followerDemographics(Credentials credentials, Breakdown breakdown) {
+        return new PlatformResult.Failed<>(new io.switchboard.platform.PlatformProblem.Refused(
+                platform().label() + " offers no follower demographics through its API"));
+    }
+
     /** The permission the platform needs for insights, as the operator sees it when granting access. */
     String permission();
 }

@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
+import static switchboard.jooq.Tables.INSIGHT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
 /** The read side: posts' latest metrics added up by campaign, account, day, variant and hour. */
@@ -49,32 +49,61 @@ class Results {
                 : range.and(INSIGHT_POST.ACCOUNT_ID.eq(org.jooq.impl.DSL.any(accountIds.toArray(Long[]::new))));
     }
 
-    Totals totals(Condition where) {
-        return db.select(sums()).from(INSIGHT_POST).where(where).fetchSingle(r -> totals(r, 0));
+    /**
+     * The set's posts added up by day published (UTC), with the set's totals and latest reading: one pass over the
+     * posts (the totals are the days added up, not a second scan).
+     */
+    Summary summary(Condition where) {
+        List<Summary.Day> days = db.select(DAY).select(sums()).select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST)
+                .where(where).groupBy(DAY).orderBy(DAY).limit(ReportFilter.MAX_DAYS + 1)
+                .fetch(r -> new Summary.Day(r.get(0, LocalDate.class), totals(r, 1), r.get(9, OffsetDateTime.class)));
+        return Summary.of(days);
     }
 
-    @Nullable OffsetDateTime lastCollected(Condition where) {
-        return db.select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST).where(where).fetchSingle().value1();
+    /** Every account's posts of these days (UTC) added up, from the daily roll-up the posts' triggers keep. */
+    Summary summaryOfEveryAccount(LocalDate from, LocalDate to) {
+        return Summary.of(db.selectFrom(INSIGHT_DAY).where(INSIGHT_DAY.DAY.between(from, to)).orderBy(INSIGHT_DAY.DAY)
+                .fetch(r -> new Summary.Day(r.getDay(), new Totals(r.getPosts(), r.getViews(), r.getReach(),
+                        r.getInteractions(), r.getLikes(), r.getComments(), r.getShares(), r.getSaved()), null))
+                .stream().filter(d -> d.totals().posts() > 0).toList());
     }
 
-    List<DayPoint> days(Condition where) {
-        return db.select(DAY, count(), sum(INSIGHT_POST.VIEWS), sum(INSIGHT_POST.REACH), sum(INSIGHT_POST.INTERACTIONS))
-                .from(INSIGHT_POST).where(where).groupBy(DAY).orderBy(DAY).limit(ReportFilter.MAX_DAYS + 1)
-                .fetch(r -> new DayPoint(r.value1(), r.value2(), n(r.value3()), n(r.value4()), n(r.value5())));
+    /** A set's posts by day, its totals, and when its latest reading was taken (null when none was). */
+    record Summary(List<DayPoint> days, Totals totals, @Nullable OffsetDateTime lastCollected) {
+        record Day(LocalDate day, Totals totals, @Nullable OffsetDateTime lastCollected) {
+        }
+
+        static Summary of(List<Day> days) {
+            Totals totals = Totals.NONE;
+            OffsetDateTime last = null;
+            List<DayPoint> points = new ArrayList<>();
+            for (Day d : days) {
+                totals = totals.plus(d.totals());
+                if (d.lastCollected() != null && (last == null || d.lastCollected().isAfter(last))) {
+                    last = d.lastCollected();
+                }
+                points.add(new DayPoint(d.day(), d.totals().posts(), d.totals().views(), d.totals().reach(),
+                        d.totals().interactions()));
+            }
+            return new Summary(points, totals, last);
+        }
     }
 
-    /** The accounts with the most reach (ids and totals, usernames added by the caller). */
-    Map<Long, Totals> accounts(Condition where, int limit) {
-        var rows = db.select(INSIGHT_POST.ACCOUNT_ID).select(sums()).from(INSIGHT_POST).where(where)
+    /**
+     * The accounts with the most reach (ids and totals, usernames added by the caller), and how many accounts the set
+     * has in all (counted in the same pass).
+     */
+    Ranking accounts(Condition where, int limit) {
+        var rows = db.select(INSIGHT_POST.ACCOUNT_ID).select(sums()).select(count().over()).from(INSIGHT_POST).where(where)
                 .groupBy(INSIGHT_POST.ACCOUNT_ID).orderBy(sum(INSIGHT_POST.REACH).desc(), INSIGHT_POST.ACCOUNT_ID)
                 .limit(limit).fetch();
         Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byAccount.put(r.get(INSIGHT_POST.ACCOUNT_ID), totals(r, 1)));
-        return byAccount;
+        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(9, Integer.class));
     }
 
-    int accountCount(Condition where) {
-        return db.select(countDistinct(INSIGHT_POST.ACCOUNT_ID)).from(INSIGHT_POST).where(where).fetchSingle().value1();
+    /** The first accounts by reach, and the number of accounts in the set. */
+    record Ranking(Map<Long, Totals> top, int accountCount) {
     }
 
     /** Posts with metrics, in the order given. */
@@ -98,10 +127,6 @@ class Results {
         return db.select(by.as("label")).select(sums()).from(INSIGHT_POST).where(where).groupBy(by)
                 .orderBy(sum(INSIGHT_POST.REACH).desc()).limit(limit)
                 .fetch(r -> new Comparison.Group(String.valueOf(r.get(0)), totals(r, 1)));
-    }
-
-    int distinct(Condition where, Field<?> by) {
-        return db.select(countDistinct(by)).from(INSIGHT_POST).where(where).fetchSingle().value1();
     }
 
     /** Posts and average reach by weekday (ISO, 1 = Monday) and hour in the zone, over collected posts. */

@@ -7,6 +7,11 @@ public record Totals(long posts, long views, long reach, long interactions, long
                      long saved) {
     public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
 
+    Totals plus(Totals o) {
+        return new Totals(posts + o.posts, views + o.views, reach + o.reach, interactions + o.interactions,
+                likes + o.likes, comments + o.comments, shares + o.shares, saved + o.saved);
+    }
+
     /** Interactions per account reached, 0 to 1 (0 when nothing was reached). */
     public double engagementRate() {
         return reach == 0 ? 0 : (double) interactions / reach;

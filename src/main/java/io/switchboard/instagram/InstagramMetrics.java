@@ -1,6 +1,7 @@
 package io.switchboard.instagram;
 
 import io.switchboard.insights.AccountMetrics;
+import io.switchboard.insights.Breakdown;
 import io.switchboard.insights.MetricsFetcher;
 import io.switchboard.insights.PostMetrics;
 import io.switchboard.instagram.graph.GraphResult;
@@ -12,8 +13,10 @@ import io.switchboard.platform.Profile;
 import io.switchboard.publishing.PostType;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Insights through the Graph API's Media Insights and User Insights (the metrics Meta lists today; {@code impressions},
@@ -28,6 +31,8 @@ class InstagramMetrics implements MetricsFetcher {
             "total_interactions", "ig_reels_avg_watch_time");
     private static final List<String> STORY = List.of("views", "reach", "shares", "total_interactions");
     private static final List<String> ACCOUNT = List.of("reach", "views", "profile_views", "accounts_engaged");
+    /** The period the demographics cover ({@code this_week} or {@code this_month}, see docs/development/platform-facts.md). */
+    private static final String TIMEFRAME = "this_month";
     private final InstagramGraph graph;
 
     InstagramMetrics(InstagramGraph graph) {
@@ -55,6 +60,16 @@ class InstagramMetrics implements MetricsFetcher {
                 v.getOrDefault("views", 0L), v.getOrDefault("reach", 0L), v.getOrDefault("likes", 0L),
                 v.getOrDefault("comments", 0L), v.getOrDefault("shares", 0L), v.getOrDefault("saved", 0L),
                 v.getOrDefault("total_interactions", 0L), v.get("ig_reels_avg_watch_time")));
+    }
+
+    @Override
+    public Set<Breakdown> demographicBreakdowns() {
+        return EnumSet.allOf(Breakdown.class);
+    }
+
+    @Override
+    public PlatformResult<Map<String, Long>> followerDemographics(Credentials credentials, Breakdown breakdown) {
+        return InstagramProblems.neutral(graph.followerDemographics(credentials, breakdown.key(), TIMEFRAME), v -> v);
     }
 
     @Override

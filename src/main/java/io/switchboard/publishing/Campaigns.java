@@ -199,6 +199,14 @@ public class Campaigns {
         return posts.gridOf(accountId, 12, 9);
     }
 
+    /** The first media of each of these posts (at most 500), by post id: what a list shows as the post's thumbnail. */
+    public Map<Long, Long> firstMediaOf(Collection<Long> postIds) {
+        if (postIds.size() > 500) {
+            throw new IllegalArgumentException("at most 500 posts at a time, not " + postIds.size());
+        }
+        return postIds.isEmpty() ? Map.of() : posts.firstMediaOf(postIds);
+    }
+
     /** The account's latest posts in any campaign, newest first (for its page). */
     public List<CampaignPost> latestPostsOf(long accountId, int limit) {
         return posts.latestOf(accountId, Math.clamp(limit, 1, 100));

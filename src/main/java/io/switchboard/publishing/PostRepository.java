@@ -90,6 +90,19 @@ class PostRepository {
                 .fetch(PostRepository::post);
     }
 
+    /** The first media of each of these posts (the one a thumbnail shows), by post id; unknown posts are left out. */
+    Map<Long, Long> firstMediaOf(Collection<Long> postIds) {
+        Map<Long, Long> first = new HashMap<>();
+        db.select(CAMPAIGN_POST.ID, CAMPAIGN_POST.MEDIA_IDS).from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.ID.in(postIds))
+                .forEach(r -> {
+                    if (r.value2() != null && r.value2().length > 0) {
+                        first.put(r.value1(), r.value2()[0]);
+                    }
+                });
+        return first;
+    }
+
     /** The account's latest posts across campaigns, newest first. */
     List<CampaignPost> latestOf(long accountId, int limit) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId))

@@ -37,10 +37,13 @@ class GraphController {
     private final SandboxReads reads;
     private final AppCredentials app;
     private final SandboxInsights insights;
+    private final SandboxDemographics demographics;
 
     GraphController(Gate gate, SandboxOAuth oauth, SandboxPublishing publishing, SandboxReads reads,
-                    AppCredentials app, SandboxInsights insights) {
+                    AppCredentials app, SandboxInsights insights,
+                    SandboxDemographics demographics) {
         this.insights = insights;
+        this.demographics = demographics;
         this.gate = gate;
         this.app = app;
         this.oauth = oauth;
@@ -122,11 +125,19 @@ class GraphController {
     }
 
     @GetMapping(V + "/{id}/insights")
-    Map<String, Object> insights(@PathVariable String id, @RequestParam String metric, HttpServletRequest request,
+    Map<String, Object> insights(@PathVariable String id, @RequestParam String metric,
+                                 @RequestParam(required = false) @Nullable String period,
+                                 @RequestParam(value = "metric_type", required = false) @Nullable String metricType,
+                                 @RequestParam(required = false) @Nullable String breakdown,
+                                 @RequestParam(required = false) @Nullable String timeframe, HttpServletRequest request,
                                  HttpServletResponse response) {
         Gate.Caller caller = gate.enter("insights", token(request), response);
-        return id.equals(String.valueOf(caller.accountId())) ? insights.user(caller, metric)
-                : insights.media(caller, id, metric);
+        if (!id.equals(String.valueOf(caller.accountId()))) {
+            return insights.media(caller, id, metric);
+        }
+        return metric.strip().equals(SandboxDemographics.METRIC)
+                ? demographics.answer(caller, period, metricType, breakdown, timeframe)
+                : insights.user(caller, metric);
     }
 
     @PostMapping(V + "/{userId}/media")

@@ -110,7 +110,7 @@ class SandboxInsights {
         return MetricModel.followers(account.id(), account.followers(), MetricModel.age(account.createdAt(), now));
     }
 
-    private static void permitted(Gate.Caller caller) {
+    static void permitted(Gate.Caller caller) {
         if (!caller.token().scopeList().contains(PERMISSION)) {
             throw new GraphFault(10, null, "(#10) Application does not have permission for this action");
         }

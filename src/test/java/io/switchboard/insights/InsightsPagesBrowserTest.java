@@ -73,6 +73,9 @@ class InsightsPagesBrowserTest {
         eventually(Duration.ofSeconds(120), () -> assertThat(campaigns.find(campaignId).orElseThrow().status())
                 .isEqualTo(CampaignStatus.FINISHED));
         seed();
+        // the campaign's own posts (with their media) are its weakest: the seeded ones have no media behind them
+        db.execute("UPDATE insight_post SET collections = 3, collected_at = now(), views = 200, reach = 100, likes = 4, "
+                + "interactions = 4 WHERE campaign_id = {0} AND post_id < 9000000", campaignId);
         browser = new Browser();
         web = Operators.admin(app);
     }
@@ -110,12 +113,73 @@ class InsightsPagesBrowserTest {
                     postId++;
                 }
             }
+            db.execute("INSERT INTO insight_account (account_id, platform, next_at) VALUES ({0}, 'INSTAGRAM', now() + "
+                    + "interval '1 day') ON CONFLICT DO NOTHING", account.id());
+            long weight = accounts.indexOf(account) + 1;
+            for (String[] group : new String[][]{{"age", "18-24", "900"}, {"age", "25-34", "1500"}, {"age", "35-44", "600"},
+                    {"gender", "F", "1800"}, {"gender", "M", "1150"}, {"gender", "U", "50"},
+                    {"country", "US", "1200"}, {"country", "BR", "700"}, {"country", "DE", "300"},
+                    {"city", "London, England", "400"}, {"city", "São Paulo, São Paulo", "350"}}) {
+                db.execute("INSERT INTO insight_account_demographic (account_id, breakdown, label, followers) "
+                        + "VALUES ({0}, {1}, {2}, {3})", account.id(), group[0], group[1], Long.parseLong(group[2]) * weight);
+            }
+            db.execute("UPDATE insight_account SET demographics_at = now() WHERE account_id = {0}", account.id());
             for (int day = 29; day >= 0; day--) {
                 db.execute("INSERT INTO insight_account_day (account_id, day, followers, reach, views, profile_views, "
                                 + "engaged, collected_at) VALUES ({0}, {1}, {2}, 4000, 7000, 120, 300, now()) ON CONFLICT DO NOTHING",
                         account.id(), LocalDate.now(ZoneOffset.UTC).minusDays(day), 5_000 + (29 - day) * 15L);
             }
         }
+    }
+
+    @Test
+    void listed_posts_show_their_media_thumbnail_and_say_when_there_is_none() {
+        String html = web.get(app.url("/campaigns/" + campaignId + "/results")).body();
+        String weakest = html.substring(html.indexOf("id=\"worst-posts\""));
+        weakest = weakest.substring(0, weakest.indexOf("</table>"));
+        assertThat(weakest).as("the campaign's own posts, with the thumbnail the media library prepared")
+                .containsPattern("<img class=\"post-thumb\" src=\"/media/files/[^\"]+\" alt=\"Thumbnail: [^\"]+\"\\s+"
+                        + "loading=\"lazy\" decoding=\"async\" width=\"48\" height=\"48\">");
+        String best = html.substring(html.indexOf("id=\"best-posts\""));
+        best = best.substring(0, best.indexOf("</table>"));
+        assertThat(best).as("posts whose media is gone say so").contains("aria-label=\"No thumbnail: the post's media "
+                + "is no longer in the library\"").doesNotContain("<img");
+        assertThat(web.get(app.url("/accounts/" + accounts.getFirst().id() + "/insights")).body())
+                .contains("class=\"post-thumb\" src=\"/media/files/");
+
+        Page page = browser.newPage();
+        try {
+            Browser.signIn(page, app, "admin", AppInstance.ADMIN_PASSWORD);
+            page.navigate(app.url("/campaigns/" + campaignId + "/results"));
+            page.locator("#worst-posts img.post-thumb").first().scrollIntoViewIfNeeded();
+            page.waitForFunction("() => [...document.querySelectorAll('#worst-posts img.post-thumb')]"
+                    + ".every(i => i.complete && i.naturalWidth > 0)");
+            assertThat(page.locator("#worst-posts img.post-thumb").count()).isEqualTo(accounts.size());
+        } finally {
+            page.context().close();
+        }
+    }
+
+    @Test
+    void the_account_page_shows_follower_demographics_as_labelled_bars_and_a_table() {
+        String html = web.get(app.url("/accounts/" + accounts.getFirst().id() + "/insights")).body();
+        assertThat(html).contains("Follower demographics").contains("id=\"demographics-age\"")
+                .contains("id=\"demographics-gender\"").contains("id=\"demographics-country\"")
+                .contains("id=\"demographics-city\"");
+        String gender = html.substring(html.indexOf("id=\"demographics-gender\""));
+        gender = gender.substring(0, gender.indexOf("</section>"));
+        assertThat(gender).as("labels in words, counts and shares of the placed followers, readable without script")
+                .contains("<details class=\"chart-data\" open>").contains("Women").contains("1,800").contains("60.0 %")
+                .contains("Men").contains("Not known").contains("Followers by gender");
+        assertThat(html).contains("United States (US)");
+
+        String report = web.get(app.url("/reports?tag=" + TAG)).body();
+        String countries = report.substring(report.indexOf("id=\"top-countries\""));
+        assertThat(countries).as("the tag's accounts together: 1,200 + 2,400 + 3,600 in the US")
+                .contains("United States (US)").contains("7,200").contains("Brazil (BR)").contains("4,200");
+        assertThat(countries.indexOf("United States")).isLessThan(countries.indexOf("Brazil"));
+        assertThat(web.get(app.url("/reports")).body()).as("every account: no country mix over every client")
+                .doesNotContain("id=\"top-countries\"");
     }
 
     @Test
@@ -206,7 +270,7 @@ class InsightsPagesBrowserTest {
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(String.format(Locale.ROOT, "%,d", reach)).contains("Reach by day published")
-                    .contains("Accounts tagged " + TAG);
+                    .contains("Accounts tagged " + TAG).contains("Without thumbnails");
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 72);
             ImageIO.write(image, "png", Path.of("target", "screenshots", "insights", "report-pdf-page1.png").toFile());
             assertThat(chartPixels(image)).as("the bar charts are drawn in the PDF").isGreaterThan(2_000);

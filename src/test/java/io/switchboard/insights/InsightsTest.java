@@ -102,6 +102,17 @@ class InsightsTest {
                 INSIGHT_ACCOUNT_DAY.ACCOUNT_ID.eq(granted.id()))).isEqualTo(1));
         assertThat(db.selectFrom(INSIGHT_ACCOUNT_DAY).where(INSIGHT_ACCOUNT_DAY.ACCOUNT_ID.eq(granted.id()))
                 .fetchSingle().getFollowers()).isPositive();
+        Demographics demographics = app.bean(Insights.class).demographics(granted.id());
+        assertThat(demographics.note()).isNull();
+        assertThat(demographics.readAt()).isNotNull();
+        assertThat(demographics.parts()).extracting(Demographics.Part::breakdown)
+                .containsExactly(Breakdown.AGE, Breakdown.GENDER, Breakdown.COUNTRY, Breakdown.CITY);
+        assertThat(demographics.parts().get(1).groups()).as("the platform's split, in operators' words")
+                .extracting(Demographics.Group::label, Demographics.Group::followers)
+                .containsExactlyInAnyOrderElementsOf(SandboxControl.demographics(app, granted.platformUserId(), "gender")
+                        .entrySet().stream().map(e -> org.assertj.core.groups.Tuple.tuple(
+                                DemographicGroups.words(Breakdown.GENDER, e.getKey()), e.getValue())).toList());
+        assertThat(demographics.parts().get(2).groups().getFirst().label()).matches(".+ \\([A-Z]{2}\\)");
 
         age(granted, Duration.ofDays(3));
         collectNow(granted.id());
@@ -199,6 +210,67 @@ class InsightsTest {
         assertThat(post.value1()).isNull();
         assertThat(post.value2()).contains("2 years");
         assertThat(samples(granted.id())).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void an_account_under_100_followers_gets_no_demographics_and_its_day_is_still_read() {
+        Credentials credentials = SandboxControl.account(app, "small");
+        SandboxControl.followers(app, credentials.platformUserId(), 40);
+        var small = connect(credentials);
+        db.execute("INSERT INTO insight_account (account_id, platform, next_at) VALUES ({0}, 'INSTAGRAM', now())",
+                small.id());
+        collectNow(small.id());
+        awaitDone(small.id());
+        Demographics demographics = app.bean(Insights.class).demographics(small.id());
+        assertThat(demographics.parts()).isEmpty();
+        assertThat(demographics.note()).startsWith("No follower demographics").contains("100 followers");
+        assertThat(db.fetchCount(INSIGHT_ACCOUNT_DAY, INSIGHT_ACCOUNT_DAY.ACCOUNT_ID.eq(small.id())))
+                .as("the day's metrics are kept all the same").isEqualTo(1);
+        assertThat(db.select(INSIGHT_ACCOUNT.PROBLEM).from(INSIGHT_ACCOUNT)
+                .where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(small.id())).fetchSingle().value1()).isNull();
+    }
+
+    @Test
+    @Order(8)
+    void the_sandbox_answers_demographics_only_as_meta_documents_them() {
+        Credentials credentials = app.bean(Accounts.class).credentials(granted.id());
+        var graph = app.bean(InstagramGraph.class);
+        var ok = graph.followerDemographics(credentials, "age", "this_month");
+        assertThat(ok).isInstanceOf(GraphResult.Ok.class);
+        assertThat(((GraphResult.Ok<java.util.Map<String, Long>>) ok).value())
+                .isEqualTo(SandboxControl.demographics(app, granted.platformUserId(), "age"));
+        assertThat(graph.followerDemographics(credentials, "age", "last_90_days")).isInstanceOf(GraphResult.Failed.class);
+        assertThat(graph.followerDemographics(credentials, "language", "this_month")).isInstanceOf(GraphResult.Failed.class);
+        Credentials noInsights = app.bean(Accounts.class).credentials(withoutInsights.id());
+        assertThat(graph.followerDemographics(noInsights, "age", "this_month")).isInstanceOfSatisfying(
+                GraphResult.Failed.class, f -> assertThat(f.problem()).isInstanceOf(
+                        io.switchboard.instagram.graph.GraphProblem.PermissionMissing.class));
+    }
+
+    @Test
+    @Order(9)
+    void the_daily_roll_up_always_equals_the_posts_it_adds_up() {
+        String byDay = "SELECT (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts, sum(views) AS views, "
+                + "sum(reach) AS reach, sum(interactions) AS interactions, sum(likes) AS likes, sum(comments) AS comments, "
+                + "sum(shares) AS shares, sum(saved) AS saved FROM insight_post GROUP BY 1";
+        String rollUp = "SELECT day, posts, views, reach, interactions, likes, comments, shares, saved FROM insight_day "
+                + "WHERE posts <> 0";
+        // readings (updates), published times moved by days (a post changing its day), a new post and a removed one
+        db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, published_at, "
+                + "collections, views, reach, interactions) VALUES (77000001, {0}, 1, 'INSTAGRAM', 'x', 'IMAGE', now() - "
+                + "interval '3 days', 1, 40, 30, 3)", granted.id());
+        db.execute("UPDATE insight_post SET reach = reach + 7, views = views + 9 WHERE post_id = 77000001");
+        db.execute("DELETE FROM insight_post WHERE post_id = 77000001");
+        assertThat(db.fetch(rollUp).intoSet(r -> r.intoList().toString()))
+                .as("every insert, reading, move and removal so far is in the roll-up, nothing else")
+                .isEqualTo(db.fetch(byDay).intoSet(r -> r.intoList().toString()));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var every = app.bean(Insights.class).report(new ReportFilter(null, today.minusDays(366), today));
+        String inRange = " FROM insight_post WHERE published_at >= current_date - 366";
+        assertThat(every.totals().reach()).isEqualTo(db.fetchSingle("SELECT coalesce(sum(reach), 0)" + inRange)
+                .get(0, Long.class));
+        assertThat(every.totals().posts()).isEqualTo(db.fetchSingle("SELECT count(*)" + inRange).get(0, Long.class));
     }
 
     /** Makes the account's posts and day due now and runs the sweep (time passing, without waiting for it). */

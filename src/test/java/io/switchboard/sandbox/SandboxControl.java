@@ -169,4 +169,19 @@ public final class SandboxControl {
     public static void changeProfile(AppInstance app, String platformUserId, String biography, String website) {
         app.bean(AccountStore.class).updateProfile(Long.parseLong(platformUserId), biography, website, 1000);
     }
+
+    /** The account starts with this many followers (it still grows at its seeded rate from there). */
+    public static void followers(AppInstance app, String platformUserId, int followers) {
+        var store = app.bean(AccountStore.class);
+        var account = store.byId(Long.parseLong(platformUserId)).orElseThrow();
+        store.updateProfile(account.id(), account.biography(), account.website(), followers);
+    }
+
+    /** The sandbox's seeded split of an account's followers by one breakdown, as it answers it now. */
+    public static java.util.Map<String, Long> demographics(AppInstance app, String platformUserId, String breakdown) {
+        var store = app.bean(AccountStore.class);
+        var account = store.byId(Long.parseLong(platformUserId)).orElseThrow();
+        long followers = app.bean(SandboxInsights.class).followers(account, store.now());
+        return SandboxDemographics.split(account.id(), breakdown, SandboxDemographics.groups(breakdown), followers);
+    }
 }

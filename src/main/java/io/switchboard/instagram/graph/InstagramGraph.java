@@ -293,6 +293,30 @@ public class InstagramGraph {
                 .query("metric_type", "total_value").as(credentials), InstagramGraph::insightValues);
     }
 
+    /**
+     * The account's followers by one breakdown ({@code age}, {@code gender}, {@code country} or {@code city}): Meta's
+     * {@code follower_demographics}, a lifetime metric read as a total value over {@code timeframe}; label to followers,
+     * empty when Meta has no data (it then answers an empty set rather than zeros).
+     */
+    public GraphResult<java.util.Map<String, Long>> followerDemographics(Credentials credentials, String breakdown,
+                                                                        String timeframe) {
+        return http.send(GraphCall.get("user.demographics", endpoints.versioned(user(credentials) + "/insights"))
+                .query("metric", "follower_demographics").query("period", "lifetime")
+                .query("metric_type", "total_value").query("breakdown", breakdown).query("timeframe", timeframe)
+                .as(credentials), InstagramGraph::breakdownValues);
+    }
+
+    private static java.util.Map<String, Long> breakdownValues(JsonNode body) {
+        java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+        body.path("data").path(0).path("total_value").path("breakdowns").path(0).path("results").forEach(result -> {
+            String label = result.path("dimension_values").path(0).asString("");
+            if (!label.isBlank() && result.path("value").isNumber()) {
+                values.merge(label, result.path("value").asLong(), Long::sum);
+            }
+        });
+        return values;
+    }
+
     private static java.util.Map<String, Long> insightValues(JsonNode body) {
         java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
         body.path("data").forEach(metric -> {
