@@ -166,10 +166,6 @@ public class MediaLibrary {
     }
 
     /**
-     * A same-origin signed path for showing a rendition in the pages ({@code /media/files/…}); it stays the same
-     * for an hour, so browsers cache it, and is valid at least an hour.
-     */
-    /**
      * {@link #pagePath} of each of {@code mediaIds} that has a {@code kind} rendition (one query for all); media
      * without one (rejected, still preparing, deleted) are left out, so a page shows no broken picture for them.
      */
@@ -182,6 +178,10 @@ public class MediaLibrary {
         return paths;
     }
 
+    /**
+     * A same-origin signed path for showing a rendition in the pages ({@code /media/files/…}); it stays the same
+     * for an hour, so browsers cache it, and is valid at least an hour.
+     */
     public String pagePath(long mediaId, RenditionKind kind) {
         String extension = kind == RenditionKind.PUBLISHABLE ? renditions.find(mediaId, kind)
                 .map(r -> MediaFormats.extension(r.storageKey())).orElse("mp4") : "jpg";
