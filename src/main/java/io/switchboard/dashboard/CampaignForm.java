@@ -78,6 +78,36 @@ public record CampaignForm(@Nullable @Size(max = MAX_NAME, message = "Shorten th
                 start.getZone().getId(), b.spacingMinutes, b.windowStart, b.windowEnd, b.dailyMax, b.instagram, b.tiktok);
     }
 
+    /**
+     * The form that describes a stored campaign, to edit it: every value as the form shows it, its start (if it has
+     * one) in UTC. {@link #toSpec} reads it back to the same campaign.
+     */
+    static CampaignForm of(CampaignSpec spec) {
+        PostOptions options = spec.options();
+        Schedule schedule = spec.schedule();
+        String[] captions = switch (spec.captions()) {
+            case CaptionStrategy.OwnCaption own -> new String[]{"own", "", ""};
+            case CaptionStrategy.Template t -> new String[]{"template", t.template(), ""};
+            case CaptionStrategy.Rotate r -> new String[]{"rotate", "", String.join("\n", r.captions())};
+        };
+        String[] assigned = switch (spec.assignment()) {
+            case Assignment.EveryAccountEveryMedia every -> new String[]{"every", "1"};
+            case Assignment.RoundRobin round -> new String[]{"round-robin", "1"};
+            case Assignment.PerAccount per -> new String[]{"per-account", String.valueOf(per.perAccount())};
+        };
+        return new CampaignForm(spec.name(), spec.accountIds(), spec.accountTag() == null ? "" : spec.accountTag(),
+                spec.mediaIds(), options.type().name(), options.shareToFeed(),
+                options.coverOffset() == null ? "" : format(options.coverOffset().toMillis() / 1000.0),
+                options.carouselSize() == 0 ? "3" : String.valueOf(options.carouselSize()), captions[0], captions[1],
+                captions[2], String.join("\n", spec.hashtagSets()), assigned[0], assigned[1],
+                schedule.startAt() == null ? "" : schedule.startAt().atZone(ZoneOffset.UTC).toLocalDateTime()
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")), "UTC",
+                format(schedule.minSpacing().toSeconds() / 60.0),
+                schedule.windowStart() == null ? "" : schedule.windowStart().toString(),
+                schedule.windowEnd() == null ? "" : schedule.windowEnd().toString(), String.valueOf(schedule.dailyMax()),
+                InstagramFields.of(options.instagram()), TikTokFields.of(options.tiktok()));
+    }
+
     /** The same form with the override rows read from the request's parameters. */
     CampaignForm withOverridesFrom(java.util.Map<String, String[]> parameters) {
         return withInstagram(instagramFields().withOverridesFrom(parameters));

@@ -123,18 +123,44 @@ class CampaignsController {
         return "campaign-form";
     }
 
+    /**
+     * A campaign that waits for review, in its form again with everything it had (its start in UTC), to be previewed
+     * and saved; a launched one is edited post by post and is sent back to its page.
+     */
+    @GetMapping("/campaigns/{id}/edit")
+    String editWhole(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No campaign " + id));
+        if (!campaigns.editable(campaign)) {
+            redirect.addFlashAttribute("problem", "“" + campaign.name() + "” is " + campaign.status().label()
+                    + ": only a campaign waiting for review, or with changes requested, is edited whole. Edit its "
+                    + "posts one by one from their pages.");
+            return "redirect:/campaigns/" + id;
+        }
+        CampaignForm form = CampaignForm.of(campaign.spec());
+        model.addAttribute("form", form);
+        model.addAttribute("igFields", form.instagramFields());
+        model.addAttribute("revising", campaign);
+        choices(model);
+        return "campaign-form";
+    }
+
     /** Back from the preview to the form, with everything as it was. */
     @PostMapping("/campaigns/edit")
-    String edit(@ModelAttribute("form") CampaignForm form, HttpServletRequest request, Model model) {
+    String edit(@ModelAttribute("form") CampaignForm form, HttpServletRequest request,
+                @RequestParam(required = false) @Nullable Long revising, Model model) {
         model.addAttribute("igFields", form.withOverridesFrom(request.getParameterMap()).instagramFields());
+        revising(revising, model);
         choices(model);
         return "campaign-form";
     }
 
     @PostMapping("/campaigns/preview")
     String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
-                   @RequestParam(defaultValue = "0") int postsFrom, Model model) {
+                   @RequestParam(defaultValue = "0") int postsFrom,
+                   @RequestParam(required = false) @Nullable Long revising, Model model) {
         checks.validate(bound, errors);
+        revising(revising, model);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
         // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
         model.addAttribute("igFields", form.instagramFields());
@@ -145,14 +171,27 @@ class CampaignsController {
             model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
-        showPreview(campaigns.preview(spec), spec, postsFrom, model);
+        showPreview(preview(spec, revising), spec, postsFrom, model);
         return "campaign-preview";
+    }
+
+    /** The campaign being edited whole, for the form and the preview to carry (none: a new campaign). */
+    private void revising(@Nullable Long campaignId, Model model) {
+        if (campaignId != null) {
+            model.addAttribute("revising", campaigns.find(campaignId).orElseThrow(() ->
+                    new ResponseStatusException(HttpStatus.NOT_FOUND, "No campaign " + campaignId)));
+        }
+    }
+
+    private Preview preview(CampaignSpec spec, @Nullable Long revising) {
+        return revising == null ? campaigns.preview(spec) : campaigns.previewReplacing(revising, spec);
     }
 
     @PostMapping("/campaigns")
     String launch(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) @Nullable Long revising, Model model, RedirectAttributes redirect) {
         checks.validate(bound, errors);
+        revising(revising, model);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
         // the bound form stays the model's "form" (its BindingResult goes with it); the rows read from the request
         model.addAttribute("igFields", form.instagramFields());
@@ -164,6 +203,12 @@ class CampaignsController {
             return "campaign-form";
         }
         try {
+            if (revising != null) {
+                campaigns.revise(revising, spec, actor());
+                redirect.addFlashAttribute("notice", "Saved and sent for review again: nothing goes out until it is "
+                        + "approved.");
+                return "redirect:/campaigns/" + revising;
+            }
             long id = campaigns.launch(spec, actor());
             boolean inReview = campaigns.find(id).map(c -> c.status() == CampaignStatus.IN_REVIEW).orElse(false);
             redirect.addFlashAttribute("notice", inReview ? "Sent for review: nothing goes out until it is approved."
@@ -171,7 +216,7 @@ class CampaignsController {
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(campaigns.preview(spec), spec, 0, model);
+            showPreview(preview(spec, revising), spec, 0, model);
             return "campaign-preview";
         }
     }

@@ -39,6 +39,28 @@ public record InstagramFields(
         return new InstagramFields("", "", "", "", "", "", "", "", "", List.of());
     }
 
+    /** The fields that describe stored options (to edit a campaign): {@link #toOptions} reads them back to the same. */
+    static InstagramFields of(InstagramOptions options) {
+        List<Override> rows = options.perAccount().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    InstagramOptions.AccountOverride o = e.getValue();
+                    return new Override(String.valueOf(e.getKey()), nonNull(o.caption()),
+                            o.location() == null ? "" : o.location().name(), o.location() == null ? "" : o.location().id(),
+                            o.collaborators() == null ? "" : String.join(", ", o.collaborators()), nonNull(o.firstComment()));
+                }).toList();
+        String tags = options.userTags().stream().map(t -> t.x() == null || t.y() == null ? t.username()
+                : t.username() + " " + t.x() + " " + t.y()).collect(java.util.stream.Collectors.joining("\n"));
+        InstagramOptions.Location location = options.location();
+        return new InstagramFields(nonNull(options.firstComment()), String.join(", ", options.collaborators()),
+                location == null ? "" : location.name(), location == null ? "" : location.id(), tags,
+                nonNull(options.altText()), options.coverMediaId() == null ? "" : String.valueOf(options.coverMediaId()),
+                nonNull(options.audioName()), options.trial() == null ? "" : options.trial().name(), rows);
+    }
+
+    private static String nonNull(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
     /** One account's own values; each empty field keeps the campaign's. */
     public record Override(@Nullable String accountId,
                            @Nullable @Size(max = 2200, message = "Shorten the caption to at most {max} characters.") String caption,

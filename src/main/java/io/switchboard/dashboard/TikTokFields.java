@@ -23,6 +23,13 @@ public record TikTokFields(@Nullable String privacyLevel, @Nullable Boolean allo
         return new TikTokFields("", true, true, true, false, false, false, "");
     }
 
+    /** The fields that describe stored options (to edit a campaign). */
+    static TikTokFields of(TikTokOptions options) {
+        return new TikTokFields(options.privacyLevel() == null ? "" : options.privacyLevel(), options.allowComments(),
+                options.allowDuets(), options.allowStitches(), options.yourBrand(), options.brandedContent(),
+                options.draft(), options.caption() == null ? "" : options.caption());
+    }
+
     /** The privacy levels to choose from, with their labels, most open first. */
     public List<String[]> levels() {
         return TikTokOptions.PRIVACY_LEVELS.stream().map(l -> new String[]{l, TikTokOptions.label(l)}).toList();

@@ -23,6 +23,12 @@ class CampaignComments {
                 .set(CAMPAIGN_COMMENT.DECISION, decision).set(CAMPAIGN_COMMENT.BODY, body).execute();
     }
 
+    /** The comments on the campaign's posts become comments on the campaign (its posts are about to be replaced). */
+    void detachFromPosts(long campaignId) {
+        db.update(CAMPAIGN_COMMENT).setNull(CAMPAIGN_COMMENT.POST_ID)
+                .where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_COMMENT.POST_ID.isNotNull())).execute();
+    }
+
     List<CampaignComment> of(long campaignId) {
         return where(CAMPAIGN_COMMENT.CAMPAIGN_ID.eq(campaignId));
     }

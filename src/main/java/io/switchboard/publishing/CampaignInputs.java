@@ -105,8 +105,9 @@ class CampaignInputs {
     }
 
     /** The target accounts' posts from other campaigns that the plan makes room for. */
-    Map<Long, List<BusySlots.Busy>> busy(List<Planner.Target> targets, Instant now) {
-        return waits.busy(targets.stream().map(Planner.Target::accountId).toList(), now);
+    Map<Long, List<BusySlots.Busy>> busy(List<Planner.Target> targets, Instant now, @Nullable Long replacing) {
+        List<Long> accountIds = targets.stream().map(Planner.Target::accountId).toList();
+        return replacing == null ? waits.busy(accountIds, now) : waits.busyBesides(accountIds, now, replacing);
     }
 
     /** The chosen media in the order chosen. */

@@ -43,6 +43,25 @@ class CampaignRepository {
                 .returning(CAMPAIGN.ID).fetchSingle(CAMPAIGN.ID);
     }
 
+    /** The campaign, its row locked until the transaction ends. */
+    Optional<Campaign> lock(long id) {
+        return db.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).forUpdate().fetchOptional(this::campaign);
+    }
+
+    /** An edited campaign: its new spec and span, in review again (no decision stands for what changed). */
+    void replace(long id, CampaignSpec spec, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+        db.update(CAMPAIGN)
+                .set(CAMPAIGN.NAME, spec.name())
+                .set(CAMPAIGN.STATUS, CampaignStatus.IN_REVIEW.dbValue())
+                .set(CAMPAIGN.SPEC, JSONB.valueOf(json.writeValueAsString(spec)))
+                .set(CAMPAIGN.POST_TYPE, spec.options().type().name())
+                .set(CAMPAIGN.FIRST_AT, firstAt)
+                .set(CAMPAIGN.LAST_AT, lastAt)
+                .setNull(CAMPAIGN.DECIDED_BY)
+                .setNull(CAMPAIGN.DECIDED_AT)
+                .where(CAMPAIGN.ID.eq(id)).execute();
+    }
+
     Optional<Campaign> find(long id) {
         return db.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(this::campaign);
     }

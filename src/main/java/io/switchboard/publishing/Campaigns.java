@@ -1,6 +1,7 @@
 package io.switchboard.publishing;
 
 import io.switchboard.accounts.Accounts;
+import io.switchboard.audit.AuditRecord;
 import io.switchboard.infrastructure.Csv;
 import io.switchboard.media.MediaLibrary;
 import io.switchboard.tasks.TaskRequest;
@@ -50,12 +51,17 @@ public class Campaigns {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final java.time.Clock clock;
     private final SavedLocations locations;
+    private final CampaignComments campaignComments;
+    private final io.switchboard.audit.AuditTrail audit;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
               MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
               FirstComments firstComments, ApprovalSettings approvalSettings,
               org.springframework.context.ApplicationEventPublisher events, SavedLocations locations,
+              CampaignComments campaignComments, io.switchboard.audit.AuditTrail audit,
               org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        this.campaignComments = campaignComments;
+        this.audit = audit;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
         this.locations = locations;
         this.settings = settings;
@@ -74,11 +80,21 @@ public class Campaigns {
 
     /** The campaign's posts as they would go out now, with every problem found; nothing is stored or sent. */
     public Preview preview(CampaignSpec asked) {
+        return preview(asked, null);
+    }
+
+    /** The preview of an edit of campaign {@code campaignId}: planned beside every other post, not its own old ones. */
+    public Preview previewReplacing(long campaignId, CampaignSpec asked) {
+        return preview(asked, campaignId);
+    }
+
+    private Preview preview(CampaignSpec asked, @Nullable Long replacing) {
         var targets = inputs.targets(asked);
         CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
         var materials = inputs.materials(spec);
         Instant now = Instant.now();
-        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now), now, settings.maxCampaignPosts());
+        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now, replacing), now,
+                settings.maxCampaignPosts());
         Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
                 t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList(), t.platform())));
@@ -96,32 +112,13 @@ public class Campaigns {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public long launch(CampaignSpec asked, String actor) {
-        // the accounts' default locations are fixed in the campaign as it launches: changing one later moves no post
-        CampaignSpec spec = withDefaultLocations(asked, inputs.targets(asked).stream().map(t -> t.accountId()).toList());
-        Plan plan = preview(spec).plan();
-        if (!plan.launchable()) {
-            throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
-                    ? "The campaign has no posts: choose accounts and media."
-                    : "The campaign cannot launch: " + plan.problems().stream()
-                    .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
-                    .orElse("it has no posts.") + " Fix it in the preview.");
-        }
-        var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        Planned planned = planned(asked, null);
+        CampaignSpec spec = planned.spec();
+        Plan plan = planned.plan();
         boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
-        long campaignId = campaigns.insert(spec, actor, times.getFirst().atOffset(ZoneOffset.UTC),
-                times.getLast().atOffset(ZoneOffset.UTC), approval);
-        List<Long> postIds = posts.insert(campaignId, plan.posts());
-        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
-                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
-        // each post's first comment is stored with it at launch, whether it goes out now or once approved
-        Map<Long, String> comments = new LinkedHashMap<>();
-        for (int i = 0; i < postIds.size(); i++) {
-            String comment = spec.options().forAccount(plan.posts().get(i).accountId()).instagram().firstComment();
-            if (comment != null && spec.options().type() != PostType.STORIES) {
-                comments.put(postIds.get(i), comment);
-            }
-        }
-        firstComments.insert(comments);
+        long campaignId = campaigns.insert(spec, actor, planned.firstAt(), planned.lastAt(), approval);
+        List<Long> postIds = store(campaignId, planned);
+        var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
         if (approval) {
             // nothing reaches the task engine before someone other than the author approves
             events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor, clock.instant()));
@@ -138,6 +135,96 @@ public class Campaigns {
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
                 postIds.size(), times.getFirst(), times.getLast());
         return campaignId;
+    }
+
+    /** The states in which a campaign is edited whole: nothing of it has reached the task engine. */
+    private static final List<CampaignStatus> EDITABLE = List.of(CampaignStatus.IN_REVIEW,
+            CampaignStatus.CHANGES_REQUESTED);
+
+    /** Whether the campaign can be edited whole (its form opened again); a launched one is edited post by post. */
+    public boolean editable(Campaign campaign) {
+        return EDITABLE.contains(campaign.status());
+    }
+
+    /**
+     * Replaces a campaign that waits for review (in review, or changes requested: none of its posts has a task) with
+     * its edited version, planned again beside every other post, and sends it for review again, all in one
+     * transaction. Comments on its old posts stay, on the campaign.
+     *
+     * @throws CampaignProblem when the campaign is past review, or the edited plan has errors
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void revise(long campaignId, CampaignSpec asked, String actor) {
+        Campaign before = campaigns.lock(campaignId)
+                .orElseThrow(() -> new CampaignProblem("No campaign " + campaignId + "."));
+        if (!editable(before)) {
+            throw new CampaignProblem("“" + before.name() + "” is " + before.status().label() + ": only a campaign "
+                    + "waiting for review, or with changes requested, is edited whole. Edit its posts one by one.");
+        }
+        Planned planned = planned(asked, campaignId);
+        campaignComments.detachFromPosts(campaignId);
+        posts.deleteOf(campaignId);
+        media.releaseSchedule(Campaign.group(campaignId));
+        campaigns.replace(campaignId, planned.spec(), planned.firstAt(), planned.lastAt());
+        int stored = store(campaignId, planned).size();
+        campaignComments.add(campaignId, null, actor, "submitted", "Edited (" + stored + " post(s)) and sent for "
+                + "review again.");
+        audit.record(AuditRecord.of("campaign.revised", "campaign", campaignId).target(planned.spec().name())
+                .compare(before.spec(), planned.spec(), "name", "accountIds", "accountTag", "mediaIds", "captions",
+                        "hashtagSets", "assignment", "schedule")
+                .compare(before.spec().options(), planned.spec().options(), "type", "shareToFeed", "coverOffset",
+                        "carouselSize", "instagram", "tiktok")
+                .change("status", before.status().label(), CampaignStatus.IN_REVIEW.label()));
+        events.publishEvent(new CampaignApprovalRequested(campaignId, planned.spec().name(), before.createdBy(),
+                clock.instant()));
+        log.info("Campaign {} \"{}\" edited by {}: {} posts, in review again", campaignId, planned.spec().name(), actor,
+                stored);
+    }
+
+    /** A campaign as it is stored (the accounts' default locations fixed in it) and its plan, which nothing blocks. */
+    private record Planned(CampaignSpec spec, Plan plan) {
+        java.time.OffsetDateTime firstAt() {
+            return plan.posts().stream().map(Plan.Post::at).min(Instant::compareTo).orElseThrow().atOffset(ZoneOffset.UTC);
+        }
+
+        java.time.OffsetDateTime lastAt() {
+            return plan.posts().stream().map(Plan.Post::at).max(Instant::compareTo).orElseThrow().atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** @throws CampaignProblem naming the first problem when the plan has errors */
+    private Planned planned(CampaignSpec asked, @Nullable Long replacing) {
+        // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
+        CampaignSpec spec = withDefaultLocations(asked, inputs.targets(asked).stream().map(t -> t.accountId()).toList());
+        Plan plan = preview(spec, replacing).plan();
+        if (!plan.launchable()) {
+            throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
+                    ? "The campaign has no posts: choose accounts and media."
+                    : "The campaign cannot launch: " + plan.problems().stream()
+                    .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
+                    .orElse("it has no posts.") + " Fix it in the preview.");
+        }
+        return new Planned(spec, plan);
+    }
+
+    /** Stores the plan's posts, holds their media for the campaign and keeps each post's first comment; their ids. */
+    private List<Long> store(long campaignId, Planned planned) {
+        Plan plan = planned.plan();
+        List<Long> postIds = posts.insert(campaignId, plan.posts());
+        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
+                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        // each post's first comment is stored with it, whether it goes out now or once approved
+        Map<Long, String> comments = new LinkedHashMap<>();
+        CampaignSpec spec = planned.spec();
+        for (int i = 0; i < postIds.size(); i++) {
+            String comment = spec.options().forAccount(plan.posts().get(i).accountId()).instagram().firstComment();
+            if (comment != null && spec.options().type() != PostType.STORIES) {
+                comments.put(postIds.get(i), comment);
+            }
+        }
+        firstComments.insert(comments);
+        return postIds;
     }
 
     private CampaignSpec withDefaultLocations(CampaignSpec spec, List<Long> accountIds) {

@@ -40,6 +40,11 @@ class PostRepository {
         this.db = db;
     }
 
+    /** Deletes every post of a campaign that has none with the task engine (one being edited whole). */
+    void deleteOf(long campaignId) {
+        db.deleteFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)).execute();
+    }
+
     /** Inserts the plan's posts, with what the plan says each waits for; returns their ids in plan order. */
     List<Long> insert(long campaignId, List<Plan.Post> posts) {
         List<Long> ids = new ArrayList<>(posts.size());

@@ -87,6 +87,11 @@ class PostWaits {
         return busy(accountIds, now, CAMPAIGN_POST.ID.isNotNull());
     }
 
+    /** The same, leaving out the posts of one campaign (a campaign being edited is planned again without its own). */
+    Map<Long, List<BusySlots.Busy>> busyBesides(Collection<Long> accountIds, Instant now, long campaignId) {
+        return busy(accountIds, now, CAMPAIGN_POST.CAMPAIGN_ID.ne(campaignId));
+    }
+
     /** The account's posts that a post moved on it must keep its distance from: all but that post. */
     List<BusySlots.Busy> busyExcept(long accountId, long postId, Instant now) {
         return busy(List.of(accountId), now, CAMPAIGN_POST.ID.ne(postId)).getOrDefault(accountId, List.of());

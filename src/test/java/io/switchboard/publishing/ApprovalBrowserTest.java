@@ -175,6 +175,119 @@ class ApprovalBrowserTest {
         assertThat(mine.locator("#cancel-rest")).hasCount(0);
     }
 
+    @Test
+    void a_campaign_with_changes_requested_is_edited_whole_in_its_form_and_goes_back_to_review() {
+        SignedIn.as(author, "OPERATOR");
+        List<PublishingFixture.Connected> accounts;
+        List<Long> images;
+        try {
+            accounts = fixture.accounts(2, "winter");
+            images = fixture.images(2);
+        } finally {
+            SignedIn.out();
+        }
+        long second = accounts.get(1).id();
+        InstagramOptions ig = new InstagramOptions("First!", List.of("partner"),
+                new InstagramOptions.Location("110123456789", "Berlin studio"),
+                List.of(new InstagramOptions.UserTag("friend", 0.5, 0.25)), "A wide shot of the studio", null, null, null,
+                java.util.Map.of(second, new InstagramOptions.AccountOverride("Own words for this account", null, null,
+                        null)));
+        PostOptions options = new PostOptions(PostType.IMAGE, false, null, 0, ig);
+        Schedule schedule = new Schedule(java.time.Instant.now().plus(Duration.ofDays(3)), Duration.ofMinutes(90),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 5);
+        long campaign;
+        long commented;
+        SignedIn.as(author, "OPERATOR");
+        try {
+            campaign = app.bean(Campaigns.class).launch(PublishingFixture.campaign("Client winter", accounts,
+                    images.subList(0, 1), options, schedule), author);
+        } finally {
+            SignedIn.out();
+        }
+        SignedIn.as(reviewer, "OPERATOR");
+        try {
+            commented = fixture.posts(campaign).getFirst().id();
+            app.bean(Approvals.class).comment(campaign, commented, "Crop the left edge of this one.");
+            app.bean(Approvals.class).requestChanges(campaign, "Use both pictures.");
+        } finally {
+            SignedIn.out();
+        }
+
+        Page mine = signedIn(author);
+        mine.navigate(app.url("/campaigns/" + campaign));
+        assertThat(mine.locator("#approval-status")).hasText("changes requested");
+        mine.locator("#edit-campaign").click();
+        assertThat(mine.locator("h1")).containsText("Edit campaign");
+        assertThat(mine.locator("#revising-note")).containsText("Client winter");
+        assertThat(mine.locator("#name")).hasValue("Client winter");
+        assertThat(mine.locator("#template")).hasValue("Client winter {media.title} for @{account.username} #{n}");
+        assertThat(mine.locator("#postType")).hasValue("IMAGE");
+        assertThat(mine.locator("#spacingMinutes")).hasValue("90");
+        assertThat(mine.locator("#windowStart")).hasValue("09:00");
+        assertThat(mine.locator("#ig-firstComment")).hasValue("First!");
+        assertThat(mine.locator("#ig-locationId")).hasValue("110123456789");
+        assertThat(mine.locator("#ig-userTags")).hasValue("friend 0.5 0.25");
+        assertThat(mine.locator("input[name='igOverride." + second + ".caption']")).hasValue("Own words for this account");
+        assertThat(mine.locator("#media-choices input[value='" + images.get(0) + "']")).isChecked();
+        check(mine, "approval/edit-whole-form");
+
+        // a mistake is answered beside its field, and what was typed stays
+        mine.locator("#name").fill("");
+        mine.locator("#ig-firstComment").fill("First, and kept!");
+        mine.locator("#preview-button").click();
+        assertThat(mine.locator("#name-error")).containsText("Give the campaign a name");
+        assertThat(mine.locator("#ig-firstComment")).hasValue("First, and kept!");
+        assertThat(mine.locator("#revising-note")).containsText("Client winter");
+        mine.locator("#name").fill("Client winter, both pictures");
+        mine.locator("#media-choices input[value='" + images.get(1) + "']").check();
+        mine.locator("#preview-button").click();
+        assertThat(mine.locator("#launch-button")).hasText("Save 4 post(s) and send for review");
+        mine.locator("#launch-button").click();
+        assertThat(mine.locator("body")).containsText("Saved and sent for review again");
+        assertThat(mine.locator("#approval-status")).hasText("in review");
+        assertThat(mine.locator("#comments")).containsText("Crop the left edge of this one.");
+
+        Campaign edited = app.bean(Campaigns.class).find(campaign).orElseThrow();
+        assertThat(edited.name()).isEqualTo("Client winter, both pictures");
+        assertThat(edited.status()).isEqualTo(CampaignStatus.IN_REVIEW);
+        assertThat(edited.spec().mediaIds()).containsExactlyInAnyOrder(images.get(0), images.get(1));
+        assertThat(edited.spec().options().instagram()).as("every option came back from the form as it was, but the one typed")
+                .isEqualTo(new InstagramOptions("First, and kept!", ig.collaborators(), ig.location(), ig.userTags(),
+                        ig.altText(), null, null, null, ig.perAccount()));
+        assertThat(edited.spec().schedule().minSpacing()).isEqualTo(schedule.minSpacing());
+        assertThat(edited.spec().schedule().windowStart()).isEqualTo(schedule.windowStart());
+        assertThat(Duration.between(edited.spec().schedule().startAt(), schedule.startAt()).abs())
+                .as("the start, shown to the minute in UTC").isLessThan(Duration.ofMinutes(1));
+        List<CampaignPost> posts = fixture.posts(campaign);
+        assertThat(posts).hasSize(4).extracting(CampaignPost::status).containsOnly(PostStatus.SCHEDULED);
+        assertThat(posts).filteredOn(p -> p.accountId() == second).extracting(CampaignPost::caption)
+                .containsOnly("Own words for this account");
+        assertThat(posts).extracting(CampaignPost::id).doesNotContain(commented);
+        assertThat(tasksOf(campaign)).as("nothing submitted before approval").isZero();
+        DSLContext db = app.bean(DSLContext.class);
+        assertThat(db.fetchCount(switchboard.jooq.Tables.POST_FIRST_COMMENT,
+                switchboard.jooq.Tables.POST_FIRST_COMMENT.POST_ID.in(posts.stream().map(CampaignPost::id).toList())))
+                .as("each new post keeps its first comment").isEqualTo(4);
+
+        Page admin = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        admin.navigate(app.url("/audit?objectType=campaign&objectId=" + campaign));
+        assertThat(admin.locator("#audit-entries tr[data-action='campaign.revised']")).containsText("Client winter, both pictures");
+
+        // approved, it is edited post by post: the whole form is not offered, and its address says why
+        SignedIn.as(reviewer, "OPERATOR");
+        try {
+            app.bean(Approvals.class).approve(campaign, "Good.");
+        } finally {
+            SignedIn.out();
+        }
+        mine.navigate(app.url("/campaigns/" + campaign));
+        assertThat(mine.locator("#edit-campaign")).hasCount(0);
+        mine.navigate(app.url("/campaigns/" + campaign + "/edit"));
+        assertThat(mine).hasURL(app.url("/campaigns/" + campaign));
+        assertThat(mine.locator("body")).containsText("is edited whole");
+        assertThat(tasksOf(campaign)).as("approval submits every post of the edited campaign").isEqualTo(4);
+    }
+
     private static long tasksOf(long campaign) {
         return app.bean(DSLContext.class).fetchCount(TASK, TASK.GROUP_KEY.eq("campaign:" + campaign));
     }
