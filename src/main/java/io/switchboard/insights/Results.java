@@ -51,11 +51,12 @@ class Results {
 
     /**
      * The set's posts added up by day published (UTC), with the set's totals and latest reading: one pass over the
-     * posts (the totals are the days added up, not a second scan).
+     * posts (the totals are the days added up, not a second scan, so every day counts, even past the chart's
+     * {@value ReportFilter#MAX_DAYS} + 1).
      */
     Summary summary(Condition where) {
         List<Summary.Day> days = db.select(DAY).select(sums()).select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST)
-                .where(where).groupBy(DAY).orderBy(DAY).limit(ReportFilter.MAX_DAYS + 1)
+                .where(where).groupBy(DAY).orderBy(DAY)
                 .fetch(r -> new Summary.Day(r.get(0, LocalDate.class), totals(r, 1), r.get(9, OffsetDateTime.class)));
         return Summary.of(days);
     }
@@ -81,6 +82,9 @@ class Results {
                 totals = totals.plus(d.totals());
                 if (d.lastCollected() != null && (last == null || d.lastCollected().isAfter(last))) {
                     last = d.lastCollected();
+                }
+                if (points.size() > ReportFilter.MAX_DAYS) {
+                    continue; // the chart's days are bounded; the totals count every day
                 }
                 points.add(new DayPoint(d.day(), d.totals().posts(), d.totals().views(), d.totals().reach(),
                         d.totals().interactions()));
