@@ -133,8 +133,10 @@ public class ProbeTasks {
                     Outcome outcome = behaviour == null ? Outcome.completed() : behaviour.apply(probe, context);
                     if (Boolean.getBoolean("probe.print")) {
                         // a run interrupted because its instance stops did not finish: it is handed back, its
-                        // outcome discarded
-                        boolean stopped = Thread.currentThread().isInterrupted();
+                        // outcome discarded. An endless run may see its lease taken for the hand-back a moment
+                        // before the interrupt reaches it: it stopped too, it did not finish.
+                        boolean stopped = Thread.currentThread().isInterrupted()
+                                || UNTIL_STOPPED.equals(probe.scenario()) && !context.leaseHeld();
                         print((stopped ? "PROBE stopped " : "PROBE end ") + context.taskId() + " " + context.attempt());
                     }
                     return outcome;
