@@ -61,8 +61,10 @@ class CampaignsController {
     static final int LOOKS = 6;
     /** Planned posts shown at once on the preview. */
     static final int PLAN_PAGE = 50;
-    /** Problems listed above the plan; the rest are beside their posts. */
-    static final int LISTED_PROBLEMS = 50;
+    /** Kinds of problem listed above the plan; the rest are beside their posts. */
+    static final int LISTED_KINDS = 50;
+    /** Examples shown of a kind of problem. */
+    static final int EXAMPLES = 3;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
@@ -429,8 +431,9 @@ class CampaignsController {
         model.addAttribute("shown", planned.subList(Math.min(from, planned.size()),
                 Math.min(from + PLAN_PAGE, planned.size())));
         model.addAttribute("shownFrom", from);
-        List<Plan.Problem> problems = preview.plan().problems();
-        model.addAttribute("listedProblems", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
+        List<Plan.Kind> kinds = preview.plan().kinds(EXAMPLES);
+        model.addAttribute("problemKinds", kinds.subList(0, Math.min(kinds.size(), LISTED_KINDS)));
+        model.addAttribute("kindCount", kinds.size());
         model.addAttribute("planPage", PLAN_PAGE);
     }
 

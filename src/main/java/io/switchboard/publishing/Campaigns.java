@@ -104,8 +104,9 @@ public class Campaigns {
     }
 
     /**
-     * Plans the campaign again and, if nothing blocks it, stores it with all its posts, submits every post's
-     * publish task in one batch and marks its media as scheduled, all in one transaction.
+     * Plans the campaign again and, if nothing blocks it, stores it with all its posts and their publish tasks (in
+     * batches of {@link #LAUNCH_BATCH}) and marks its media as scheduled, all in one transaction: whichever batch
+     * fails, nothing of the campaign is left.
      *
      * @throws CampaignProblem naming the first problem when the plan has errors
      */
@@ -114,26 +115,17 @@ public class Campaigns {
     public long launch(CampaignSpec asked, String actor) {
         Planned planned = planned(asked, null);
         CampaignSpec spec = planned.spec();
-        Plan plan = planned.plan();
         boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
         long campaignId = campaigns.insert(spec, actor, planned.firstAt(), planned.lastAt(), approval);
-        List<Long> postIds = store(campaignId, planned);
-        var times = plan.posts().stream().map(Plan.Post::at).sorted().toList();
+        // nothing reaches the task engine before someone other than the author approves
+        int stored = store(campaignId, planned, !approval);
         if (approval) {
-            // nothing reaches the task engine before someone other than the author approves
             events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor, clock.instant()));
-            log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, postIds.size());
+            log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, stored);
             return campaignId;
         }
-        List<TaskRequest<PublishPost>> requests = new ArrayList<>(postIds.size());
-        for (int i = 0; i < postIds.size(); i++) {
-            Plan.Post post = plan.posts().get(i);
-            requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
-                    post.at().atOffset(ZoneOffset.UTC)));
-        }
-        tasks.submitAll(requests);
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
-                postIds.size(), times.getFirst(), times.getLast());
+                stored, planned.firstAt(), planned.lastAt());
         return campaignId;
     }
 
@@ -167,7 +159,7 @@ public class Campaigns {
         posts.deleteOf(campaignId);
         media.releaseSchedule(Campaign.group(campaignId));
         campaigns.replace(campaignId, planned.spec(), planned.firstAt(), planned.lastAt());
-        int stored = store(campaignId, planned).size();
+        int stored = store(campaignId, planned, false);
         campaignComments.add(campaignId, null, actor, "submitted", "Edited (" + stored + " post(s)) and sent for "
                 + "review again.");
         audit.record(AuditRecord.of("campaign.revised", "campaign", campaignId).target(planned.spec().name())
@@ -208,23 +200,40 @@ public class Campaigns {
         return new Planned(spec, plan);
     }
 
-    /** Stores the plan's posts, holds their media for the campaign and keeps each post's first comment; their ids. */
-    private List<Long> store(long campaignId, Planned planned) {
-        Plan plan = planned.plan();
-        List<Long> postIds = posts.insert(campaignId, plan.posts());
-        plan.posts().stream().flatMap(p -> p.mediaIds().stream()).distinct()
-                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
-        // each post's first comment is stored with it, whether it goes out now or once approved
-        Map<Long, String> comments = new LinkedHashMap<>();
+    /** Posts stored (and submitted) per batch: what a launch holds at once beyond the plan itself. */
+    static final int LAUNCH_BATCH = 5000;
+
+    /**
+     * Stores the plan's posts with their first comments, and with their publish tasks when {@code submit}, in batches
+     * of {@link #LAUNCH_BATCH} within the caller's transaction (a failing batch leaves nothing of the campaign), and
+     * holds their media for the campaign; how many posts.
+     */
+    private int store(long campaignId, Planned planned, boolean submit) {
+        List<Plan.Post> all = planned.plan().posts();
         CampaignSpec spec = planned.spec();
-        for (int i = 0; i < postIds.size(); i++) {
-            String comment = spec.options().forAccount(plan.posts().get(i).accountId()).instagram().firstComment();
-            if (comment != null && spec.options().type() != PostType.STORIES) {
-                comments.put(postIds.get(i), comment);
+        for (int from = 0; from < all.size(); from += LAUNCH_BATCH) {
+            List<Plan.Post> batch = all.subList(from, Math.min(all.size(), from + LAUNCH_BATCH));
+            List<Long> postIds = posts.insert(campaignId, batch);
+            // each post's first comment is stored with it, whether it goes out now or once approved
+            Map<Long, String> comments = new LinkedHashMap<>();
+            List<TaskRequest<PublishPost>> requests = new ArrayList<>(submit ? batch.size() : 0);
+            for (int i = 0; i < batch.size(); i++) {
+                Plan.Post post = batch.get(i);
+                String comment = spec.options().forAccount(post.accountId()).instagram().firstComment();
+                if (comment != null && spec.options().type() != PostType.STORIES) {
+                    comments.put(postIds.get(i), comment);
+                }
+                if (submit) {
+                    requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
+                            post.at().atOffset(ZoneOffset.UTC)));
+                }
             }
+            firstComments.insert(comments);
+            tasks.submitAll(requests);
         }
-        firstComments.insert(comments);
-        return postIds;
+        all.stream().flatMap(p -> p.mediaIds().stream()).distinct()
+                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        return all.size();
     }
 
     private CampaignSpec withDefaultLocations(CampaignSpec spec, List<Long> accountIds) {
@@ -358,41 +367,56 @@ public class Campaigns {
         return holds.resume(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
     }
 
+    /** Posts the export reads at a time: what it holds at once, however many posts the campaign has. */
+    static final int EXPORT_CHUNK = 1000;
+
     /**
      * Every post of the campaign with its outcome, as CSV in the operators' words: account usernames and media
      * titles beside their ids, statuses as every page names them, what a waiting post waits for, times in UTC
-     * (no tokens, nothing secret).
+     * (no tokens, nothing secret). Rows go out by post number as they are read, {@link #EXPORT_CHUNK} posts at a time
+     * (a 200,000-post campaign is never in memory whole), all from one snapshot of the database.
      */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public void exportCsv(long campaignId, Writer out) {
         Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> notFound(campaignId));
-        List<CampaignPost> all = posts.all(campaignId);
-        Map<Long, String> usernames = accounts.usernames(all.stream().map(CampaignPost::accountId).distinct().toList());
         Map<Long, String> titles = new HashMap<>();
         media.findAll(campaign.spec().mediaIds()).forEach(m -> titles.put(m.id(), m.title()));
-        Map<Long, PostWait> waiting = waits.aheadIn(campaignId);
-        Map<Long, FirstComment> comments = firstComments.ofCampaign(campaignId);
         try {
             out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
                     "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
                     "published_at_utc", "caption", "first_comment", "first_comment_status", "first_comment_id")));
-            for (CampaignPost post : all) {
-                PostWait wait = waiting.get(post.id());
-                FirstComment comment = comments.get(post.id());
-                out.write(Csv.record(List.of(String.valueOf(post.number()),
-                        "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
-                        String.valueOf(post.accountId()),
-                        String.join("; ", post.mediaIds().stream().map(id -> titles.getOrDefault(id, "removed media " + id)).toList()),
-                        String.join(";", post.mediaIds().stream().map(String::valueOf).toList()),
-                        utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
-                        wait == null ? "" : wait.reason(), post.status().label(),
-                        nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
-                        post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption(),
-                        comment == null ? "" : comment.message(),
-                        comment == null ? "" : comment.status().name().toLowerCase(java.util.Locale.ROOT),
-                        comment == null ? "" : nullToEmpty(comment.commentId()))));
-            }
+            int after = 0;
+            List<CampaignPost> chunk;
+            do {
+                chunk = posts.page(campaignId, null, null, after, EXPORT_CHUNK);
+                writeCsv(chunk, titles, out);
+                after = chunk.isEmpty() ? after : chunk.getLast().number();
+            } while (chunk.size() == EXPORT_CHUNK);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeCsv(List<CampaignPost> chunk, Map<Long, String> titles, Writer out) throws IOException {
+        List<Long> ids = chunk.stream().map(CampaignPost::id).toList();
+        Map<Long, String> usernames = accounts.usernames(chunk.stream().map(CampaignPost::accountId).distinct().toList());
+        Map<Long, PostWait> waiting = waits.aheadOf(ids);
+        Map<Long, FirstComment> comments = firstComments.findAll(ids);
+        for (CampaignPost post : chunk) {
+            PostWait wait = waiting.get(post.id());
+            FirstComment comment = comments.get(post.id());
+            out.write(Csv.record(List.of(String.valueOf(post.number()),
+                    "@" + usernames.getOrDefault(post.accountId(), "removed account " + post.accountId()),
+                    String.valueOf(post.accountId()),
+                    String.join("; ", post.mediaIds().stream().map(id -> titles.getOrDefault(id, "removed media " + id)).toList()),
+                    String.join(";", post.mediaIds().stream().map(String::valueOf).toList()),
+                    utc(post.scheduledAt()), wait == null ? "" : utc(wait.until()),
+                    wait == null ? "" : wait.reason(), post.status().label(),
+                    nullToEmpty(post.statusReason()), nullToEmpty(post.mediaId()), nullToEmpty(post.permalink()),
+                    post.publishedAt() == null ? "" : utc(post.publishedAt()), post.caption(),
+                    comment == null ? "" : comment.message(),
+                    comment == null ? "" : comment.status().name().toLowerCase(java.util.Locale.ROOT),
+                    comment == null ? "" : nullToEmpty(comment.commentId()))));
         }
     }
 

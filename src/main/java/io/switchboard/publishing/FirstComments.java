@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static switchboard.jooq.Tables.CAMPAIGN_POST;
 import static switchboard.jooq.Tables.POST_FIRST_COMMENT;
 
 /** Posts' first comments: the request recorded before the call, the comment id stored as soon as it is known. */
 @Repository
 class FirstComments {
+    private static final int INSERT_CHUNK = 10_000;
     private final DSLContext db;
 
     FirstComments(DSLContext db) {
@@ -28,11 +28,15 @@ class FirstComments {
         if (messagesByPost.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(POST_FIRST_COMMENT, POST_FIRST_COMMENT.POST_ID, POST_FIRST_COMMENT.MESSAGE);
-        for (var entry : messagesByPost.entrySet()) {
-            insert = insert.values(entry.getKey(), entry.getValue());
+        // in statements of INSERT_CHUNK rows: one statement takes at most 32,767 bound values
+        var entries = List.copyOf(messagesByPost.entrySet());
+        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+            var insert = db.insertInto(POST_FIRST_COMMENT, POST_FIRST_COMMENT.POST_ID, POST_FIRST_COMMENT.MESSAGE);
+            for (var entry : entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(entry.getKey(), entry.getValue());
+            }
+            insert.execute();
         }
-        insert.execute();
     }
 
     Optional<FirstComment> find(long postId) {
@@ -44,13 +48,6 @@ class FirstComments {
         return postIds.isEmpty() ? Map.of() : db.selectFrom(POST_FIRST_COMMENT)
                 .where(POST_FIRST_COMMENT.POST_ID.in(postIds)).fetch(FirstComments::comment).stream()
                 .collect(Collectors.toMap(FirstComment::postId, c -> c));
-    }
-
-    /** The first comments of a campaign's posts, by post id. */
-    Map<Long, FirstComment> ofCampaign(long campaignId) {
-        return db.select(POST_FIRST_COMMENT.fields()).from(POST_FIRST_COMMENT).join(CAMPAIGN_POST)
-                .on(CAMPAIGN_POST.ID.eq(POST_FIRST_COMMENT.POST_ID)).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
-                .fetch(FirstComments::comment).stream().collect(Collectors.toMap(FirstComment::postId, c -> c));
     }
 
     /** Records that a run comments now (the call follows); a request recorded before keeps its time. */

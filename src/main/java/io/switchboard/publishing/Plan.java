@@ -28,6 +28,38 @@ public record Plan(List<Post> posts, List<Problem> problems) {
         return count(Severity.valueOf(severity));
     }
 
+    /**
+     * The problems by kind (severity and label; a problem without a label is a kind of its own), in the order they
+     * were found: how many of each, and the first {@code examples} of them. 2,000 accounts over their quota are one
+     * line, not 2,000.
+     */
+    public List<Kind> kinds(int examples) {
+        java.util.Map<Object, List<Problem>> byKind = new java.util.LinkedHashMap<>();
+        for (Problem problem : problems) {
+            Object key = problem.label() == null ? problem : List.of(problem.severity(), problem.label());
+            byKind.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(problem);
+        }
+        return byKind.values().stream().map(all -> new Kind(all.getFirst().severity(), all.getFirst().label(),
+                all.size(), all.subList(0, Math.min(examples, all.size())))).toList();
+    }
+
+    /**
+     * Problems of one kind.
+     *
+     * @param label    their few words ("later: quota"), null for a problem of its own
+     * @param examples the first of them, in the order found
+     */
+    public record Kind(Severity severity, @Nullable String label, int count, List<Problem> examples) {
+        public Kind {
+            examples = List.copyOf(examples);
+        }
+
+        /** The word the page shows for it: "Blocker" or "Warning". */
+        public String kind() {
+            return examples.getFirst().kind();
+        }
+    }
+
     public List<Problem> problemsOf(Post post) {
         return problems.stream().filter(p -> (p.postNumber() != null && p.postNumber() == post.number())
                 || (p.postNumber() == null && p.accountIds().contains(post.accountId()))).toList();

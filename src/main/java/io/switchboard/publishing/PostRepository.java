@@ -131,11 +131,6 @@ class PostRepository {
         return grid;
     }
 
-    List<CampaignPost> all(long campaignId) {
-        return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
-                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
-    }
-
     PostCounts counts(long campaignId) {
         return countsByCampaign(List.of(campaignId)).getOrDefault(campaignId, PostCounts.of(Map.of()));
     }

@@ -60,11 +60,14 @@ class PostWaits {
         return waits;
     }
 
-    /** The waits still ahead of the campaign's posts on their way, by post id. */
-    Map<Long, PostWait> aheadIn(long campaignId) {
+    /** The waits still ahead of these posts that are on their way, by post id. */
+    Map<Long, PostWait> aheadOf(Collection<Long> postIds) {
         Map<Long, PostWait> waits = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return waits;
+        }
         db.select(CAMPAIGN_POST.ID, CAMPAIGN_POST.WAIT_REASON, CAMPAIGN_POST.WAIT_UNTIL).from(CAMPAIGN_POST)
-                .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.WAIT_REASON.isNotNull())
+                .where(CAMPAIGN_POST.ID.in(postIds).and(CAMPAIGN_POST.WAIT_REASON.isNotNull())
                         .and(CAMPAIGN_POST.WAIT_UNTIL.gt(currentOffsetDateTime()))
                         .and(CAMPAIGN_POST.STATUS.in(ON_THEIR_WAY)))
                 .forEach(r -> waits.put(r.value1(), new PostWait(r.value2(), r.value3())));

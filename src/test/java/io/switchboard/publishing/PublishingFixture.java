@@ -118,6 +118,41 @@ public final class PublishingFixture {
                 new Assignment.EveryAccountEveryMedia(), schedule, options);
     }
 
+    /**
+     * Copies of the first connected account, active, in UTC, named {@code prefix_00001} on (for campaigns of
+     * thousands of accounts, made in one statement); their ids in order.
+     */
+    public List<Long> copiesOfFirstAccount(int count, String prefix) {
+        DSLContext db = app.bean(DSLContext.class);
+        db.execute("INSERT INTO account (platform, platform_user_id, username, name, status, status_reason, "
+                + "token_ciphertext, token_key_id, token_expires_at, connected_via, time_zone, health_ok, health_message, "
+                + "health_at, created_at) SELECT a.platform, '" + prefix + "-' || n, '" + prefix + "_' || lpad(n::text, 5, "
+                + "'0'), 'Studio ' || n, 'ACTIVE', '', a.token_ciphertext, a.token_key_id, now() + interval '50 days', "
+                + "a.connected_via, 'UTC', true, 'The token is valid.', now(), now() FROM generate_series(1, " + count
+                + ") n, (SELECT * FROM account ORDER BY id LIMIT 1) a");
+        db.execute("ANALYZE account");
+        return db.fetch("SELECT id FROM account WHERE platform_user_id LIKE '" + prefix + "-%' ORDER BY id")
+                .getValues(0, Long.class);
+    }
+
+    /** Copies of a prepared picture with its renditions, titled {@code Picture 1} on; their ids in order. */
+    public List<Long> copiesOf(long picture, int count) {
+        DSLContext db = app.bean(DSLContext.class);
+        long first = ((Number) db.fetchValue("SELECT coalesce(max(id), 0) FROM media_item")).longValue();
+        db.execute("INSERT INTO media_item (type, status, title, original_name, content_type, size_bytes, content_hash, "
+                + "original_key, default_caption, cover_offset_ms, facts, report, uploaded_by, created_at) "
+                + "SELECT m.type, m.status, 'Picture ' || n, 'picture-' || n || '.jpg', m.content_type, m.size_bytes, "
+                + "md5(n::text) || md5('copy' || n || m.id), m.original_key, 'Caption of picture ' || n, "
+                + "m.cover_offset_ms, m.facts, m.report, m.uploaded_by, now() FROM generate_series(1, " + count + ") n, "
+                + "(SELECT * FROM media_item WHERE id = " + picture + ") m");
+        db.execute("INSERT INTO media_rendition (media_id, kind, storage_key, content_type, size_bytes, width, height, "
+                + "duration_ms, facts, report) SELECT i.id, r.kind, r.storage_key, r.content_type, r.size_bytes, r.width, "
+                + "r.height, r.duration_ms, r.facts, r.report FROM media_item i, media_rendition r "
+                + "WHERE r.media_id = " + picture + " AND i.id > " + first);
+        db.execute("ANALYZE media_item");
+        return db.fetch("SELECT id FROM media_item WHERE id > " + first + " ORDER BY id").getValues(0, Long.class);
+    }
+
     List<CampaignPost> posts(long campaignId) {
         return app.bean(DSLContext.class).selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
