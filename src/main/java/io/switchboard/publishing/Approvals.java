@@ -143,7 +143,14 @@ public class Approvals {
         if (!campaigns.decide(campaign.id(), CampaignStatus.IN_REVIEW, CampaignStatus.RUNNING, by)) {
             throw new CampaignProblem("It is no longer in review: someone decided a moment ago. The page shows where it is.");
         }
-        tasks.submitAll(posts.unfinishedOf(campaign.id()).stream().map(PublishPost::request).toList());
+        // in batches, like the launch: a campaign of 200,000 posts is never in memory whole
+        List<CampaignPost> batch;
+        int after = 0;
+        do {
+            batch = posts.unfinishedOf(campaign.id(), after, Campaigns.LAUNCH_BATCH);
+            tasks.submitAll(batch.stream().map(PublishPost::request).toList());
+            after = batch.isEmpty() ? after : batch.getLast().number();
+        } while (batch.size() == Campaigns.LAUNCH_BATCH);
         comments.add(campaign.id(), null, by, "approved", text(comment, false));
         record(by, source, AuditRecord.of("campaign.approved", "campaign", campaign.id()).target(campaign.name())
                 .change("status", CampaignStatus.IN_REVIEW.label(), "approved")

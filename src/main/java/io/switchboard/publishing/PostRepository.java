@@ -355,11 +355,13 @@ class PostRepository {
     }
 
     /** The campaign's posts still to go out (scheduled, waiting for quota or held), by number. */
-    List<CampaignPost> unfinishedOf(long campaignId) {
+    /** The campaign's posts still to go out, by number, those after {@code afterNumber}, at most {@code limit}. */
+    List<CampaignPost> unfinishedOf(long campaignId, int afterNumber, int limit) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)
+                        .and(CAMPAIGN_POST.NUMBER.gt(afterNumber))
                         .and(CAMPAIGN_POST.STATUS.in(PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
                                 PostStatus.PAUSED.dbValue())))
-                .orderBy(CAMPAIGN_POST.NUMBER).fetch(PostRepository::post);
+                .orderBy(CAMPAIGN_POST.NUMBER).limit(limit).fetch(PostRepository::post);
     }
 
     private static Condition notBegun() {

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * it or nothing, whichever batch fails, and its export streams every row in order.
  */
 class BigCampaignTest {
-    private static final int ACCOUNTS = 30;
+    /** 6,000 posts: two batches of the launch ({@link Campaigns#LAUNCH_BATCH}), six of the export. */
+    private static final int ACCOUNTS = 60;
     private static final int MEDIA = 100;
     private static AppInstance app;
     private static DSLContext db;
@@ -86,8 +87,8 @@ class BigCampaignTest {
     void a_launch_that_fails_in_the_middle_of_its_batches_leaves_nothing_of_the_campaign() {
         int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
         int tasksBefore = db.fetchCount(db.selectFrom("task"));
-        // the third batch of posts fails, after two were inserted
-        failOn("campaign_post", "NEW.number = 4500");
+        // the second batch of posts fails, after the first was stored with its tasks
+        failOn("campaign_post", "NEW.number = " + (Campaigns.LAUNCH_BATCH + 500));
         assertThatThrownBy(() -> app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test"))
                 .hasMessageContaining("injected failure");
         assertNothingOf("Halfway", campaignsBefore, tasksBefore);
