@@ -164,9 +164,12 @@ class CampaignSizeBench {
                         + " form.submit(); }", List.of(ids, chosen));
                 page.waitForURL("**/campaigns/preview");
             } else {
+                Object before = page.evaluate("() => performance.timeOrigin");
                 page.evaluate("() => { const pager = document.getElementById('plan-pager');"
                         + " pager.setAttribute('hx-boost', 'false');"
                         + " document.getElementById('plan-next').click(); }");
+                // the next page's document, not the one the click was made on
+                page.waitForFunction("before => performance.timeOrigin !== before", before);
             }
             page.waitForFunction("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0");
             if (page.locator("#plan").count() == 0) {
