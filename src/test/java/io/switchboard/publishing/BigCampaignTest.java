@@ -86,7 +86,7 @@ class BigCampaignTest {
     @Test
     void a_launch_that_fails_in_the_middle_of_its_batches_leaves_nothing_of_the_campaign() {
         int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
-        int tasksBefore = db.fetchCount(db.selectFrom("task"));
+        int tasksBefore = publishTasks();
         // the second batch of posts fails, after the first was stored with its tasks
         failOn("campaign_post", "NEW.number = " + (Campaigns.LAUNCH_BATCH + 500));
         assertThatThrownBy(() -> app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test"))
@@ -118,6 +118,10 @@ class BigCampaignTest {
                 + "EXECUTE FUNCTION fail_halfway()");
     }
 
+    private static int publishTasks() {
+        return db.fetchCount(db.selectFrom("task").where("kind = '" + PublishPost.KIND.name() + "'"));
+    }
+
     private static void assertNothingOf(String name, int campaignsBefore, int tasksBefore) {
         assertThat(db.fetchCount(db.selectFrom("campaign"))).isEqualTo(campaignsBefore);
         assertThat(db.fetchCount(db.selectFrom("campaign").where("name = '" + name + "'"))).isZero();
@@ -125,7 +129,8 @@ class BigCampaignTest {
                 "campaign_id NOT IN (SELECT id FROM campaign)"))).isZero();
         assertThat(db.fetchCount(db.selectFrom("post_first_comment"))).isEqualTo(db.fetchCount(db.selectFrom(
                 "post_first_comment").where("post_id IN (SELECT id FROM campaign_post)")));
-        assertThat(db.fetchCount(db.selectFrom("task"))).isEqualTo(tasksBefore);
+        // the accounts' own housekeeping (token checks, insights) adds tasks meanwhile: only publish tasks count
+        assertThat(publishTasks()).isEqualTo(tasksBefore);
     }
 
     @Test
