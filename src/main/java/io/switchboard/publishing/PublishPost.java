@@ -18,6 +18,9 @@ record PublishPost(long postId) {
         return TaskRequest.of(KIND, new PublishPost(postId)).withQueue(QUEUE)
                 .withConcurrency(accountKey(accountId), 1)
                 .withUniqueKey(uniqueKey(postId))
+                // a post resumed or retried while the run that paused or failed it is still finishing would
+                // otherwise have no task left to take it on
+                .withRerunIfRunning()
                 .withGroup(Campaign.group(campaignId))
                 .withRunAt(at.toInstant())
                 .withMaxAttempts(8);

@@ -153,14 +153,22 @@ class LeaseStore {
                 column(TASK.COUNTERS, batch, Finish::countersJson, String[]::new));
         Field<String> requested = in.field(TASK.STATE.getName(), String.class);
         Field<String> error = in.field("error", String.class);
+        // a run that ended (succeeded, or failed for good) while a submit asked for it again runs once more, as
+        // though submitted fresh: queued now, its attempts counted from none
+        Condition rerun = TASK.RERUN_REQUESTED.isTrue().and(TASK.CANCEL_REQUESTED.isFalse())
+                .and(requested.in(TaskState.SUCCEEDED.dbValue(), TaskState.FAILED.dbValue()));
         Field<String> state = when(TASK.CANCEL_REQUESTED.isTrue().and(requested.in(TaskState.SCHEDULED.dbValue(),
-                TaskState.QUEUED.dbValue())), inline(TaskState.CANCELLED.dbValue())).otherwise(requested);
+                TaskState.QUEUED.dbValue())), inline(TaskState.CANCELLED.dbValue()))
+                .when(rerun, inline(TaskState.QUEUED.dbValue()))
+                .otherwise(requested);
         return db.update(TASK)
                 .set(TASK.STATE, state)
                 .set(TASK.FINISHED_AT, when(state.in(TERMINAL), NOW).otherwise(castNull(OffsetDateTime.class)))
-                .set(TASK.RUN_AT, when(requested.eq(TaskState.SCHEDULED.dbValue()),
+                .set(TASK.RUN_AT, when(rerun, NOW).when(requested.eq(TaskState.SCHEDULED.dbValue()),
                         Sql.fromNowMillis(in.field("delay_ms", Long.class))).otherwise(TASK.RUN_AT))
-                .set(TASK.ATTEMPT, TASK.ATTEMPT.plus(in.field("attempt_delta", Integer.class)))
+                .set(TASK.ATTEMPT, when(rerun, inline(0))
+                        .otherwise(TASK.ATTEMPT.plus(in.field("attempt_delta", Integer.class))))
+                .set(TASK.RERUN_REQUESTED, false)
                 .setNull(TASK.LOCKED_BY)
                 .setNull(TASK.LEASE_TOKEN)
                 .setNull(TASK.LEASE_UNTIL)

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import static io.switchboard.tasks.Sql.NOW;
 import static io.switchboard.tasks.Sql.column;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
@@ -103,11 +105,34 @@ class SubmitStore {
                 result.add(new Submitted(plain.get(next++), true));
             } else if (byUniqueKey.containsKey(uniqueKey) && claimedKeys.putIfAbsent(uniqueKey, 0L) == null) {
                 result.add(new Submitted(byUniqueKey.get(uniqueKey), true));
+            } else if (task.request().rerunIfRunning()) {
+                Optional<Long> live = liveRerunIfRunning(uniqueKey);
+                if (live.isPresent()) {
+                    result.add(new Submitted(live.get(), false));
+                } else { // the live task finished between the insert and now: the request is stored after all
+                    Stored again = insert(List.of(task));
+                    result.add(again.submitted().getFirst());
+                    dueQueues.addAll(again.dueQueues());
+                }
             } else {
                 result.add(new Submitted(liveWithUniqueKey(uniqueKey), false));
             }
         }
         return new Stored(result, dueQueues);
+    }
+
+    /**
+     * The live task holding the key, asked to run once more when it is running (a waiting one has not read
+     * anything yet); empty when it finished meanwhile. The update waits for a completion being written now.
+     */
+    private Optional<Long> liveRerunIfRunning(String uniqueKey) {
+        return db.update(TASK)
+                .set(TASK.RERUN_REQUESTED, field(TASK.RERUN_REQUESTED.isTrue()
+                        .or(TASK.STATE.eq(TaskState.RUNNING.dbValue()))))
+                .where(TASK.UNIQUE_KEY.eq(uniqueKey).and(TASK.STATE.in(TaskState.SCHEDULED.dbValue(),
+                        TaskState.QUEUED.dbValue(), TaskState.RUNNING.dbValue())))
+                .returning(TASK.ID)
+                .fetchOptional(TASK.ID);
     }
 
     private long liveWithUniqueKey(String uniqueKey) {

@@ -18,10 +18,13 @@ import java.time.Instant;
  *                         create one returns the existing task instead
  * @param group            a parent such as a campaign run: paused, resumed and cancelled as one, and
  *                         announced finished when none of its tasks is left to run
+ * @param rerunIfRunning   when the unique key is held by a task that is running, that task runs once more after
+ *                         this run ends, as though submitted fresh: a submit made because what the task works on
+ *                         changed is never lost to a run that read it before the change and is about to finish
  */
 public record TaskRequest<P>(TaskKind<P> kind, P payload, String queue, int priority, @Nullable Instant runAt,
                              int maxAttempts, @Nullable String concurrencyKey, int concurrencyLimit,
-                             @Nullable String uniqueKey, @Nullable String group) {
+                             @Nullable String uniqueKey, @Nullable String group, boolean rerunIfRunning) {
     public static final String DEFAULT_QUEUE = "default";
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -41,22 +44,23 @@ public record TaskRequest<P>(TaskKind<P> kind, P payload, String queue, int prio
     }
 
     public static <P> TaskRequest<P> of(TaskKind<P> kind, P payload) {
-        return new TaskRequest<>(kind, payload, DEFAULT_QUEUE, 0, null, DEFAULT_MAX_ATTEMPTS, null, 0, null, null);
+        return new TaskRequest<>(kind, payload, DEFAULT_QUEUE, 0, null, DEFAULT_MAX_ATTEMPTS, null, 0, null, null,
+                false);
     }
 
     public TaskRequest<P> withQueue(String queue) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
     }
 
     public TaskRequest<P> withPriority(int priority) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
     }
 
     public TaskRequest<P> withRunAt(@Nullable Instant runAt) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
     }
 
     public TaskRequest<P> withDelay(Duration delay) {
@@ -65,20 +69,27 @@ public record TaskRequest<P>(TaskKind<P> kind, P payload, String queue, int prio
 
     public TaskRequest<P> withMaxAttempts(int maxAttempts) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
     }
 
     public TaskRequest<P> withConcurrency(String key, int limit) {
-        return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, key, limit, uniqueKey, group);
+        return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, key, limit, uniqueKey, group,
+                rerunIfRunning);
     }
 
     public TaskRequest<P> withUniqueKey(String uniqueKey) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
     }
 
     public TaskRequest<P> withGroup(String group) {
         return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
-                concurrencyLimit, uniqueKey, group);
+                concurrencyLimit, uniqueKey, group, rerunIfRunning);
+    }
+
+    /** See {@code rerunIfRunning}: only meaningful with a unique key. */
+    public TaskRequest<P> withRerunIfRunning() {
+        return new TaskRequest<>(kind, payload, queue, priority, runAt, maxAttempts, concurrencyKey,
+                concurrencyLimit, uniqueKey, group, true);
     }
 }

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import testsupport.SignedIn;
 
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,7 +45,7 @@ class PublishingTest {
 
     @BeforeAll
     static void start() {
-        app = AppInstance.start(TestPostgres.freshDatabase(), List.of(DownRoutes.class),
+        app = AppInstance.start(TestPostgres.freshDatabase(), List.of(DownRoutes.class, StalledHolds.class),
                 "switchboard.tasks.poll-interval=200ms", "switchboard.tasks.promote-interval=50ms",
                 "switchboard.publishing.poll-first=300ms", "switchboard.publishing.poll-max=1s");
         campaigns = app.bean(Campaigns.class);
@@ -269,6 +272,42 @@ class PublishingTest {
         eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.FINISHED));
     }
 
+    /**
+     * The run that held a post has committed the hold but not yet ended (its task still runs) when the route comes
+     * back: the resume's submit finds the post's unique key taken by that running task, which is about to end
+     * without publishing. The running task runs once more, and the post goes out.
+     */
+    @Test
+    void a_post_resumed_while_the_run_that_held_it_is_finishing_still_goes_out() {
+        var accounts = fixture.accounts(1, "finishing");
+        long accountId = accounts.getFirst().id();
+        DownRoutes.DOWN.add(accountId);
+        var stall = new java.util.concurrent.CountDownLatch(1);
+        StalledHolds.STALLS.put(accountId, stall);
+        try {
+            long id = campaigns.launch(PublishingFixture.imageCampaign("Finishing", accounts, fixture.images(1)),
+                    "publishing-test");
+            eventually(WAIT, () -> assertThat(fixture.posts(id)).singleElement()
+                    .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.PAUSED)));
+            long postId = fixture.posts(id).getFirst().id();
+            DSLContext db = app.bean(DSLContext.class);
+            assertThat(db.fetchValue("SELECT state FROM task WHERE unique_key = ?", "post:" + postId))
+                    .as("the run that held the post has not ended").isEqualTo("running");
+            DownRoutes.DOWN.clear();
+
+            assertThat(app.bean(PostHolds.class).resumeRoutes(OffsetDateTime.now().plusSeconds(1))).isEqualTo(1);
+            stall.countDown();
+
+            eventually(WAIT, () -> assertThat(campaigns.find(id).orElseThrow().status())
+                    .isEqualTo(CampaignStatus.FINISHED));
+            assertThat(fixture.posts(id)).singleElement()
+                    .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.PUBLISHED));
+        } finally {
+            stall.countDown();
+            StalledHolds.STALLS.remove(accountId);
+        }
+    }
+
     @Test
     void a_campaign_with_problems_does_not_launch_and_stores_nothing() {
         var accounts = fixture.accounts(1, "blocked");
@@ -290,6 +329,27 @@ class PublishingTest {
             return accountId -> accountId != null && DOWN.contains(accountId)
                     ? Egress.unavailable("proxy test-proxy", "its diagnostics found it DOWN.")
                     : Egress.direct(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Keeps the run that held an account's posts from ending (after its hold committed) until the test lets it. */
+    @Configuration
+    static class StalledHolds {
+        static final Map<Long, java.util.concurrent.CountDownLatch> STALLS = new ConcurrentHashMap<>();
+
+        @Bean
+        Staller stallAfterHold() {
+            return new Staller();
+        }
+
+        static class Staller {
+            @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+            public void on(PostsHeld held) throws InterruptedException {
+                var stall = STALLS.get(held.accountId());
+                if (stall != null) {
+                    stall.await(2, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            }
         }
     }
 }

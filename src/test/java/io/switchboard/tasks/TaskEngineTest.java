@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static switchboard.jooq.Tables.SHEDLOCK;
 import static switchboard.jooq.Tables.TASK;
 import static testsupport.ProbeTasks.PROBE;
@@ -186,6 +187,45 @@ class TaskEngineTest {
         Submitted afterwards = tasks.submit(request);
         assertThat(afterwards.created()).isTrue();
         assertThat(afterwards.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void a_submit_that_finds_its_task_running_makes_it_run_once_more_when_asked_to() throws Exception {
+        // the first run of each waits until the second submit is made, then ends (succeeded, or failed for good)
+        java.util.concurrent.CountDownLatch submittedAgain = new java.util.concurrent.CountDownLatch(1);
+        ProbeTasks.behave("read-then-changed", (probe, context) -> {
+            if (context.attempt() == 1 && ProbeTasks.runs(context.taskId()) == 1) {
+                try {
+                    submittedAgain.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return probe.key().equals("fails") ? Outcome.failedPermanently("gave up") : Outcome.completed();
+            }
+            return Outcome.completed();
+        });
+        TaskRequest<Probe> rerun = TaskRequest.of(PROBE, new Probe("read-then-changed", "", 0))
+                .withUniqueKey("changed:1").withRerunIfRunning();
+        TaskRequest<Probe> failsFirst = TaskRequest.of(PROBE, new Probe("read-then-changed", "fails", 0))
+                .withUniqueKey("changed:2").withRerunIfRunning();
+        TaskRequest<Probe> plain = TaskRequest.of(PROBE, new Probe("read-then-changed", "", 0))
+                .withUniqueKey("changed:3");
+        List<Long> ids = tasks.submitAll(List.of(rerun, failsFirst, plain)).stream().map(Submitted::id).toList();
+        ids.forEach(id -> awaitState(tasks, id, TaskState.RUNNING));
+
+        assertThat(tasks.submitAll(List.of(rerun, failsFirst, plain))).extracting(Submitted::id, Submitted::created)
+                .containsExactly(tuple(ids.get(0), false), tuple(ids.get(1), false), tuple(ids.get(2), false));
+        submittedAgain.countDown();
+
+        for (long id : ids.subList(0, 2)) {
+            eventually(Duration.ofSeconds(30), () -> assertThat(ProbeTasks.runs(id)).as("task %d ran again", id)
+                    .isEqualTo(2));
+            TaskDetail done = awaitState(tasks, id, TaskState.SUCCEEDED);
+            assertThat(done.task().attempt()).as("the second run counts as a fresh submit's first").isEqualTo(1);
+        }
+        awaitState(tasks, ids.get(2), TaskState.SUCCEEDED);
+        assertThat(ProbeTasks.runs(ids.get(2))).as("without asking, the running task is the answer").isEqualTo(1);
+        assertThat(db.fetchCount(TASK, TASK.RERUN_REQUESTED.isTrue())).isZero();
     }
 
     @Test
