@@ -109,6 +109,7 @@ class SubmitStore {
                 Optional<Long> live = liveRerunIfRunning(uniqueKey);
                 if (live.isPresent()) {
                     result.add(new Submitted(live.get(), false));
+                    dueQueues.add(task.request().queue()); // a claim that skipped it while locked tries again
                 } else { // the live task finished between the insert and now: the request is stored after all
                     Stored again = insert(List.of(task));
                     result.add(again.submitted().getFirst());
@@ -122,8 +123,10 @@ class SubmitStore {
     }
 
     /**
-     * The live task holding the key, asked to run once more when it is running (a waiting one has not read
-     * anything yet); empty when it finished meanwhile. The update waits for a completion being written now.
+     * The live task holding the key, asked to run once more when it is running; empty when it finished meanwhile
+     * (the update waits for a completion being written now). A waiting one is not asked, but it is locked like
+     * the running one: no claim can take it before the caller's transaction commits, so its run reads what the
+     * caller changed.
      */
     private Optional<Long> liveRerunIfRunning(String uniqueKey) {
         return db.update(TASK)

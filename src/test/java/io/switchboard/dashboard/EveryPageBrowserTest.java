@@ -1,10 +1,10 @@
 package io.switchboard.dashboard;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import io.switchboard.publishing.PublishingFixture;
 import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Axe;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.PageTour;
 import io.switchboard.testing.TestPostgres;
@@ -51,7 +51,7 @@ class EveryPageBrowserTest {
             for (PageTour.Stop stop : tour.stops()) {
                 stop.open(page, app);
                 Browser.screenshot(page, "pages/" + stop.name() + "-" + width);
-                for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+                for (Rule rule : Axe.violations(page)) {
                     if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                         failures.add(stop.name() + " at " + width + " px: " + rule.getImpact() + " " + rule.getId()
                                 + " (" + rule.getHelp() + ") on " + rule.getNodes().stream()

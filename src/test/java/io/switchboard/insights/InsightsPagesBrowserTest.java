@@ -1,6 +1,5 @@
 package io.switchboard.insights;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import io.switchboard.infrastructure.Csv;
@@ -8,6 +7,7 @@ import io.switchboard.publishing.CampaignStatus;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.PublishingFixture;
 import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Axe;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.TestPostgres;
@@ -235,7 +235,7 @@ class InsightsPagesBrowserTest {
                         + "|| [...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart && Chart.getChart(c))");
                 assertThat(page.locator("details.chart-data[open]").count()).as("folded once drawn").isZero();
                 Browser.screenshot(page, "insights/" + stop[0] + "-" + width);
-                for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+                for (Rule rule : Axe.violations(page)) {
                     if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                         failures.add(stop[0] + " at " + width + ": " + rule.getId() + " " + rule.getNodes().stream()
                                 .map(n -> n.getTarget() + " " + n.getHtml()).limit(3).toList());

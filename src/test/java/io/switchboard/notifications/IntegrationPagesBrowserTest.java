@@ -1,9 +1,9 @@
 package io.switchboard.notifications;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Axe;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.Screens;
 import io.switchboard.testing.TestPostgres;
@@ -92,7 +92,7 @@ class IntegrationPagesBrowserTest {
         Screens.both(page, "integration/" + name);
         for (int width : new int[]{1440, 390}) {
             page.setViewportSize(width, 900);
-            for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+            for (Rule rule : Axe.violations(page)) {
                 if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                     failures.add(name + " at " + width + ": " + rule.getId() + " " + rule.getHelp() + " on "
                             + rule.getNodes().stream().map(n -> n.getHtml()).limit(3).toList());

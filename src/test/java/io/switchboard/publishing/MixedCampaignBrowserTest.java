@@ -1,6 +1,5 @@
 package io.switchboard.publishing;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,6 +10,7 @@ import io.switchboard.platform.Platform;
 import io.switchboard.sandbox.SandboxControl;
 import io.switchboard.sandbox.TikTokControl;
 import io.switchboard.testing.AppInstance;
+import io.switchboard.testing.Axe;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.Operators;
 import io.switchboard.testing.SharedApp;
@@ -208,7 +208,7 @@ class MixedCampaignBrowserTest {
         for (int width : new int[]{1440, 390}) {
             page.setViewportSize(width, width == 390 ? 844 : 900);
             Browser.screenshot(page, name + "-" + width);
-            for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+            for (Rule rule : Axe.violations(page)) {
                 if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                     failures.add(name + " at " + width + " px: " + rule.getId() + " (" + rule.getHelp() + ") on "
                             + rule.getNodes().stream().map(n -> n.getTarget() + " " + n.getHtml()).limit(3).toList());

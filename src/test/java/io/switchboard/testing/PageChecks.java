@@ -1,6 +1,5 @@
 package io.switchboard.testing;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
@@ -17,7 +16,7 @@ public final class PageChecks {
         var before = page.viewportSize();
         for (int width : new int[]{1440, 390}) {
             page.setViewportSize(width, width == 390 ? 844 : 900);
-            for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+            for (Rule rule : Axe.violations(page)) {
                 if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                     failures.add(name + " at " + width + ": " + rule.getId() + " " + rule.getNodes().stream()
                             .map(n -> n.getHtml()).limit(2).toList());
