@@ -38,7 +38,7 @@ import java.util.LinkedHashMap;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-    private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+    private static final String[] PUBLIC = {"/login", "/assets/**", "/webjars/**",
             "/favicon.ico", "/error", "/sandbox/p/**", "/sandbox/avatar/**", "/review/*"};
     /** The sandbox platforms' APIs, reached by the adapters with the platform's tokens, never with a session. */
     private static final String[] SANDBOX_GRAPH = {"/sandbox/graph/**", "/sandbox/tiktok/**"};

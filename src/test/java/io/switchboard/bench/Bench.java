@@ -19,7 +19,7 @@ final class Bench {
 
     /** Every benchmark there is, by the name {@code -Dbench=<name>} selects it with. */
     static final List<String> NAMES = List.of("engine", "media", "campaign", "dashboard", "pages", "insights", "burst", "soak",
-            "engine-vs-peer", "mixed", "campaign-size");
+            "engine-vs-peer", "mixed", "campaign-size", "floor");
 
     /**
      * Runs only the benchmark named by {@code -Dbench=<name>}; a name that is no benchmark fails every one of
