@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import com.microsoft.playwright.Page;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -98,5 +100,28 @@ final class Bench {
                 .sorted().map(n -> n.substring("bench.".length()) + ":" + System.getProperty(n))
                 .collect(java.util.stream.Collectors.joining(","));
         return given.isEmpty() ? "default" : given;
+    }
+
+    /**
+     * The new-campaign form on {@code page} posted as a browser would (a real navigation, not an htmx swap) with
+     * these accounts and media, images spaced 10 minutes, at most {@code dailyMax} a day; waits for the preview.
+     */
+    static void postCampaignForm(Page page, String name, List<Long> accounts, List<Long> media, int dailyMax) {
+        String ids = accounts.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String chosen = media.stream().map(String::valueOf).collect(Collectors.joining(","));
+        page.evaluate("([accounts, media, name, dailyMax]) => {"
+                + " const form = document.getElementById('campaign-form');"
+                + " form.setAttribute('hx-boost', 'false');"
+                + " form.querySelectorAll('input[name=accounts], input[name=media]').forEach(i => i.remove());"
+                + " const add = (name, value) => { const i = document.createElement('input'); i.type = 'hidden';"
+                + "   i.name = name; i.value = value; form.appendChild(i); };"
+                + " accounts.split(',').forEach(id => add('accounts', id));"
+                + " media.split(',').forEach(id => add('media', id));"
+                + " form.querySelector('#name').value = name;"
+                + " form.querySelector('#postType').value = 'IMAGE';"
+                + " form.querySelector('#spacingMinutes').value = '10';"
+                + " form.querySelector('#dailyMax').value = dailyMax;"
+                + " form.submit(); }", List.of(ids, chosen, name, String.valueOf(dailyMax)));
+        page.waitForURL("**/campaigns/preview");
     }
 }

@@ -144,25 +144,10 @@ class CampaignSizeBench {
     /** The form posted with every account and medium, as a browser posts it, then the plan's pages one by one. */
     private static long previewPages(Page page, AppInstance app, List<Long> accounts, List<Long> media) {
         page.navigate(app.url("/campaigns/new"));
-        String ids = accounts.stream().map(String::valueOf).collect(Collectors.joining(","));
-        String chosen = media.stream().map(String::valueOf).collect(Collectors.joining(","));
         List<Long> millis = new ArrayList<>();
         for (int run = 0; run < WARM_UP + RUNS; run++) {
             if (run == 0) {
-                page.evaluate("([accounts, media]) => {"
-                        + " const form = document.getElementById('campaign-form');"
-                        + " form.setAttribute('hx-boost', 'false');"
-                        + " form.querySelectorAll('input[name=accounts], input[name=media]').forEach(i => i.remove());"
-                        + " const add = (name, value) => { const i = document.createElement('input'); i.type = 'hidden';"
-                        + "   i.name = name; i.value = value; form.appendChild(i); };"
-                        + " accounts.split(',').forEach(id => add('accounts', id));"
-                        + " media.split(',').forEach(id => add('media', id));"
-                        + " form.querySelector('#name').value = 'Two hundred thousand posts';"
-                        + " form.querySelector('#postType').value = 'IMAGE';"
-                        + " form.querySelector('#spacingMinutes').value = '10';"
-                        + " form.querySelector('#dailyMax').value = '50';"
-                        + " form.submit(); }", List.of(ids, chosen));
-                page.waitForURL("**/campaigns/preview");
+                Bench.postCampaignForm(page, "Two hundred thousand posts", accounts, media, 50);
             } else {
                 Object before = page.evaluate("() => performance.timeOrigin");
                 // posted as a whole document, as the first page was (a click is taken by htmx's boost, which

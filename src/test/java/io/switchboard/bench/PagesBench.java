@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code ./mvnw -Pbench -Dbench=pages verify}: every page an operator uses, loaded in Chromium on a large
@@ -155,22 +154,7 @@ class PagesBench {
 
     /** The campaign form posted as a browser would (a real navigation, not an htmx swap). */
     private static void submitPreview(Page page, Seeded s) {
-        String ids = s.previewAccounts().stream().map(String::valueOf).collect(Collectors.joining(","));
-        String media = s.previewMedia().stream().map(String::valueOf).collect(Collectors.joining(","));
-        page.evaluate("([accounts, media]) => {"
-                + " const form = document.getElementById('campaign-form');"
-                + " form.setAttribute('hx-boost', 'false');"
-                + " form.querySelectorAll('input[name=accounts], input[name=media]').forEach(i => i.remove());"
-                + " const add = (name, value) => { const i = document.createElement('input'); i.type = 'hidden';"
-                + "   i.name = name; i.value = value; form.appendChild(i); };"
-                + " accounts.split(',').forEach(id => add('accounts', id));"
-                + " media.split(',').forEach(id => add('media', id));"
-                + " form.querySelector('#name').value = 'Twenty thousand posts';"
-                + " form.querySelector('#postType').value = 'IMAGE';"
-                + " form.querySelector('#spacingMinutes').value = '10';"
-                + " form.querySelector('#dailyMax').value = '100';"
-                + " form.submit(); }", List.of(ids, media));
-        page.waitForURL("**/campaigns/preview");
+        Bench.postCampaignForm(page, "Twenty thousand posts", s.previewAccounts(), s.previewMedia(), 100);
     }
 
     /**
