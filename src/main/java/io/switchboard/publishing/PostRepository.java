@@ -354,8 +354,10 @@ class PostRepository {
         return db.fetchExists(CAMPAIGN_POST, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(notBegun().not()));
     }
 
-    /** The campaign's posts still to go out (scheduled, waiting for quota or held), by number. */
-    /** The campaign's posts still to go out, by number, those after {@code afterNumber}, at most {@code limit}. */
+    /**
+     * The campaign's posts still to go out (scheduled, waiting for quota or held), by number: those after
+     * {@code afterNumber}, at most {@code limit}.
+     */
     List<CampaignPost> unfinishedOf(long campaignId, int afterNumber, int limit) {
         return db.selectFrom(CAMPAIGN_POST).where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId)
                         .and(CAMPAIGN_POST.NUMBER.gt(afterNumber))
