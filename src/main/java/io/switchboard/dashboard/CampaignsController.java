@@ -425,6 +425,9 @@ class CampaignsController {
                     io.switchboard.publishing.CaptionPreview.of(p.caption(), account.platform()));
         }).toList());
         model.addAttribute("calendar", calendar.days(preview.plan().posts()));
+        // TikTok's declaration goes beside the button only when the campaign posts to TikTok
+        model.addAttribute("toTikTok", preview.accounts().values().stream()
+                .anyMatch(a -> a.platform() == io.switchboard.platform.Platform.TIKTOK));
         List<Plan.Post> planned = preview.plan().posts();
         int from = Math.clamp(postsFrom - Math.floorMod(postsFrom, PLAN_PAGE), 0,
                 Math.max(0, planned.size() - 1) / PLAN_PAGE * PLAN_PAGE);

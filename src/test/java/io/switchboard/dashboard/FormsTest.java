@@ -207,8 +207,10 @@ class FormsTest {
 
         form.put("tiktok.privacyLevel", "FOLLOWER_OF_CREATOR");
         var preview = operator.post(app.url("/campaigns/preview"), form);
-        assertThat(preview.body()).contains("id=\"plan\"", "id=\"tiktok-consent\"",
+        assertThat(preview.body()).contains("id=\"plan\"",
                 "name=\"tiktok.privacyLevel\" value=\"FOLLOWER_OF_CREATOR\"", "name=\"tiktok.allowDuets\" value=\"false\"");
+        assertThat(preview.body()).as("TikTok's declaration only where the campaign posts to TikTok (this one: Instagram)")
+                .doesNotContain("id=\"tiktok-consent\"");
 
         WebSession admin = Operators.admin(app);
         assertThat(admin.get(app.url("/sandbox/admin/tiktok")).body()).contains("Inject an error", "id=\"tiktok-faults\"");
