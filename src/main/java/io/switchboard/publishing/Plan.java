@@ -3,7 +3,10 @@ package io.switchboard.publishing;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A campaign's posts as they would go out, and every problem found with them before anything is sent. */
@@ -34,10 +37,10 @@ public record Plan(List<Post> posts, List<Problem> problems) {
      * line, not 2,000.
      */
     public List<Kind> kinds(int examples) {
-        java.util.Map<Object, List<Problem>> byKind = new java.util.LinkedHashMap<>();
+        Map<Object, List<Problem>> byKind = new LinkedHashMap<>();
         for (Problem problem : problems) {
             Object key = problem.label() == null ? problem : List.of(problem.severity(), problem.label());
-            byKind.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(problem);
+            byKind.computeIfAbsent(key, k -> new ArrayList<>()).add(problem);
         }
         return byKind.values().stream().map(all -> new Kind(all.getFirst().severity(), all.getFirst().label(),
                 all.size(), all.subList(0, Math.min(examples, all.size())))).toList();
