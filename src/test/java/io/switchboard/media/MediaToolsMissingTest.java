@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testsupport.Clips;
+import testsupport.SignedIn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +51,12 @@ class MediaToolsMissingTest {
         Files.setPosixFilePermissions(ffmpeg, PosixFilePermissions.fromString("rwx------"));
         app = AppInstance.start(TestPostgres.freshDatabase(), "switchboard.media.tools.ffmpeg-path=" + ffmpeg);
         browser = new Browser();
+        SignedIn.as("test", "OPERATOR");
     }
 
     @AfterAll
     static void stop() {
+        SignedIn.out();
         browser.close();
         app.close();
     }
