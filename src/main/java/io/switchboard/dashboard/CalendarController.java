@@ -65,8 +65,12 @@ class CalendarController {
         }
     }
 
-    /** A day cell: its date, whether it lies in the month shown, its posts, how many more it has. */
+    /** A day cell: its date, whether it lies in the month shown, its first posts, how many more it has. */
     record Cell(LocalDate date, boolean inMonth, boolean today, List<Shown> posts, int more) {
+        /** Every post of the day that the filters let through, shown or not. */
+        public int total() {
+            return posts.size() + more;
+        }
     }
 
     @GetMapping("/calendar")

@@ -87,9 +87,10 @@ class OverviewController {
     /** What needs an operator: today's posts, failed and held posts, accounts to reconnect, proxies down. */
     private void attention(Model model) {
         model.addAttribute("today", publishing.today());
-        List<PublishingOverview.Trouble> trouble = publishing.trouble(SHOWN);
+        PublishingOverview.Troubles troubles = publishing.trouble(SHOWN);
+        List<PublishingOverview.Trouble> trouble = troubles.groups();
         model.addAttribute("trouble", trouble);
-        model.addAttribute("troublePosts", trouble.isEmpty() ? 0 : publishing.troubleCount());
+        model.addAttribute("troublePosts", troubles.posts());
         Map<Long, String> usernames = accounts.usernames(trouble.stream().map(PublishingOverview.Trouble::accountId)
                 .filter(java.util.Objects::nonNull).toList());
         model.addAttribute("troubleAccounts", usernames);

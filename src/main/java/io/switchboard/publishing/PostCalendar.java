@@ -32,9 +32,11 @@ import static switchboard.jooq.Tables.CAMPAIGN_POST;
 @Service
 public class PostCalendar {
     private final DSLContext db;
+    private final PostSlots slots;
 
-    PostCalendar(DSLContext db) {
+    PostCalendar(DSLContext db, PostSlots slots) {
         this.db = db;
+        this.slots = slots;
     }
 
     /**
@@ -54,8 +56,9 @@ public class PostCalendar {
     }
 
     /**
-     * Each day's count from one grouped index scan, then each day's first {@code perDay} posts from one short index
-     * range per day (a lateral join): the rows read grow with the days shown, not with the posts in the range.
+     * Each day's count (from the quarter-hour tally when only states filter, else from one grouped index scan), then
+     * each day's first {@code perDay} posts from one short index range per day (a lateral join): the rows read grow
+     * with the days shown, not with the posts in the range.
      */
     @Transactional(readOnly = true)
     public Map<LocalDate, Day> days(Query query) {
@@ -63,11 +66,7 @@ public class PostCalendar {
         if (query.accountIds() != null && query.accountIds().isEmpty()) {
             return days;
         }
-        Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
-                DSL.inline(query.zone().getId()));
-        var counted = db.select(day, DSL.count()).from(CAMPAIGN_POST);
-        var totals = (query.type() == null ? counted : counted.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
-                .where(conditions(query)).groupBy(day).fetchMap(r -> r.value1(), r -> r.value2());
+        Map<LocalDate, Integer> totals = totals(query);
         if (totals.isEmpty()) {
             return days;
         }
@@ -112,6 +111,20 @@ public class PostCalendar {
             days.computeIfAbsent(date, d -> new Day(d, new ArrayList<>(), totals.get(d))).posts().add(shown);
         }
         return days;
+    }
+
+    private Map<LocalDate, Integer> totals(Query query) {
+        LocalDate first = LocalDate.ofInstant(query.from(), query.zone());
+        LocalDate end = LocalDate.ofInstant(query.until(), query.zone());
+        if (query.accountIds() == null && query.campaignId() == null && query.type() == null
+                && PostSlots.whole(first, end, query.zone())) {
+            return slots.perDay(query.from(), query.until(), query.zone(), query.statuses());
+        }
+        Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
+                DSL.inline(query.zone().getId()));
+        var counted = db.select(day, DSL.count()).from(CAMPAIGN_POST);
+        return (query.type() == null ? counted : counted.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
+                .where(conditions(query)).groupBy(day).fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     private static Condition conditions(Query query) {

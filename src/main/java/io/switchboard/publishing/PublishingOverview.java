@@ -40,16 +40,19 @@ public class PublishingOverview {
     }
 
     /**
-     * Held posts and those failed within the last 7 days (of campaigns not cancelled), grouped by campaign, status and
-     * reason, the latest first.
+     * Failed or held posts summed up: the first groups, and how many posts all the groups hold.
+     *
+     * @param posts the posts of every group, not only of those listed
      */
-    public List<Trouble> trouble(int limit) {
-        return summaries.trouble(failedSince(), Math.clamp(limit, 1, 50));
+    public record Troubles(List<Trouble> groups, int posts) {
     }
 
-    /** How many posts {@link #trouble} sums up, in all its groups. */
-    public int troubleCount() {
-        return summaries.troubleCount(failedSince());
+    /**
+     * Held posts and those failed within the last 7 days (of campaigns not cancelled), grouped by campaign, status and
+     * reason, the latest first: at most {@code limit} groups, with the count of every troubled post.
+     */
+    public Troubles trouble(int limit) {
+        return summaries.trouble(failedSince(), Math.clamp(limit, 1, 50));
     }
 
     private OffsetDateTime failedSince() {

@@ -5,20 +5,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the campaigns' post tally small: every minute, on one instance at a time, each campaign's added rows are
- * folded into one per status (the counts read the same before and after).
+ * Keeps the post tallies small: every minute, on one instance at a time, each campaign's added rows (and each quarter
+ * hour's, for the calendar) are folded into one per status (the counts read the same before and after).
  */
 @Component
 class TallyFolding {
     private final PostRepository posts;
+    private final PostSlots slots;
 
-    TallyFolding(PostRepository posts) {
+    TallyFolding(PostRepository posts, PostSlots slots) {
         this.posts = posts;
+        this.slots = slots;
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     @SchedulerLock(name = "publishing.fold-tally", lockAtMostFor = "PT5M")
     void fold() {
         posts.foldTallies();
+        slots.fold();
     }
 }

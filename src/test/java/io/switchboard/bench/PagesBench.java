@@ -37,7 +37,10 @@ import java.util.List;
  * browser's Navigation Timing measures it (3 warm-up loads, then {@code bench.pages.runs} timed), and axe-core's
  * serious and critical violations. {@code -Dbench.pages.scale=0.01} seeds a hundredth (for a quick try);
  * {@code -Dbench.pages.only=<regex>} measures only the pages so named; {@code -Dbench.sql-log-ms=20} logs every statement
- * slower than 20 ms with its plan to {@code bench.sql-log-dir} (default /tmp/bench-sql-log).
+ * slower than 20 ms with its plan to {@code bench.sql-log-dir} (default /tmp/bench-sql-log);
+ * {@code -Dbench.pages.trace=true} loads each page once more under a Chromium trace and adds where the renderer's main
+ * thread spent that load (by event, self time) to its line; {@code -Dbench.pages.dump=<dir>} writes each page's
+ * document there as the browser holds it after the last load.
  * A page is one line in {@link #pages}.
  */
 @Tag("bench")
@@ -45,6 +48,7 @@ class PagesBench {
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.pages.scale", "1"));
     private static final int RUNS = Integer.getInteger("bench.pages.runs", 20);
     private static final int WARM_UP = 3;
+    private static final boolean TRACE = Boolean.getBoolean("bench.pages.trace");
 
     /** What the seed made that pages need by id. */
     private record Seeded(long account, long media, long largestCampaign, int largestPosts, long proxy, long task,
@@ -90,10 +94,20 @@ class PagesBench {
                         critical++;
                     }
                 }
+                String where = where(page);
+                if (System.getProperty("bench.pages.dump") != null) {
+                    java.nio.file.Path dump = java.nio.file.Path.of(System.getProperty("bench.pages.dump"));
+                    java.nio.file.Files.createDirectories(dump);
+                    java.nio.file.Files.writeString(dump.resolve(stop.name() + ".html"), page.content());
+                }
+                String trace = TRACE ? " " + BrowserTrace.of(page, () -> {
+                    stop.open(page, app);
+                    loadMillis(page);
+                }) : "";
                 long[] sorted = Bench.sorted(millis);
                 long p95 = Bench.percentile(sorted, 95);
                 Bench.print(String.format("pages page=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d %s",
-                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical, where(page)));
+                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical, where + trace));
                 measured++;
                 violations += serious + critical;
                 if (p95 > worst) {

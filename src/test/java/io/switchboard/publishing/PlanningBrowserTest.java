@@ -223,6 +223,31 @@ class PlanningBrowserTest {
         page.context().close();
     }
 
+    @Test
+    @Order(5)
+    void a_busy_day_shows_its_count_and_first_posts_in_the_month_and_every_post_in_the_day_view() {
+        LocalDate busy = day.plusDays(20);
+        CampaignPost model = posts.getFirst();
+        app.bean(DSLContext.class).execute("INSERT INTO campaign_post (campaign_id, number, account_id, media_ids, caption, "
+                + "scheduled_at, status) SELECT campaign_id, 1000 + n, account_id, media_ids, caption, ?::timestamptz "
+                + "+ make_interval(mins => n * 5), 'scheduled' FROM campaign_post, generate_series(1, 1204) n WHERE id = ?",
+                busy.atTime(9, 0).atZone(zone).toOffsetDateTime(), model.id());
+        Page page = signedIn(operator, Operators.PASSWORD);
+        page.navigate(app.url("/calendar?view=month&zone=" + zone.getId() + "&date=" + busy));
+        // 1,204 posts every 5 minutes from 09:05: 179 of them on this day (to 23:55), the rest on the next days
+        var cell = page.locator(".cal-grid [data-drop-date='" + busy + "']");
+        assertThat(cell.locator(".cal-count")).hasText("179 posts");
+        assertThat(cell.locator(".cal-item")).hasCount(3);
+        assertThat(cell.locator(".cal-item").first()).containsText("09:05");
+        assertThat(cell.locator(".cal-more")).hasText("+176 more on " + busy.getDayOfWeek().getDisplayName(
+                java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + busy.getDayOfMonth() + " "
+                + busy.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        check(page, "planning/calendar-month-busy");
+        cell.locator(".cal-more").click();
+        assertThat(page.locator(".cal-day .cal-item")).hasCount(179);
+        page.context().close();
+    }
+
     private static Page signedIn(String username, String password) {
         Page page = browser.newPage();
         page.setViewportSize(1440, 900);

@@ -108,6 +108,45 @@ class PostTallyTest {
         assertCountsAreThePosts();
     }
 
+    @Test
+    void calendarDayCountsEqualThePostsInEveryZoneAfterMovesStatusChangesDeletesAndFolding() {
+        assertDaysAreThePosts();
+        // moved by 10 minutes (across quarter hours, some across midnight in some zone), by 1 day, and back
+        db.execute("UPDATE campaign_post SET scheduled_at = scheduled_at + interval '10 minutes' WHERE number % 3 = 0 "
+                + "AND campaign_id > " + launched);
+        db.execute("UPDATE campaign_post SET scheduled_at = scheduled_at + interval '1 day', status = 'cancelled' "
+                + "WHERE number % 5 = 1 AND campaign_id > " + launched);
+        assertDaysAreThePosts();
+        db.execute("DELETE FROM campaign_post WHERE number % 11 = 0 AND campaign_id > " + launched);
+        int before = db.fetchCount(switchboard.jooq.Tables.CAMPAIGN_POST_SLOT_TALLY);
+        app.bean(PostSlots.class).fold();
+        assertThat(db.fetchCount(switchboard.jooq.Tables.CAMPAIGN_POST_SLOT_TALLY)).as("folded").isLessThan(before);
+        assertDaysAreThePosts();
+    }
+
+    /** Every day's count as the calendar shows it, in zones a quarter, half and whole hours from UTC, by state too. */
+    private static void assertDaysAreThePosts() {
+        var calendar = app.bean(PostCalendar.class);
+        for (String zone : List.of("UTC", "Asia/Kathmandu", "Asia/Kolkata", "America/New_York")) {
+            for (var states : List.of(java.util.Set.<PostStatus>of(), java.util.Set.of(PostStatus.FAILED, PostStatus.PAUSED))) {
+                java.time.ZoneId z = java.time.ZoneId.of(zone);
+                java.time.LocalDate first = java.time.LocalDate.now(z).minusDays(1);
+                var days = calendar.days(new PostCalendar.Query(first.atStartOfDay(z).toInstant(),
+                        first.plusDays(5).atStartOfDay(z).toInstant(), z, null, null, null, states, 3));
+                Map<java.time.LocalDate, Integer> shown = new HashMap<>();
+                days.forEach((day, d) -> shown.put(day, d.total()));
+                Map<java.time.LocalDate, Integer> counted = new HashMap<>();
+                db.fetch("SELECT (scheduled_at AT TIME ZONE '" + zone + "')::date, count(*)::int FROM campaign_post "
+                                + "WHERE scheduled_at >= '" + first.atStartOfDay(z).toOffsetDateTime() + "' "
+                                + "AND scheduled_at < '" + first.plusDays(5).atStartOfDay(z).toOffsetDateTime() + "'"
+                                + (states.isEmpty() ? "" : " AND status IN ('failed', 'paused')") + " GROUP BY 1")
+                        .forEach(r -> counted.put(r.get(0, java.time.LocalDate.class), r.get(1, Integer.class)));
+                assertThat(counted).as("posts counted").isNotEmpty();
+                assertThat(shown).as("the calendar's days in %s, states %s", zone, states).isEqualTo(counted);
+            }
+        }
+    }
+
     private static void assertCountsAreThePosts() {
         Map<Long, Map<PostStatus, Integer>> counted = new HashMap<>();
         db.fetch("SELECT campaign_id, status, count(*)::int FROM campaign_post WHERE campaign_id > " + launched

@@ -1,0 +1,99 @@
+package io.switchboard.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Where the browser's own time went in one page load: a Chromium trace of the load, its renderer main thread's
+ * events by self time (parsing, style, layout, paint, script, ...), and the image decodes on any thread. For
+ * {@code -Dbench.pages.trace=true}: the load measured this way is not one of the timed ones (tracing slows it).
+ */
+final class BrowserTrace {
+    private static final List<String> CATEGORIES = List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
+            "blink", "loading", "v8.execute");
+
+    private BrowserTrace() {
+    }
+
+    /** An event's name, and for script the file and function it ran ("FunctionCall:htmx.min.js:processNode"). */
+    private static String label(JsonNode event) {
+        String name = event.path("name").asString();
+        JsonNode data = event.path("args").path("data");
+        String url = data.path("url").asString("");
+        if (url.isEmpty()) {
+            return name;
+        }
+        String file = url.substring(url.lastIndexOf('/') + 1).replaceAll("-[0-9a-f]{32}", "").replaceAll("\\?.*", "");
+        String function = data.path("functionName").asString("");
+        return name + ":" + file + (function.isEmpty() ? "" : ":" + function);
+    }
+
+    /** Runs {@code load} under a trace and says, in ms, what the renderer's main thread spent on it. */
+    static String of(Page page, Runnable load) {
+        Browser browser = page.context().browser();
+        browser.startTracing(page, new Browser.StartTracingOptions().setCategories(CATEGORIES));
+        load.run();
+        JsonNode trace = JsonMapper.builder().build().readTree(browser.stopTracing());
+        JsonNode events = trace.isArray() ? trace : trace.get("traceEvents");
+        long mainTid = -1;
+        long mainPid = -1;
+        for (JsonNode e : events) {
+            if ("thread_name".equals(e.path("name").asString()) && "CrRendererMain".equals(e.path("args").path("name").asString())
+                    && mainTid < 0) {
+                mainTid = e.path("tid").asLong();
+                mainPid = e.path("pid").asLong();
+            }
+        }
+        List<JsonNode> main = new ArrayList<>();
+        double decode = 0;
+        for (JsonNode e : events) {
+            if (!"X".equals(e.path("ph").asString())) {
+                continue;
+            }
+            String name = e.path("name").asString();
+            if (name.equals("Decode Image") || name.equals("ImageDecodeTask")) {
+                decode += e.path("dur").asDouble() / 1000;
+            }
+            if (e.path("tid").asLong() == mainTid && e.path("pid").asLong() == mainPid) {
+                main.add(e);
+            }
+        }
+        main.sort(Comparator.comparingDouble((JsonNode e) -> e.path("ts").asDouble())
+                .thenComparing(e -> -e.path("dur").asDouble()));
+        Map<String, Double> self = new TreeMap<>();
+        Deque<double[]> open = new ArrayDeque<>(); // [end, index]
+        double[] selfOf = new double[main.size()];
+        for (int i = 0; i < main.size(); i++) {
+            JsonNode e = main.get(i);
+            double ts = e.path("ts").asDouble();
+            double dur = e.path("dur").asDouble();
+            while (!open.isEmpty() && open.peek()[0] <= ts) {
+                open.pop();
+            }
+            selfOf[i] = dur;
+            if (!open.isEmpty()) {
+                selfOf[(int) open.peek()[1]] -= dur;
+            }
+            open.push(new double[] {ts + dur, i});
+        }
+        for (int i = 0; i < main.size(); i++) {
+            self.merge(label(main.get(i)), selfOf[i] / 1000, Double::sum);
+        }
+        double total = self.values().stream().mapToDouble(Double::doubleValue).sum();
+        String top = self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .map(en -> en.getKey().replace(' ', '_') + "=" + Math.round(en.getValue()))
+                .collect(Collectors.joining(" "));
+        return String.format("main_thread_ms=%d %s image_decode_ms=%d", Math.round(total), top, Math.round(decode));
+    }
+}
