@@ -124,6 +124,33 @@ class PostTallyTest {
         assertDaysAreThePosts();
     }
 
+    @Test
+    void overviewCountsTodaysPostsAndSumsUpTheFailedAndHeldOnesAsThePostsAre() {
+        db.execute("UPDATE campaign_post SET account_id = 1 + number % 3, status_reason = CASE WHEN number % 8 < 4 "
+                + "THEN 'Its proxy is down.' ELSE 'The token expired.' END WHERE campaign_id > " + launched);
+        var overview = app.bean(PublishingOverview.class);
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<PostStatus, Integer> counted = new EnumMap<>(PostStatus.class);
+        db.fetch("SELECT status, count(*)::int FROM campaign_post WHERE scheduled_at >= '" + today + "T00:00Z' "
+                        + "AND scheduled_at < '" + today.plusDays(1) + "T00:00Z' GROUP BY status")
+                .forEach(r -> counted.put(PostStatus.fromDb(r.get(0, String.class)), r.get(1, Integer.class)));
+        assertThat(overview.today().byStatus()).isEqualTo(counted);
+
+        var troubles = overview.trouble(50);
+        var groups = db.fetch("SELECT p.campaign_id, p.status, p.status_reason, count(*)::int, "
+                + "count(DISTINCT p.account_id)::int FROM campaign_post p JOIN campaign c ON c.id = p.campaign_id "
+                + "WHERE (p.status = 'paused' OR (p.status = 'failed' AND p.updated_at > now() - interval '7 days')) "
+                + "AND c.status <> 'cancelled' GROUP BY 1, 2, 3");
+        assertThat(groups).as("failed and held posts in several groups").hasSizeGreaterThan(2);
+        assertThat(troubles.groups()).extracting(t -> t.campaignId() + " " + t.status().dbValue() + " " + t.reason() + " "
+                        + t.posts() + " " + t.accounts())
+                .containsExactlyInAnyOrderElementsOf(groups.map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " "
+                        + r.get(3) + " " + r.get(4)));
+        assertThat(troubles.posts()).isEqualTo(groups.stream().mapToInt(r -> r.get(3, Integer.class)).sum());
+        assertThat(overview.trouble(1).posts()).as("every group's posts, not only the one listed")
+                .isEqualTo(troubles.posts());
+    }
+
     /** Every day's count as the calendar shows it, in zones a quarter, half and whole hours from UTC, by state too. */
     private static void assertDaysAreThePosts() {
         var calendar = app.bean(PostCalendar.class);
