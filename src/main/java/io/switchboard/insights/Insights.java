@@ -3,7 +3,6 @@ package io.switchboard.insights;
 import io.switchboard.accounts.Account;
 import io.switchboard.accounts.Accounts;
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.jooq.impl.DSL.field;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
 /** What the collected insights say: a campaign's results, an account's insights and best hours, reports. */
@@ -29,8 +27,6 @@ public class Insights {
     public static final int LIST = 50;
     /** Posts an hour of the week needs before it can be suggested. */
     static final int SLOT_MIN_POSTS = 2;
-    private static final Field<Integer> HOUR = field("extract(hour from {0} AT TIME ZONE 'UTC')::int", Integer.class,
-            INSIGHT_POST.PUBLISHED_AT);
     private final Results results;
     private final AccountDays accountDays;
     private final Accounts accounts;
@@ -44,14 +40,14 @@ public class Insights {
     }
 
     public CampaignResults campaign(long campaignId) {
-        Condition where = Results.campaign(campaignId);
-        Condition collected = where.and(INSIGHT_POST.COLLECTIONS.gt(0));
+        Condition collected = Results.campaign(campaignId).and(INSIGHT_POST.COLLECTIONS.gt(0));
+        Results.CampaignPass pass = results.campaignPass(campaignId);
         List<Comparison> comparisons = new ArrayList<>();
-        compare(comparisons, where, "caption", INSIGHT_POST.CAPTION);
-        compare(comparisons, where, "post type", INSIGHT_POST.POST_TYPE);
-        compare(comparisons, where, "hour published (UTC)", HOUR);
-        Results.Summary summary = results.summary(where);
-        Results.Ranking ranking = results.accounts(where, LIST);
+        compare(comparisons, "caption", pass.captions());
+        compare(comparisons, "post type", pass.types());
+        compare(comparisons, "hour published (UTC)", pass.hours());
+        Results.Summary summary = pass.summary();
+        Results.Ranking ranking = pass.ranking(LIST);
         return new CampaignResults(campaignId, summary.totals(), summary.days(), accountRows(ranking),
                 ranking.accountCount(), posts(collected, INSIGHT_POST.REACH.desc(), 3),
                 posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, summary.lastCollected());
@@ -94,9 +90,8 @@ public class Insights {
         Collection<Long> ids = filter.tag() == null ? null
                 : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
         Condition where = Results.report(ids, filter.from(), filter.to());
-        Results.Summary summary = ids == null ? results.summaryOfEveryAccount(filter.from(), filter.to())
-                : results.summary(where);
-        Results.Ranking ranking = results.accounts(where, LIST);
+        Results.Summary summary = results.summaryOfReport(ids, filter.from(), filter.to());
+        Results.Ranking ranking = results.reportAccounts(ids, filter.from(), filter.to(), LIST);
         return new Report(filter, summary.totals(), summary.days(), accountRows(ranking), ranking.accountCount(),
                 posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10));
     }
@@ -108,8 +103,8 @@ public class Insights {
         return posts(Results.report(ids, filter.from(), filter.to()), INSIGHT_POST.PUBLISHED_AT.desc(), limit);
     }
 
-    private void compare(List<Comparison> comparisons, Condition where, String dimension, Field<?> by) {
-        List<Comparison.Group> groups = results.groups(where, by, 10);
+    private static void compare(List<Comparison> comparisons, String dimension, Map<String, Totals> byValue) {
+        List<Comparison.Group> groups = Results.CampaignPass.ranked(byValue, 10);
         if (groups.size() > 1) {
             comparisons.add(new Comparison(dimension, groups));
         }

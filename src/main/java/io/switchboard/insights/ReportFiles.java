@@ -21,7 +21,8 @@ import java.util.Locale;
 
 /**
  * A report as files a client can read: CSV (one row per post), XLSX (a summary sheet, days, accounts and posts, with
- * fastexcel) and PDF (the report page's content with its charts drawn as SVG, through openhtmltopdf).
+ * fastexcel) and PDF (the report page's content with its charts drawn as SVG and each best post's thumbnail inside
+ * the file, through openhtmltopdf).
  */
 @Service
 public class ReportFiles {
@@ -32,10 +33,12 @@ public class ReportFiles {
             "reach", "views", "likes", "comments", "shares", "saved", "interactions", "engagement_rate", "read_at_utc"};
     private final Insights insights;
     private final ITemplateEngine templates;
+    private final ReportThumbnails thumbnails;
 
-    ReportFiles(Insights insights, ITemplateEngine templates) {
+    ReportFiles(Insights insights, ITemplateEngine templates, ReportThumbnails thumbnails) {
         this.insights = insights;
         this.templates = templates;
+        this.thumbnails = thumbnails;
     }
 
     public void csv(ReportFilter filter, Writer out) throws IOException {
@@ -121,6 +124,7 @@ public class ReportFiles {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("report", report);
         context.setVariable("title", title(filter));
+        context.setVariable("thumbnails", thumbnails.of(report.top()));
         context.setVariable("made", DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
                 .format(OffsetDateTime.now(ZoneOffset.UTC)));
         context.setVariable("daysChart", ReportSvg.bars("Reach by day published", "accounts",

@@ -24,6 +24,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
+import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_DAY;
 import static switchboard.jooq.Tables.INSIGHT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
@@ -32,6 +33,7 @@ import static switchboard.jooq.Tables.INSIGHT_POST;
 class Results {
     private static final Field<LocalDate> DAY = field("(({0} AT TIME ZONE 'UTC')::date)", LocalDate.class,
             INSIGHT_POST.PUBLISHED_AT);
+    private static final java.math.BigDecimal ZERO = java.math.BigDecimal.ZERO;
     private final DSLContext db;
 
     Results(DSLContext db) {
@@ -50,23 +52,102 @@ class Results {
     }
 
     /**
-     * The set's posts added up by day published (UTC), with the set's totals and latest reading: one pass over the
-     * posts (the totals are the days added up, not a second scan, so every day counts, even past the chart's
-     * {@value ReportFilter#MAX_DAYS} + 1).
+     * A campaign's posts added up by day published, account, caption, post type and hour published (UTC) in one pass
+     * over its posts (grouping sets), where five queries read them five times.
      */
-    Summary summary(Condition where) {
-        List<Summary.Day> days = db.select(DAY).select(sums()).select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST)
-                .where(where).groupBy(DAY).orderBy(DAY)
-                .fetch(r -> new Summary.Day(r.get(0, LocalDate.class), totals(r, 1), r.get(9, OffsetDateTime.class)));
-        return Summary.of(days);
+    CampaignPass campaignPass(long campaignId) {
+        Field<Integer> hour = field("extract(hour from {0} AT TIME ZONE 'UTC')::int", Integer.class,
+                INSIGHT_POST.PUBLISHED_AT);
+        List<Summary.Day> days = new ArrayList<>();
+        Map<Long, Totals> accounts = new java.util.HashMap<>();
+        Map<String, Totals> captions = new java.util.HashMap<>();
+        Map<String, Totals> types = new java.util.HashMap<>();
+        Map<String, Totals> hours = new java.util.HashMap<>();
+        db.select(DAY, INSIGHT_POST.ACCOUNT_ID, INSIGHT_POST.CAPTION, INSIGHT_POST.POST_TYPE, hour).select(sums())
+                .select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST).where(campaign(campaignId))
+                .groupBy(org.jooq.impl.DSL.groupingSets(new Field<?>[]{DAY}, new Field<?>[]{INSIGHT_POST.ACCOUNT_ID},
+                        new Field<?>[]{INSIGHT_POST.CAPTION}, new Field<?>[]{INSIGHT_POST.POST_TYPE}, new Field<?>[]{hour}))
+                .forEach(r -> {
+                    Totals totals = totals(r, 5);
+                    if (r.get(0) != null) {
+                        days.add(new Summary.Day(r.get(DAY), totals, r.get(13, OffsetDateTime.class)));
+                    } else if (r.get(1) != null) {
+                        accounts.put(r.get(INSIGHT_POST.ACCOUNT_ID), totals);
+                    } else if (r.get(2) != null) {
+                        captions.put(r.get(INSIGHT_POST.CAPTION), totals);
+                    } else if (r.get(3) != null) {
+                        types.put(r.get(INSIGHT_POST.POST_TYPE), totals);
+                    } else {
+                        hours.put(String.valueOf(r.get(hour)), totals);
+                    }
+                });
+        days.sort(java.util.Comparator.comparing(Summary.Day::day));
+        return new CampaignPass(Summary.of(days), accounts, captions, types, hours);
     }
 
-    /** Every account's posts of these days (UTC) added up, from the daily roll-up the posts' triggers keep. */
-    Summary summaryOfEveryAccount(LocalDate from, LocalDate to) {
-        return Summary.of(db.selectFrom(INSIGHT_DAY).where(INSIGHT_DAY.DAY.between(from, to)).orderBy(INSIGHT_DAY.DAY)
-                .fetch(r -> new Summary.Day(r.getDay(), new Totals(r.getPosts(), r.getViews(), r.getReach(),
-                        r.getInteractions(), r.getLikes(), r.getComments(), r.getShares(), r.getSaved()), null))
-                .stream().filter(d -> d.totals().posts() > 0).toList());
+    /** A campaign's posts added up every way its page shows them (groups unordered; the caller ranks them). */
+    record CampaignPass(Summary summary, Map<Long, Totals> accounts, Map<String, Totals> captions,
+                        Map<String, Totals> types, Map<String, Totals> hours) {
+        /** The accounts with the most reach (ties by id), at most {@code limit}, and how many there are. */
+        Ranking ranking(int limit) {
+            Map<Long, Totals> top = new java.util.LinkedHashMap<>();
+            accounts.entrySet().stream().sorted(java.util.Map.Entry.<Long, Totals>comparingByValue(
+                            java.util.Comparator.comparingLong(Totals::reach).reversed())
+                            .thenComparing(java.util.Map.Entry.comparingByKey())).limit(limit)
+                    .forEach(e -> top.put(e.getKey(), e.getValue()));
+            return new Ranking(top, accounts.size());
+        }
+
+        /** The groups with the most reach first, at most {@code limit}. */
+        static List<Comparison.Group> ranked(Map<String, Totals> groups, int limit) {
+            return groups.entrySet().stream().map(e -> new Comparison.Group(e.getKey(), e.getValue()))
+                    .sorted(java.util.Comparator.comparingLong((Comparison.Group g) -> g.totals().reach()).reversed()
+                            .thenComparing(Comparison.Group::label)).limit(limit).toList();
+        }
+    }
+
+    /**
+     * A report's posts of these days (UTC) added up by day, from the roll-ups the posts' triggers keep: every account's
+     * from the daily one (a row a day), the given accounts' from the per-account one (a row per account and day).
+     */
+    Summary summaryOfReport(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {
+        if (accountIds == null) {
+            return Summary.of(db.selectFrom(INSIGHT_DAY).where(INSIGHT_DAY.DAY.between(from, to)).orderBy(INSIGHT_DAY.DAY)
+                    .fetch(r -> new Summary.Day(r.getDay(), new Totals(r.getPosts(), r.getViews(), r.getReach(),
+                            r.getInteractions(), r.getLikes(), r.getComments(), r.getShares(), r.getSaved()), null))
+                    .stream().filter(d -> d.totals().posts() > 0).toList());
+        }
+        var day = INSIGHT_ACCOUNT_POST_DAY.DAY;
+        return Summary.of(db.select(day).select(rolledUp()).from(INSIGHT_ACCOUNT_POST_DAY)
+                .where(rollUpOf(accountIds, from, to)).groupBy(day).having(sum(INSIGHT_ACCOUNT_POST_DAY.POSTS).gt(ZERO))
+                .orderBy(day).fetch(r -> new Summary.Day(r.get(day), totals(r, 1), null)));
+    }
+
+    /**
+     * A report's accounts with the most reach (ties by id) and how many accounts posted in it, from the per-account
+     * daily roll-up: the numbers the report's posts add up to, without reading the posts.
+     */
+    Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit) {
+        var account = INSIGHT_ACCOUNT_POST_DAY.ACCOUNT_ID;
+        var rows = db.select(account).select(rolledUp()).select(count().over()).from(INSIGHT_ACCOUNT_POST_DAY)
+                .where(rollUpOf(accountIds, from, to)).groupBy(account)
+                .having(sum(INSIGHT_ACCOUNT_POST_DAY.POSTS).gt(ZERO))
+                .orderBy(sum(INSIGHT_ACCOUNT_POST_DAY.REACH).desc(), account).limit(limit).fetch();
+        Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byAccount.put(r.get(account), totals(r, 1)));
+        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(9, Integer.class));
+    }
+
+    private static Condition rollUpOf(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {
+        Condition range = INSIGHT_ACCOUNT_POST_DAY.DAY.between(from, to);
+        return accountIds == null ? range
+                : range.and(INSIGHT_ACCOUNT_POST_DAY.ACCOUNT_ID.eq(org.jooq.impl.DSL.any(accountIds.toArray(Long[]::new))));
+    }
+
+    private static List<Field<?>> rolledUp() {
+        var t = INSIGHT_ACCOUNT_POST_DAY;
+        return List.of(sum(t.POSTS), sum(t.VIEWS), sum(t.REACH), sum(t.INTERACTIONS), sum(t.LIKES), sum(t.COMMENTS),
+                sum(t.SHARES), sum(t.SAVED));
     }
 
     /** A set's posts by day, its totals, and when its latest reading was taken (null when none was). */
@@ -93,19 +174,6 @@ class Results {
         }
     }
 
-    /**
-     * The accounts with the most reach (ids and totals, usernames added by the caller), and how many accounts the set
-     * has in all (counted in the same pass).
-     */
-    Ranking accounts(Condition where, int limit) {
-        var rows = db.select(INSIGHT_POST.ACCOUNT_ID).select(sums()).select(count().over()).from(INSIGHT_POST).where(where)
-                .groupBy(INSIGHT_POST.ACCOUNT_ID).orderBy(sum(INSIGHT_POST.REACH).desc(), INSIGHT_POST.ACCOUNT_ID)
-                .limit(limit).fetch();
-        Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
-        rows.forEach(r -> byAccount.put(r.get(INSIGHT_POST.ACCOUNT_ID), totals(r, 1)));
-        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(9, Integer.class));
-    }
-
     /** The first accounts by reach, and the number of accounts in the set. */
     record Ranking(Map<Long, Totals> top, int accountCount) {
     }
@@ -124,13 +192,6 @@ class Results {
     record Row(long postId, long campaignId, long accountId, PostType type, String caption, @Nullable String permalink,
                OffsetDateTime publishedAt, Totals metrics, @Nullable Long avgWatchMillis, int collections,
                @Nullable OffsetDateTime collectedAt, @Nullable String problem) {
-    }
-
-    /** Totals grouped by a column's value (at most {@code limit} groups, the most reached first). */
-    List<Comparison.Group> groups(Condition where, Field<?> by, int limit) {
-        return db.select(by.as("label")).select(sums()).from(INSIGHT_POST).where(where).groupBy(by)
-                .orderBy(sum(INSIGHT_POST.REACH).desc()).limit(limit)
-                .fetch(r -> new Comparison.Group(String.valueOf(r.get(0)), totals(r, 1)));
     }
 
     /** Posts and average reach by weekday (ISO, 1 = Monday) and hour in the zone, over collected posts. */

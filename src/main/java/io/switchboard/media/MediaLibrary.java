@@ -179,6 +179,34 @@ public class MediaLibrary {
     }
 
     /**
+     * The stored thumbnail JPEG of each of {@code mediaIds} (at most {@value #MAX_PAGE}) whose thumbnail is at most
+     * {@code maxBytes}: for documents that carry pictures inside them (a PDF), where a signed path cannot be fetched.
+     * Media without a thumbnail, with a larger one, or whose bytes cannot be read are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, byte[]> thumbnails(Collection<Long> mediaIds, int maxBytes) {
+        if (mediaIds.size() > MAX_PAGE) {
+            throw new IllegalArgumentException("at most " + MAX_PAGE + " media at a time, not " + mediaIds.size());
+        }
+        Map<Long, byte[]> bytes = new java.util.HashMap<>();
+        for (StoredRendition r : mediaIds.isEmpty() ? List.<StoredRendition>of()
+                : renditions.ofKind(mediaIds, RenditionKind.THUMBNAIL)) {
+            if (r.rendition().sizeBytes() > maxBytes) {
+                continue;
+            }
+            try (InputStream in = storage.read(r.storageKey(), 0, r.rendition().sizeBytes())) {
+                byte[] read = in.readNBytes(maxBytes + 1);
+                if (read.length <= maxBytes) {
+                    bytes.put(r.mediaId(), read);
+                }
+            } catch (IOException e) {
+                log.warn("Thumbnail of media {} could not be read: {}", r.mediaId(), e.toString());
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * A same-origin signed path for showing a rendition in the pages ({@code /media/files/…}); it stays the same
      * for an hour, so browsers cache it, and is valid at least an hour.
      */

@@ -270,11 +270,132 @@ class InsightsPagesBrowserTest {
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(String.format(Locale.ROOT, "%,d", reach)).contains("Reach by day published")
-                    .contains("Accounts tagged " + TAG).contains("Without thumbnails");
+                    .contains("Accounts tagged " + TAG);
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 72);
             ImageIO.write(image, "png", Path.of("target", "screenshots", "insights", "report-pdf-page1.png").toFile());
             assertThat(chartPixels(image)).as("the bar charts are drawn in the PDF").isGreaterThan(2_000);
+            assertThat(drawnImages(document)).as("the best posts here are seeded ones without media: no picture")
+                    .isEmpty();
         }
+    }
+
+    @Test
+    void a_report_pdf_draws_each_best_posts_thumbnail_beside_its_row() throws Exception {
+        // today's posts are the campaign's own three, published with real media (the seeded ones are older)
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        byte[] pdf = bytes("/reports/report.pdf?tag=" + TAG + "&from=" + today + "&to=" + today);
+        Files.createDirectories(Path.of("target", "screenshots", "insights"));
+        try (var document = Loader.loadPDF(pdf)) {
+            var renderer = new PDFRenderer(document);
+            List<String> drawn = new ArrayList<>();
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 72);
+                if (page == document.getNumberOfPages() - 1) {
+                    ImageIO.write(image, "png", Path.of("target", "screenshots", "insights", "report-pdf-thumbnails.png")
+                            .toFile());
+                }
+                for (var box : drawnImages(document.getPage(page))) {
+                    assertThat(box.getWidth()).as("a thumbnail's size beside a row, in points").isBetween(20.0, 60.0);
+                    drawn.add(String.format(Locale.ROOT, "%.0f%% colour", colourShare(image, box) * 100));
+                }
+            }
+            assertThat(drawn).as("one thumbnail drawn per best post, each the test picture's colour bars")
+                    .hasSize(3).allSatisfy(d -> assertThat(Integer.parseInt(d.substring(0, d.indexOf('%'))))
+                            .isGreaterThan(40));
+        }
+    }
+
+    /** Where the page's content draws pictures (in points from the top left, as the page renders at 72 dpi). */
+    private static List<java.awt.geom.Rectangle2D> drawnImages(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+        float height = page.getMediaBox().getHeight();
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+        new org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine(page) {
+            @Override
+            public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage image) {
+                var m = getGraphicsState().getCurrentTransformationMatrix();
+                boxes.add(new java.awt.geom.Rectangle2D.Double(m.getTranslateX(),
+                        height - m.getTranslateY() - m.getScalingFactorY(), m.getScalingFactorX(), m.getScalingFactorY()));
+            }
+
+            @Override
+            public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+                                        java.awt.geom.Point2D p3) {
+            }
+
+            @Override
+            public void clip(int windingRule) {
+            }
+
+            @Override
+            public void moveTo(float x, float y) {
+            }
+
+            @Override
+            public void lineTo(float x, float y) {
+            }
+
+            @Override
+            public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            }
+
+            @Override
+            public java.awt.geom.Point2D getCurrentPoint() {
+                return new java.awt.geom.Point2D.Float();
+            }
+
+            @Override
+            public void closePath() {
+            }
+
+            @Override
+            public void endPath() {
+            }
+
+            @Override
+            public void strokePath() {
+            }
+
+            @Override
+            public void fillPath(int windingRule) {
+            }
+
+            @Override
+            public void fillAndStrokePath(int windingRule) {
+            }
+
+            @Override
+            public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {
+            }
+        }.processPage(page);
+        return boxes;
+    }
+
+    private static List<java.awt.geom.Rectangle2D> drawnImages(org.apache.pdfbox.pdmodel.PDDocument document)
+            throws IOException {
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+        for (var page : document.getPages()) {
+            boxes.addAll(drawnImages(page));
+        }
+        return boxes;
+    }
+
+    /** The share of the box's rendered pixels that are strongly coloured (the test picture's bars, not text or paper). */
+    private static double colourShare(BufferedImage image, java.awt.geom.Rectangle2D box) {
+        int coloured = 0;
+        int all = 0;
+        for (int y = (int) Math.ceil(box.getMinY()); y < (int) box.getMaxY() && y < image.getHeight(); y++) {
+            for (int x = (int) Math.ceil(box.getMinX()); x < (int) box.getMaxX() && x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                all++;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 80) {
+                    coloured++;
+                }
+            }
+        }
+        return all == 0 ? 0 : (double) coloured / all;
     }
 
     @Test

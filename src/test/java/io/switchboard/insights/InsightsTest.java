@@ -273,6 +273,117 @@ class InsightsTest {
         assertThat(every.totals().posts()).isEqualTo(db.fetchSingle("SELECT count(*)" + inRange).get(0, Long.class));
     }
 
+    @Test
+    @Order(10)
+    void a_report_ranks_accounts_from_the_per_account_roll_up_exactly_as_from_the_posts() {
+        java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(20);
+        java.time.LocalDate to = from.plusDays(9);
+        List<Long> accounts = List.of(88_000_001L, 88_000_002L, 88_000_003L);
+        // posts on both sides of each edge of the range (the last instant before it, its first, its last, the next day)
+        String[] at = {from + "T00:00:00Z", from.minusDays(1) + "T23:59:59.999Z", to + "T23:59:59.999Z",
+                to.plusDays(1) + "T00:00:00Z", from.plusDays(4) + "T12:00:00Z", from.plusDays(4) + "T18:30:00Z"};
+        long post = 88_100_000L;
+        for (long account : accounts) {
+            for (String time : at) {
+                post++;
+                db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, "
+                        + "published_at, collections, views, reach, interactions, likes) VALUES ({0}, {1}, 1, 'INSTAGRAM', "
+                        + "'x', 'IMAGE', {2}::timestamptz, 1, {3}, {4}, {5}, {5})", post, account, time, post % 97 * 3,
+                        post % 89 * 5 + account % 7, post % 13);
+            }
+        }
+        // readings replacing earlier ones, one post at a time and several accounts' posts in one statement
+        for (int reading = 1; reading <= 3; reading++) {
+            db.execute("UPDATE insight_post SET reach = reach + {0}, views = views + 2 * {0}, interactions = interactions "
+                    + "+ 1, collections = collections + 1 WHERE post_id = 88100005", reading * 100);
+        }
+        db.execute("UPDATE insight_post SET reach = reach * 3, likes = likes + 4 WHERE account_id IN (88000002, 88000003) "
+                + "AND post_id % 2 = 0");
+        // a post moved across the range's start, one moved to another account, one removed
+        db.execute("UPDATE insight_post SET published_at = published_at - interval '1 second' WHERE post_id = 88100001");
+        db.execute("UPDATE insight_post SET account_id = 88000001 WHERE post_id = 88100011");
+        db.execute("DELETE FROM insight_post WHERE post_id = 88100015");
+
+        Results results = app.bean(Results.class);
+        for (List<Long> ids : java.util.Arrays.asList(accounts, List.of(88_000_002L), null)) {
+            String where = " WHERE published_at >= {0}::date AT TIME ZONE 'UTC' AND published_at < ({1}::date + 1) AT "
+                    + "TIME ZONE 'UTC'" + (ids == null ? "" : " AND account_id IN (" + ids.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            Results.Ranking rolledUp = results.reportAccounts(ids, from, to, 50);
+            assertThat(ranking(rolledUp)).as("ranking of %s", ids).isEqualTo(db.fetch("SELECT account_id, " + SUMS
+                    + " FROM insight_post" + where + " GROUP BY 1 ORDER BY sum(reach) DESC, 1 LIMIT 50", from, to)
+                    .map(InsightsTest::group));
+            assertThat(rolledUp.accountCount()).isEqualTo(db.fetchSingle("SELECT count(DISTINCT account_id) FROM "
+                    + "insight_post" + where, from, to).get(0, Integer.class));
+            Results.Summary days = results.summaryOfReport(ids, from, to);
+            assertThat(days.days().stream().map(d -> d.day() + "=" + List.of(d.posts(), d.views(), d.reach(),
+                    d.interactions())).toList()).as("days of %s", ids).isEqualTo(db.fetch("SELECT (published_at AT TIME "
+                    + "ZONE 'UTC')::date, count(*), sum(views), sum(reach), sum(interactions) FROM insight_post" + where
+                    + " GROUP BY 1 ORDER BY 1", from, to).map(r -> r.get(0) + "=" + List.of(r.get(1, Long.class),
+                    r.get(2, Long.class), r.get(3, Long.class), r.get(4, Long.class))));
+            assertThat(days.totals().toString()).isEqualTo(group(db.fetchSingle("SELECT 0, " + SUMS + " FROM insight_post"
+                    + where, from, to)).substring(2));
+        }
+        Results.Ranking ours = results.reportAccounts(accounts, from, to, 50);
+        assertThat(ours.accountCount()).isEqualTo(3);
+        assertThat(ours.top().values().stream().mapToLong(Totals::posts).sum())
+                .as("two posts of each account on the range's first and last instants and two inside it; one removed, "
+                        + "one moved out").isEqualTo(3 * 4 - 1 - 1);
+        String byAccountDay = "SELECT account_id, (published_at AT TIME ZONE 'UTC')::date, count(*), sum(views), sum(reach), "
+                + "sum(interactions), sum(likes), sum(comments), sum(shares), sum(saved) FROM insight_post GROUP BY 1, 2";
+        String rollUp = "SELECT account_id, day, posts, views, reach, interactions, likes, comments, shares, saved "
+                + "FROM insight_account_post_day WHERE posts <> 0";
+        assertThat(db.fetch(rollUp).intoSet(r -> r.intoList().toString()))
+                .as("the roll-up holds every account's day as the posts add it up, nothing else")
+                .isEqualTo(db.fetch(byAccountDay).intoSet(r -> r.intoList().toString()));
+    }
+
+    @Test
+    @Order(11)
+    void a_campaigns_results_add_up_in_one_pass_exactly_as_grouping_its_posts_each_way() {
+        long campaign = 88_200_000L;
+        for (int i = 0; i < 40; i++) {
+            db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, caption, "
+                    + "published_at, collections, views, reach, interactions) VALUES ({0}, {1}, {2}, 'INSTAGRAM', 'x', {3}, "
+                    + "{4}, now() - {5} * interval '5 hours', 1, {6}, {7}, {8})", campaign + i, 88_000_010L + i % 4,
+                    campaign, i % 3 == 0 ? "REELS" : "IMAGE", "Variant " + (i % 2), i, i * 7, 1000 - i * 13 % 500, i % 11);
+        }
+        db.execute("UPDATE insight_post SET reach = reach + 5000 WHERE post_id = {0}", campaign + 7);
+        CampaignResults results = app.bean(Insights.class).campaign(campaign);
+        String where = " FROM insight_post WHERE campaign_id = " + campaign;
+        assertThat(results.totals().toString()).isEqualTo(group(db.fetchSingle("SELECT 0, " + SUMS + where)).substring(2));
+        assertThat(results.accountCount()).isEqualTo(4);
+        assertThat(results.accounts().stream().map(a -> a.accountId() + "=" + a.totals()).toList()).isEqualTo(
+                db.fetch("SELECT account_id, " + SUMS + where + " GROUP BY 1 ORDER BY sum(reach) DESC, 1").map(InsightsTest::group));
+        assertThat(results.days().stream().map(d -> d.day() + "=" + d.reach()).toList()).isEqualTo(db.fetch(
+                "SELECT (published_at AT TIME ZONE 'UTC')::date, sum(reach)" + where + " GROUP BY 1 ORDER BY 1")
+                .map(r -> r.get(0) + "=" + r.get(1, Long.class)));
+        assertThat(results.comparisons()).extracting(Comparison::dimension)
+                .containsExactly("caption", "post type", "hour published (UTC)");
+        String[] by = {"caption", "post_type", "extract(hour from published_at AT TIME ZONE 'UTC')::int"};
+        for (int c = 0; c < by.length; c++) {
+            assertThat(results.comparisons().get(c).groups().stream().map(g -> g.label() + "=" + g.totals()).toList())
+                    .as(by[c]).isEqualTo(db.fetch("SELECT " + by[c] + ", " + SUMS + where + " GROUP BY 1 ORDER BY "
+                            + "sum(reach) DESC, (" + by[c] + ")::text COLLATE \"C\" LIMIT 10").map(InsightsTest::group));
+        }
+    }
+
+    private static final String SUMS = "count(*), sum(views), sum(reach), sum(interactions), sum(likes), sum(comments), "
+            + "sum(shares), sum(saved)";
+
+    /** A grouped row of {@link #SUMS} as "key=Totals[…]", as the application's totals print. */
+    private static String group(org.jooq.Record r) {
+        long[] n = new long[8];
+        for (int i = 0; i < 8; i++) {
+            n[i] = r.get(i + 1) == null ? 0 : ((Number) r.get(i + 1)).longValue();
+        }
+        return r.get(0) + "=" + new Totals(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+    }
+
+    private static List<String> ranking(Results.Ranking ranking) {
+        return ranking.top().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
     /** Makes the account's posts and day due now and runs the sweep (time passing, without waiting for it). */
     private static void collectNow(long accountId) {
         db.update(INSIGHT_POST).set(INSIGHT_POST.NEXT_AT, java.time.OffsetDateTime.now().minusSeconds(1))
