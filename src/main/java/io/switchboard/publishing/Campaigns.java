@@ -95,18 +95,17 @@ public class Campaigns {
 
     private Preview preview(CampaignSpec asked, @Nullable Long replacing) {
         Inputs in = inputs(asked, replacing);
-        return new Preview(in.plan(settings.maxCampaignPosts()), in.accounts(), in.titles());
+        return new Preview(plan(in), in.accounts(), in.titles());
     }
 
-    /** What a plan reads: the campaign with its accounts' default locations, its accounts, media and their posts. */
+    /**
+     * What a plan reads: the campaign with its accounts' default locations, its accounts and media, and a digest of
+     * the accounts' other posts (the posts themselves are read only to plan).
+     */
     private record Inputs(CampaignSpec spec, List<Planner.Target> targets, List<Planner.Material> materials,
-                          Map<Long, List<BusySlots.Busy>> busy, Instant now, @Nullable Long replacing) {
-        Plan plan(int maxPosts) {
-            return Planner.plan(spec, targets, materials, busy, now, maxPosts);
-        }
-
+                          String busyDigest, Instant now, @Nullable Long replacing) {
         PlanDrafts.Made made() {
-            return PlanDrafts.Made.of(spec, replacing, targets, materials, busy);
+            return PlanDrafts.Made.of(spec, replacing, targets, materials, busyDigest);
         }
 
         Map<Long, Preview.TargetView> accounts() {
@@ -128,7 +127,13 @@ public class Campaigns {
         // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
         CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
         Instant now = Instant.now();
-        return new Inputs(spec, targets, inputs.materials(spec), inputs.busy(targets, now, replacing), now, replacing);
+        return new Inputs(spec, targets, inputs.materials(spec), inputs.busyDigest(targets, now, replacing), now,
+                replacing);
+    }
+
+    private Plan plan(Inputs in) {
+        return Planner.plan(in.spec(), in.targets(), in.materials(), inputs.busy(in.targets(), in.now(), in.replacing()),
+                in.now(), settings.maxCampaignPosts());
     }
 
     /**
@@ -150,7 +155,7 @@ public class Campaigns {
                 return planDrafts.page(kept.get(), from, size, in.accounts(), in.titles(), null);
             }
         }
-        var written = planDrafts.write(in.plan(settings.maxCampaignPosts()), in.made(), actor, in.now());
+        var written = planDrafts.write(plan(in), in.made(), actor, in.now());
         return planDrafts.page(written, from, size, in.accounts(), in.titles(),
                 replanned == null ? null : "Planned again: " + replanned + ".");
     }
@@ -273,7 +278,7 @@ public class Campaigns {
     }
 
     private Planned planned(Inputs in, String actor) {
-        Plan plan = in.plan(settings.maxCampaignPosts());
+        Plan plan = plan(in);
         if (!plan.launchable()) {
             throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
                     ? "The campaign has no posts: choose accounts and media."

@@ -47,10 +47,11 @@ class PlanDrafts {
 
     /** What a plan was made from: the campaign as submitted, and what it read from the database. */
     record Made(String specHash, String basis, @Nullable Long replacing) {
+        /** @param busyDigest what {@link CampaignInputs#busyDigest} says of the accounts' other posts */
         static Made of(CampaignSpec spec, @Nullable Long replacing, List<Planner.Target> targets,
-                       List<Planner.Material> materials, Map<Long, List<BusySlots.Busy>> busy) {
+                       List<Planner.Material> materials, String busyDigest) {
             return new Made(sha256(CANONICAL.writeValueAsString(spec) + "|replacing " + replacing),
-                    sha256(targets + "|" + materials + "|" + new TreeMap<>(busy)), replacing);
+                    sha256(targets + "|" + materials + "|" + busyDigest), replacing);
         }
     }
 
