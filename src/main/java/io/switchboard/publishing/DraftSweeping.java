@@ -21,7 +21,7 @@ class DraftSweeping {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
     @SchedulerLock(name = "publishing.sweep-drafts", lockAtMostFor = "PT5M")
     @Transactional
-    public int sweep() {
-        return drafts.deleteOlderThan(clock.instant().minus(PlanDrafts.KEPT));
+    public void sweep() {
+        drafts.deleteOlderThan(clock.instant().minus(PlanDrafts.KEPT));
     }
 }

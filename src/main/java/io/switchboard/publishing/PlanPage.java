@@ -44,7 +44,6 @@ public record PlanPage(UUID draft, int total, int errors, int warnings, List<Pla
 
     /** The problems of one of the page's posts: its own, and its account's. */
     public List<Plan.Problem> problemsOf(Plan.Post post) {
-        return problems.stream().filter(p -> (p.postNumber() != null && p.postNumber() == post.number())
-                || (p.postNumber() == null && p.accountIds().contains(post.accountId()))).toList();
+        return problems.stream().filter(p -> p.concerns(post)).toList();
     }
 }

@@ -45,7 +45,7 @@ class PostTallyTest {
         try {
             PublishingFixture fixture = new PublishingFixture(app);
             accounts = fixture.accounts(3, "tally").stream().map(PublishingFixture.Connected::id).toList();
-            var account = fixture.accounts(1, "tally-launched").getFirst();
+            var account = fixture.accounts(1, "tallyone").getFirst();
             long picture = fixture.images(1).getFirst();
             campaigns.launch(new CampaignSpec("Tally", List.of(account.id()), null, List.of(picture),
                     new CaptionStrategy.OwnCaption(), List.of(), new Assignment.EveryAccountEveryMedia(),
