@@ -59,8 +59,8 @@ class TaskReadStore {
     static final Set<TaskState> FINISHED = EnumSet.of(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED);
     private static final List<SelectFieldOrAsterisk> LIST_FIELDS = List.of(TASK.ID, TASK.KIND, TASK.QUEUE,
             TASK.STATE, TASK.PRIORITY, TASK.ATTEMPT, TASK.MAX_ATTEMPTS, TASK.CONCURRENCY_KEY, TASK.UNIQUE_KEY,
-            TASK.GROUP_KEY, TASK.LAST_ERROR, TASK.CANCEL_REQUESTED, TASK.LOCKED_BY, TASK.PROGRESS_DONE,
-            TASK.PROGRESS_TOTAL, TASK.CREATED_AT, TASK.RUN_AT, TASK.STARTED_AT, TASK.FINISHED_AT);
+            TASK.GROUP_KEY, TASK.LAST_ERROR, TASK.CANCEL_REQUESTED, TASK.RERUN_REQUESTED, TASK.LOCKED_BY,
+            TASK.PROGRESS_DONE, TASK.PROGRESS_TOTAL, TASK.CREATED_AT, TASK.RUN_AT, TASK.STARTED_AT, TASK.FINISHED_AT);
     /** A page's query is cancelled after this long rather than load the database. */
     static final Duration PAGE_QUERY_TIMEOUT = Duration.ofSeconds(3);
     private final DSLContext db;
@@ -318,8 +318,9 @@ class TaskReadStore {
         return new TaskView(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE), TaskState.fromDb(r.get(TASK.STATE)),
                 r.get(TASK.PRIORITY), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS), r.get(TASK.CONCURRENCY_KEY),
                 r.get(TASK.UNIQUE_KEY), r.get(TASK.GROUP_KEY), r.get(TASK.LAST_ERROR), r.get(TASK.CANCEL_REQUESTED),
-                r.get(TASK.LOCKED_BY), r.get(TASK.PROGRESS_DONE), r.get(TASK.PROGRESS_TOTAL), r.get(TASK.CREATED_AT),
-                r.get(TASK.RUN_AT), r.get(TASK.STARTED_AT), r.get(TASK.FINISHED_AT));
+                r.get(TASK.RERUN_REQUESTED), r.get(TASK.LOCKED_BY), r.get(TASK.PROGRESS_DONE),
+                r.get(TASK.PROGRESS_TOTAL), r.get(TASK.CREATED_AT), r.get(TASK.RUN_AT), r.get(TASK.STARTED_AT),
+                r.get(TASK.FINISHED_AT));
     }
 
     private Map<String, Long> counters(@Nullable JSONB counters) {

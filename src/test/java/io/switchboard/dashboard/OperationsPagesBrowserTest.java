@@ -89,6 +89,42 @@ class OperationsPagesBrowserTest {
     }
 
     @Test
+    void a_task_asked_again_while_it_runs_says_on_its_page_that_it_runs_again() {
+        // its first run waits until the page was seen saying so; the second (the one asked for) ends at once
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        ProbeTasks.behave("asked-again", (probe, context) -> {
+            if (ProbeTasks.runs(context.taskId()) == 1) {
+                try {
+                    seen.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Outcome.completed();
+        });
+        Tasks tasks = web.bean(Tasks.class);
+        TaskRequest<Probe> request = TaskRequest.of(PROBE, Probe.of("asked-again")).withUniqueKey("asked-again")
+                .withRerunIfRunning();
+        long id = tasks.submit(request).id();
+        awaitState(tasks, id, TaskState.RUNNING);
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.navigate(web.url("/tasks/" + id));
+        assertThat(page.locator("#task-state")).hasText("running");
+        assertThat(page.locator("#task-rerun")).hasCount(0);
+
+        assertThat(tasks.submit(request).id()).as("the running task is the answer").isEqualTo(id);
+
+        // the page of a live task refreshes itself: the badge comes without a reload
+        assertThat(page.locator("#task-rerun")).hasText("runs again after this run");
+        Browser.screenshot(page, "task-runs-again");
+        seen.countDown();
+        assertThat(page.locator("#task-state")).hasText("succeeded", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#task-rerun")).hasCount(0);
+        assertThat(ProbeTasks.runs(id)).as("ran once more, not more").isEqualTo(2);
+    }
+
+    @Test
     void a_failed_task_is_retried_from_its_page() {
         AtomicInteger runs = new AtomicInteger();
         ProbeTasks.behave("retry-me", (probe, context) -> {

@@ -68,7 +68,10 @@ class OperationsEndpointsTest {
         InstanceIdentity instance = app.bean(InstanceIdentity.class);
         var notFound = new WebSession().get(app.url("/sandbox/p/999999999"), Map.of("Accept", "text/html"));
         assertThat(notFound.statusCode()).isEqualTo(404);
-        assertThat(notFound.body()).contains("Not found").doesNotContain(instance.shortId())
+        // the page's CSRF token is random letters and digits: a short host name (this machine's is "vm") turns up in
+        // it by chance about once in fifty pages, so the token's value is left out of what is searched
+        String page = notFound.body().replaceAll("(<meta name=\"csrf-token\" content=\")[^\"]*", "$1");
+        assertThat(page).contains("Not found").contains("<meta name=\"csrf-token\"").doesNotContain(instance.shortId())
                 .doesNotContain(instance.host()).doesNotContain(instance.version()).doesNotContain("Served by");
 
         var signedIn = Operators.admin(app).get(app.url("/no-such-page"), Map.of("Accept", "text/html"));

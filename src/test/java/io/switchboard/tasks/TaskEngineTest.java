@@ -215,6 +215,9 @@ class TaskEngineTest {
 
         assertThat(tasks.submitAll(List.of(rerun, failsFirst, plain))).extracting(Submitted::id, Submitted::created)
                 .containsExactly(tuple(ids.get(0), false), tuple(ids.get(1), false), tuple(ids.get(2), false));
+        assertThat(ids).as("the task page says which runs will run again")
+                .extracting(id -> tasks.detail(id).orElseThrow().task().rerunRequested())
+                .containsExactly(true, true, false);
         submittedAgain.countDown();
 
         for (long id : ids.subList(0, 2)) {
