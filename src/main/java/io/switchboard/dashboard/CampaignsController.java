@@ -23,6 +23,7 @@ import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.PostCounts;
 import io.switchboard.publishing.PostStatus;
 import io.switchboard.publishing.Plan;
+import io.switchboard.publishing.PlanPage;
 import io.switchboard.publishing.Preview;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,14 +62,9 @@ class CampaignsController {
     static final int LOOKS = 6;
     /** Planned posts shown at once on the preview. */
     static final int PLAN_PAGE = 50;
-    /** Kinds of problem listed above the plan; the rest are beside their posts. */
-    static final int LISTED_KINDS = 50;
-    /** Examples shown of a kind of problem. */
-    static final int EXAMPLES = 3;
     private final Campaigns campaigns;
     private final Accounts accounts;
     private final MediaLibrary media;
-    private final CampaignCalendar calendar;
     private final CampaignPosts posts;
     private final PostRows rows;
     private final FormChecks checks;
@@ -77,7 +73,7 @@ class CampaignsController {
     private final io.switchboard.insights.Insights insights;
     private final io.switchboard.publishing.SavedLocations locations;
 
-    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media, CampaignCalendar calendar,
+    CampaignsController(Campaigns campaigns, Accounts accounts, MediaLibrary media,
                         CampaignPosts posts, PostRows rows, FormChecks checks,
                         io.switchboard.publishing.Approvals approvals, io.switchboard.publishing.ReviewLinks reviewLinks,
                         io.switchboard.insights.Insights insights, io.switchboard.publishing.SavedLocations locations) {
@@ -88,7 +84,6 @@ class CampaignsController {
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.media = media;
-        this.calendar = calendar;
         this.posts = posts;
         this.rows = rows;
         this.checks = checks;
@@ -160,7 +155,8 @@ class CampaignsController {
     @PostMapping("/campaigns/preview")
     String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
                    @RequestParam(defaultValue = "0") int postsFrom,
-                   @RequestParam(required = false) @Nullable Long revising, Model model) {
+                   @RequestParam(required = false) @Nullable Long revising,
+                   @RequestParam(required = false) java.util.@Nullable UUID draft, Model model) {
         checks.validate(bound, errors);
         revising(revising, model);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
@@ -173,7 +169,7 @@ class CampaignsController {
             model.addAttribute("overrideErrors", overrideErrors);
             return "campaign-form";
         }
-        showPreview(preview(spec, revising), spec, postsFrom, model);
+        showPreview(campaigns.previewPage(spec, revising, draft, postsFrom, PLAN_PAGE, actor()), spec, model);
         return "campaign-preview";
     }
 
@@ -185,13 +181,11 @@ class CampaignsController {
         }
     }
 
-    private Preview preview(CampaignSpec spec, @Nullable Long revising) {
-        return revising == null ? campaigns.preview(spec) : campaigns.previewReplacing(revising, spec);
-    }
-
     @PostMapping("/campaigns")
     String launch(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
-                  @RequestParam(required = false) @Nullable Long revising, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) @Nullable Long revising,
+                  @RequestParam(required = false) java.util.@Nullable UUID draft, Model model,
+                  RedirectAttributes redirect) {
         checks.validate(bound, errors);
         revising(revising, model);
         CampaignForm form = bound.withOverridesFrom(request.getParameterMap()).withSavedLocations(savedLocationIds());
@@ -211,14 +205,15 @@ class CampaignsController {
                         + "approved.");
                 return "redirect:/campaigns/" + revising;
             }
-            long id = campaigns.launch(spec, actor());
+            // the plan the operator saw, kept by the preview; a form posted without one is planned here
+            long id = draft == null ? campaigns.launch(spec, actor()) : campaigns.launch(draft, spec, actor());
             boolean inReview = campaigns.find(id).map(c -> c.status() == CampaignStatus.IN_REVIEW).orElse(false);
             redirect.addFlashAttribute("notice", inReview ? "Sent for review: nothing goes out until it is approved."
                     : "Launched. Posts go out as scheduled; this page follows them live.");
             return "redirect:/campaigns/" + id;
         } catch (CampaignProblem problem) {
             model.addAttribute("problem", problem.getMessage());
-            showPreview(preview(spec, revising), spec, 0, model);
+            showPreview(campaigns.previewPage(spec, revising, draft, 0, PLAN_PAGE, actor()), spec, model);
             return "campaign-preview";
         }
     }
@@ -411,32 +406,22 @@ class CampaignsController {
     }
 
     /**
-     * The preview shows one page of the plan's posts (a plan of 20,000 posts is not one table) with the real total;
-     * the whole plan is still checked, and its problems are listed above.
+     * The preview shows one page of the plan's posts (a plan of 200,000 posts is not one table) with the real total;
+     * the whole plan was checked when it was made, and its problems are counted above by kind.
      */
-    private void showPreview(Preview preview, CampaignSpec spec, int postsFrom, Model model) {
-        model.addAttribute("preview", preview);
+    private void showPreview(PlanPage plan, CampaignSpec spec, Model model) {
+        model.addAttribute("plan", plan);
         model.addAttribute("options", spec.options());
         model.addAttribute("postType", spec.options().type());
-        model.addAttribute("looks", preview.plan().posts().stream().limit(LOOKS).map(p -> {
-            Preview.TargetView account = preview.accounts().get(p.accountId());
+        model.addAttribute("looks", plan.first().stream().limit(LOOKS).map(p -> {
+            Preview.TargetView account = plan.accounts().get(p.accountId());
             return new Look(account.platform(), account.username(),
                     p.mediaIds().stream().map(m -> media.pagePath(m, io.switchboard.media.RenditionKind.THUMBNAIL)).toList(),
                     io.switchboard.publishing.CaptionPreview.of(p.caption(), account.platform()));
         }).toList());
-        model.addAttribute("calendar", calendar.days(preview.plan().posts()));
         // TikTok's declaration goes beside the button only when the campaign posts to TikTok
-        model.addAttribute("toTikTok", preview.accounts().values().stream()
+        model.addAttribute("toTikTok", plan.accounts().values().stream()
                 .anyMatch(a -> a.platform() == io.switchboard.platform.Platform.TIKTOK));
-        List<Plan.Post> planned = preview.plan().posts();
-        int from = Math.clamp(postsFrom - Math.floorMod(postsFrom, PLAN_PAGE), 0,
-                Math.max(0, planned.size() - 1) / PLAN_PAGE * PLAN_PAGE);
-        model.addAttribute("shown", planned.subList(Math.min(from, planned.size()),
-                Math.min(from + PLAN_PAGE, planned.size())));
-        model.addAttribute("shownFrom", from);
-        List<Plan.Kind> kinds = preview.plan().kinds(EXAMPLES);
-        model.addAttribute("problemKinds", kinds.subList(0, Math.min(kinds.size(), LISTED_KINDS)));
-        model.addAttribute("kindCount", kinds.size());
         model.addAttribute("planPage", PLAN_PAGE);
     }
 

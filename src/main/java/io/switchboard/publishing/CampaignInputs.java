@@ -110,6 +110,11 @@ class CampaignInputs {
         return replacing == null ? waits.busy(accountIds, now) : waits.busyBesides(accountIds, now, replacing);
     }
 
+    /** A digest of what {@link #busy} reads, computed by the database: it changes whenever that would. */
+    String busyDigest(List<Planner.Target> targets, Instant now, @Nullable Long replacing) {
+        return waits.busyDigest(targets.stream().map(Planner.Target::accountId).toList(), now, replacing);
+    }
+
     /** The chosen media in the order chosen. */
     List<Planner.Material> materials(CampaignSpec spec) {
         Map<Long, MediaItem> found = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
 
@@ -53,13 +54,17 @@ public class Campaigns {
     private final SavedLocations locations;
     private final CampaignComments campaignComments;
     private final io.switchboard.audit.AuditTrail audit;
+    private final CampaignDrafts drafts;
+    private final PlanDrafts planDrafts;
 
     Campaigns(CampaignRepository campaigns, PostRepository posts, CampaignInputs inputs, Tasks tasks,
               MediaLibrary media, PostHolds holds, Accounts accounts, PostWaits waits, PublishingSettings settings,
               FirstComments firstComments, ApprovalSettings approvalSettings,
               org.springframework.context.ApplicationEventPublisher events, SavedLocations locations,
-              CampaignComments campaignComments, io.switchboard.audit.AuditTrail audit,
-              org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+              CampaignComments campaignComments, io.switchboard.audit.AuditTrail audit, CampaignDrafts drafts,
+              PlanDrafts planDrafts, org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        this.drafts = drafts;
+        this.planDrafts = planDrafts;
         this.campaignComments = campaignComments;
         this.audit = audit;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
@@ -89,18 +94,70 @@ public class Campaigns {
     }
 
     private Preview preview(CampaignSpec asked, @Nullable Long replacing) {
+        Inputs in = inputs(asked, replacing);
+        return new Preview(plan(in), in.accounts(), in.titles());
+    }
+
+    /**
+     * What a plan reads: the campaign with its accounts' default locations, its accounts and media, and a digest of
+     * the accounts' other posts (the posts themselves are read only to plan).
+     */
+    private record Inputs(CampaignSpec spec, List<Planner.Target> targets, List<Planner.Material> materials,
+                          String busyDigest, Instant now, @Nullable Long replacing) {
+        PlanDrafts.Made made() {
+            return PlanDrafts.Made.of(spec, replacing, targets, materials, busyDigest);
+        }
+
+        Map<Long, Preview.TargetView> accounts() {
+            Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
+            targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
+                    t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList(), t.platform())));
+            return accounts;
+        }
+
+        Map<Long, String> titles() {
+            Map<Long, String> titles = new LinkedHashMap<>();
+            materials.forEach(m -> titles.put(m.mediaId(), m.title()));
+            return titles;
+        }
+    }
+
+    private Inputs inputs(CampaignSpec asked, @Nullable Long replacing) {
         var targets = inputs.targets(asked);
+        // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
         CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
-        var materials = inputs.materials(spec);
         Instant now = Instant.now();
-        Plan plan = Planner.plan(spec, targets, materials, inputs.busy(targets, now, replacing), now,
-                settings.maxCampaignPosts());
-        Map<Long, Preview.TargetView> accounts = new LinkedHashMap<>();
-        targets.forEach(t -> accounts.put(t.accountId(), new Preview.TargetView(t.accountId(), t.username(),
-                t.zone().getId(), t.holds().stream().map(Planner.Hold::label).toList(), t.platform())));
-        Map<Long, String> titles = new LinkedHashMap<>();
-        materials.forEach(m -> titles.put(m.mediaId(), m.title()));
-        return new Preview(plan, accounts, titles);
+        return new Inputs(spec, targets, inputs.materials(spec), inputs.busyDigest(targets, now, replacing), now,
+                replacing);
+    }
+
+    private Plan plan(Inputs in) {
+        return Planner.plan(in.spec(), in.targets(), in.materials(), inputs.busy(in.targets(), in.now(), in.replacing()),
+                in.now(), settings.maxCampaignPosts());
+    }
+
+    /**
+     * One page of the campaign's plan ({@code size} posts from the 0-based place {@code from}), as the preview shows
+     * it. The plan is made once and kept in the database ({@code draft} names it); a page reads it as long as it holds
+     * (the same operator and form, nothing it read from the database changed, made less than ten minutes ago), and
+     * plans again otherwise, saying why in {@link PlanPage#replanned()}.
+     */
+    @Transactional
+    public PlanPage previewPage(CampaignSpec asked, @Nullable Long replacing, @Nullable UUID draft, int from, int size,
+                                String actor) {
+        Inputs in = inputs(asked, replacing);
+        String replanned = null;
+        if (draft != null) {
+            var kept = drafts.find(draft);
+            replanned = kept.isEmpty() ? "its plan was made more than an hour ago"
+                    : PlanDrafts.stale(kept.get(), in.made(), actor, in.now());
+            if (replanned == null) {
+                return planDrafts.page(kept.get(), from, size, in.accounts(), in.titles(), null);
+            }
+        }
+        var written = planDrafts.write(plan(in), in.made(), actor, in.now());
+        return planDrafts.page(written, from, size, in.accounts(), in.titles(),
+                replanned == null ? null : "Planned again: " + replanned + ".");
     }
 
     /**
@@ -113,20 +170,57 @@ public class Campaigns {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public long launch(CampaignSpec asked, String actor) {
-        Planned planned = planned(asked, null);
-        CampaignSpec spec = planned.spec();
+        Planned planned = planned(asked, null, actor);
+        return launch(planned.spec(), planned.draft(), actor);
+    }
+
+    /**
+     * Launches the plan the preview kept ({@code draft}) as it is, if it still holds: the same operator and form,
+     * nothing it read from the database changed since, made less than ten minutes ago; a plan whose first post time
+     * has passed (one that starts as soon as possible) is made again first, so that no post is late and every
+     * spacing holds. Stores it as {@link #launch(CampaignSpec, String)} does, in one transaction.
+     *
+     * @throws CampaignProblem when the kept plan does not hold (the message says why: preview again), or has blockers
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public long launch(UUID draft, CampaignSpec asked, String actor) {
+        Inputs in = inputs(asked, null);
+        CampaignDrafts.Draft kept = drafts.lock(draft).orElseThrow(() -> new CampaignProblem("Not launched: the "
+                + "preview's plan is gone (it was launched already, or made more than an hour ago). This is the plan "
+                + "as it is now: check it, then launch again."));
+        String stale = PlanDrafts.stale(kept, in.made(), actor, in.now());
+        if (stale != null) {
+            throw new CampaignProblem("Not launched: " + stale + ". This is the plan as it is now: check it, then "
+                    + "launch again.");
+        }
+        if (kept.errors() > 0 || kept.posts() == 0) {
+            throw new CampaignProblem("The campaign cannot launch: fix its blockers in the preview.");
+        }
+        if (kept.firstAt() != null && kept.firstAt().isBefore(in.now())) {
+            drafts.delete(kept.id());
+            kept = planned(in, actor).draft();
+        }
+        return launch(in.spec(), kept, actor);
+    }
+
+    private long launch(CampaignSpec spec, CampaignDrafts.Draft draft, String actor) {
         boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
-        long campaignId = campaigns.insert(spec, actor, planned.firstAt(), planned.lastAt(), approval);
+        long campaignId = campaigns.insert(spec, actor, utc(draft.firstAt()), utc(draft.lastAt()), approval);
         // nothing reaches the task engine before someone other than the author approves
-        int stored = store(campaignId, planned, !approval);
+        int stored = store(campaignId, spec, draft, !approval);
         if (approval) {
             events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor, clock.instant()));
             log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, stored);
             return campaignId;
         }
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
-                stored, planned.firstAt(), planned.lastAt());
+                stored, draft.firstAt(), draft.lastAt());
         return campaignId;
+    }
+
+    private static java.time.OffsetDateTime utc(@Nullable Instant at) {
+        return java.util.Objects.requireNonNull(at, "a launchable plan has posts").atOffset(ZoneOffset.UTC);
     }
 
     /** The states in which a campaign is edited whole: nothing of it has reached the task engine. */
@@ -154,12 +248,12 @@ public class Campaigns {
             throw new CampaignProblem("“" + before.name() + "” is " + before.status().label() + ": only a campaign "
                     + "waiting for review, or with changes requested, is edited whole. Edit its posts one by one.");
         }
-        Planned planned = planned(asked, campaignId);
+        Planned planned = planned(asked, campaignId, actor);
         campaignComments.detachFromPosts(campaignId);
         posts.deleteOf(campaignId);
         media.releaseSchedule(Campaign.group(campaignId));
-        campaigns.replace(campaignId, planned.spec(), planned.firstAt(), planned.lastAt());
-        int stored = store(campaignId, planned, false);
+        campaigns.replace(campaignId, planned.spec(), utc(planned.draft().firstAt()), utc(planned.draft().lastAt()));
+        int stored = store(campaignId, planned.spec(), planned.draft(), false);
         campaignComments.add(campaignId, null, actor, "submitted", "Edited (" + stored + " post(s)) and sent for "
                 + "review again.");
         audit.record(AuditRecord.of("campaign.revised", "campaign", campaignId).target(planned.spec().name())
@@ -174,22 +268,17 @@ public class Campaigns {
                 stored);
     }
 
-    /** A campaign as it is stored (the accounts' default locations fixed in it) and its plan, which nothing blocks. */
-    private record Planned(CampaignSpec spec, Plan plan) {
-        java.time.OffsetDateTime firstAt() {
-            return plan.posts().stream().map(Plan.Post::at).min(Instant::compareTo).orElseThrow().atOffset(ZoneOffset.UTC);
-        }
-
-        java.time.OffsetDateTime lastAt() {
-            return plan.posts().stream().map(Plan.Post::at).max(Instant::compareTo).orElseThrow().atOffset(ZoneOffset.UTC);
-        }
+    /** A campaign as it is stored (the accounts' default locations fixed in it) and its plan, kept as a draft. */
+    private record Planned(CampaignSpec spec, CampaignDrafts.Draft draft) {
     }
 
     /** @throws CampaignProblem naming the first problem when the plan has errors */
-    private Planned planned(CampaignSpec asked, @Nullable Long replacing) {
-        // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
-        CampaignSpec spec = withDefaultLocations(asked, inputs.targets(asked).stream().map(t -> t.accountId()).toList());
-        Plan plan = preview(spec, replacing).plan();
+    private Planned planned(CampaignSpec asked, @Nullable Long replacing, String actor) {
+        return planned(inputs(asked, replacing), actor);
+    }
+
+    private Planned planned(Inputs in, String actor) {
+        Plan plan = plan(in);
         if (!plan.launchable()) {
             throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
                     ? "The campaign has no posts: choose accounts and media."
@@ -197,43 +286,43 @@ public class Campaigns {
                     .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
                     .orElse("it has no posts.") + " Fix it in the preview.");
         }
-        return new Planned(spec, plan);
+        return new Planned(in.spec(), planDrafts.write(plan, in.made(), actor, in.now()));
     }
 
-    /** Posts stored (and submitted) per batch: what a launch holds at once beyond the plan itself. */
+    /** Posts given their first comments and publish tasks per batch: what a launch holds at once. */
     static final int LAUNCH_BATCH = 5000;
 
     /**
-     * Stores the plan's posts with their first comments, and with their publish tasks when {@code submit}, in batches
-     * of {@link #LAUNCH_BATCH} within the caller's transaction (a failing batch leaves nothing of the campaign), and
-     * holds their media for the campaign; how many posts.
+     * Stores the draft's posts as the campaign's (one INSERT ... SELECT), then gives them their first comments, and
+     * their publish tasks when {@code submit}, in batches of {@link #LAUNCH_BATCH} read back by number, all within the
+     * caller's transaction (a failing batch leaves nothing of the campaign); holds their media for the campaign and
+     * deletes the draft; how many posts.
      */
-    private int store(long campaignId, Planned planned, boolean submit) {
-        List<Plan.Post> all = planned.plan().posts();
-        CampaignSpec spec = planned.spec();
-        for (int from = 0; from < all.size(); from += LAUNCH_BATCH) {
-            List<Plan.Post> batch = all.subList(from, Math.min(all.size(), from + LAUNCH_BATCH));
-            List<Long> postIds = posts.insert(campaignId, batch);
+    private int store(long campaignId, CampaignSpec spec, CampaignDrafts.Draft draft, boolean submit) {
+        int stored = drafts.launchInto(campaignId, draft.id());
+        int after = 0;
+        List<CampaignPost> batch;
+        do {
+            batch = posts.page(campaignId, null, null, after, LAUNCH_BATCH);
             // each post's first comment is stored with it, whether it goes out now or once approved
             Map<Long, String> comments = new LinkedHashMap<>();
             List<TaskRequest<PublishPost>> requests = new ArrayList<>(submit ? batch.size() : 0);
-            for (int i = 0; i < batch.size(); i++) {
-                Plan.Post post = batch.get(i);
+            for (CampaignPost post : batch) {
                 String comment = spec.options().forAccount(post.accountId()).instagram().firstComment();
                 if (comment != null && spec.options().type() != PostType.STORIES) {
-                    comments.put(postIds.get(i), comment);
+                    comments.put(post.id(), comment);
                 }
                 if (submit) {
-                    requests.add(PublishPost.request(postIds.get(i), post.accountId(), campaignId,
-                            post.at().atOffset(ZoneOffset.UTC)));
+                    requests.add(PublishPost.request(post));
                 }
             }
             firstComments.insert(comments);
             tasks.submitAll(requests);
-        }
-        all.stream().flatMap(p -> p.mediaIds().stream()).distinct()
-                .forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
-        return all.size();
+            after = batch.isEmpty() ? after : batch.getLast().number();
+        } while (batch.size() == LAUNCH_BATCH);
+        drafts.mediaOf(draft.id()).forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        drafts.delete(draft.id());
+        return stored;
     }
 
     private CampaignSpec withDefaultLocations(CampaignSpec spec, List<Long> accountIds) {

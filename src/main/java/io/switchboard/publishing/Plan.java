@@ -64,8 +64,7 @@ public record Plan(List<Post> posts, List<Problem> problems) {
     }
 
     public List<Problem> problemsOf(Post post) {
-        return problems.stream().filter(p -> (p.postNumber() != null && p.postNumber() == post.number())
-                || (p.postNumber() == null && p.accountIds().contains(post.accountId()))).toList();
+        return problems.stream().filter(p -> p.concerns(post)).toList();
     }
 
     /**
@@ -124,6 +123,11 @@ public record Plan(List<Post> posts, List<Problem> problems) {
         /** The word the page shows for it: "Blocker" or "Warning". */
         public String kind() {
             return severity == Severity.ERROR ? "Blocker" : "Warning";
+        }
+
+        /** It is the post's own, or (naming no post) its account's. */
+        public boolean concerns(Post post) {
+            return postNumber != null ? postNumber == post.number() : accountIds.contains(post.accountId());
         }
     }
 }

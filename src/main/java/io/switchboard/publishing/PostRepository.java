@@ -27,6 +27,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
+import static switchboard.jooq.Tables.CAMPAIGN_ACCOUNT_TALLY;
 import static switchboard.jooq.Tables.CAMPAIGN_POST_TALLY;
 
 /** Campaign posts: inserted at launch, then moved along by the publish runner and the operators' commands. */
@@ -153,8 +154,9 @@ class PostRepository {
     }
 
     /**
-     * Folds each campaign's tally rows into one per status (the rows a concurrent change adds meanwhile stay as they
-     * are: this statement deletes only what it sums); returns how many folded rows it wrote.
+     * Folds each campaign's tally rows into one per status, and its account tally rows into one per account and status
+     * (the rows a concurrent change adds meanwhile stay as they are: each statement deletes only what it sums); returns
+     * how many folded rows it wrote.
      */
     int foldTallies() {
         return db.execute("WITH busy AS (SELECT campaign_id FROM campaign_post_tally GROUP BY campaign_id "
@@ -162,7 +164,14 @@ class PostRepository {
                 + "folded AS (DELETE FROM campaign_post_tally t USING busy WHERE t.campaign_id = busy.campaign_id "
                 + "RETURNING t.campaign_id, t.status, t.posts) "
                 + "INSERT INTO campaign_post_tally (campaign_id, status, posts) "
-                + "SELECT campaign_id, status, sum(posts) FROM folded GROUP BY campaign_id, status HAVING sum(posts) <> 0");
+                + "SELECT campaign_id, status, sum(posts) FROM folded GROUP BY campaign_id, status HAVING sum(posts) <> 0")
+                + db.execute("WITH busy AS (SELECT campaign_id FROM campaign_account_tally GROUP BY campaign_id "
+                + "HAVING count(*) > count(DISTINCT (account_id, status))), "
+                + "folded AS (DELETE FROM campaign_account_tally t USING busy WHERE t.campaign_id = busy.campaign_id "
+                + "RETURNING t.campaign_id, t.account_id, t.status, t.posts) "
+                + "INSERT INTO campaign_account_tally (campaign_id, account_id, status, posts) "
+                + "SELECT campaign_id, account_id, status, sum(posts) FROM folded GROUP BY campaign_id, account_id, status "
+                + "HAVING sum(posts) <> 0");
     }
 
     int unfinishedOf(Collection<Long> accountIds) {
@@ -170,18 +179,20 @@ class PostRepository {
                 Arrays.stream(PostStatus.values()).filter(s -> !s.finished()).map(PostStatus::dbValue).toList())));
     }
 
+    /**
+     * Post counts per status of each account of the campaign, from the tally the database keeps with every change of a
+     * post (a few rows per account, however many posts the campaign has); accounts with no post left are not listed.
+     */
     Map<Long, PostCounts> countsByAccount(long campaignId) {
-        return grouped(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId));
-    }
-
-    private Map<Long, PostCounts> grouped(Field<Long> by, Condition where) {
+        Field<Integer> posts = sum(CAMPAIGN_ACCOUNT_TALLY.POSTS).cast(Integer.class);
         Map<Long, Map<PostStatus, Integer>> counts = new HashMap<>();
-        db.select(by, CAMPAIGN_POST.STATUS, count()).from(CAMPAIGN_POST).where(where)
-                .groupBy(by, CAMPAIGN_POST.STATUS)
+        db.select(CAMPAIGN_ACCOUNT_TALLY.ACCOUNT_ID, CAMPAIGN_ACCOUNT_TALLY.STATUS, posts).from(CAMPAIGN_ACCOUNT_TALLY)
+                .where(CAMPAIGN_ACCOUNT_TALLY.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(CAMPAIGN_ACCOUNT_TALLY.ACCOUNT_ID, CAMPAIGN_ACCOUNT_TALLY.STATUS).having(posts.ne(0))
                 .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(PostStatus.class))
                         .put(PostStatus.fromDb(r.value2()), r.value3()));
         Map<Long, PostCounts> result = new HashMap<>();
-        counts.forEach((key, byStatus) -> result.put(key, PostCounts.of(byStatus)));
+        counts.forEach((account, byStatus) -> result.put(account, PostCounts.of(byStatus)));
         return result;
     }
 

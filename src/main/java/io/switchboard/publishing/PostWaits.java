@@ -100,15 +100,42 @@ class PostWaits {
         return busy(List.of(accountId), now, CAMPAIGN_POST.ID.ne(postId)).getOrDefault(accountId, List.of());
     }
 
+    /**
+     * A digest of the posts {@link #busy} (or {@link #busyBesides} when {@code besides} is given) would read: their
+     * count and the sum of a hash of each one's id, campaign and expected time, computed by the database without
+     * reading them out. It changes when any of them is added, removed, moved, published or held back.
+     */
+    String busyDigest(Collection<Long> accountIds, Instant now, @org.jspecify.annotations.Nullable Long besides) {
+        if (accountIds.isEmpty()) {
+            return "0";
+        }
+        OffsetDateTime since = now.minus(Planner.quotaWindow()).atOffset(ZoneOffset.UTC);
+        var row = org.jooq.impl.DSL.concat(CAMPAIGN_POST.ID.cast(String.class), org.jooq.impl.DSL.inline(":"),
+                CAMPAIGN_POST.CAMPAIGN_ID.cast(String.class), org.jooq.impl.DSL.inline(":"),
+                expected().cast(String.class));
+        var digest = db.select(org.jooq.impl.DSL.count(),
+                        org.jooq.impl.DSL.sum(org.jooq.impl.DSL.field("hashtext({0})", Integer.class, row).cast(Long.class)))
+                .from(CAMPAIGN_POST)
+                .where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds)
+                        .and(CAMPAIGN_POST.STATUS.in(NOT_GONE_OUT).or(CAMPAIGN_POST.PUBLISHED_AT.gt(since)))
+                        .and(besides == null ? org.jooq.impl.DSL.noCondition() : CAMPAIGN_POST.CAMPAIGN_ID.ne(besides)))
+                .fetchSingle();
+        return digest.value1() + ":" + digest.value2();
+    }
+
+    /** When a post is expected to go out (or went out). */
+    private static org.jooq.Field<OffsetDateTime> expected() {
+        return coalesce(CAMPAIGN_POST.PUBLISHED_AT, org.jooq.impl.DSL.greatest(CAMPAIGN_POST.SCHEDULED_AT,
+                coalesce(CAMPAIGN_POST.WAIT_UNTIL, CAMPAIGN_POST.SCHEDULED_AT)));
+    }
+
     private Map<Long, List<BusySlots.Busy>> busy(Collection<Long> accountIds, Instant now, org.jooq.Condition which) {
         Map<Long, List<BusySlots.Busy>> busy = new HashMap<>();
         if (accountIds.isEmpty()) {
             return busy;
         }
         OffsetDateTime since = now.minus(Planner.quotaWindow()).atOffset(ZoneOffset.UTC);
-        var expected = coalesce(CAMPAIGN_POST.PUBLISHED_AT,
-                org.jooq.impl.DSL.greatest(CAMPAIGN_POST.SCHEDULED_AT, coalesce(CAMPAIGN_POST.WAIT_UNTIL,
-                        CAMPAIGN_POST.SCHEDULED_AT)));
+        var expected = expected();
         var pending = db.select(CAMPAIGN_POST.ACCOUNT_ID, expected, CAMPAIGN_POST.CAMPAIGN_ID).from(CAMPAIGN_POST)
                 .where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds).and(CAMPAIGN_POST.STATUS.in(NOT_GONE_OUT)).and(which));
         var published = db.select(CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.PUBLISHED_AT, CAMPAIGN_POST.CAMPAIGN_ID)

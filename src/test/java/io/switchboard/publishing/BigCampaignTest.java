@@ -67,8 +67,11 @@ class BigCampaignTest {
     @AfterEach
     void signOut() {
         SignedIn.out();
+        db.execute("DELETE FROM campaign_draft");
         db.execute("DROP TRIGGER IF EXISTS fail_halfway ON campaign_post");
         db.execute("DROP TRIGGER IF EXISTS fail_halfway ON task");
+        db.execute("DROP TRIGGER IF EXISTS fail_halfway ON post_first_comment");
+        db.execute("UPDATE media_item SET title = regexp_replace(title, ' \\(renamed\\)$', '')");
     }
 
     private static CampaignSpec spec(String name, boolean firstComment) {
@@ -87,7 +90,7 @@ class BigCampaignTest {
     void a_launch_that_fails_in_the_middle_of_its_batches_leaves_nothing_of_the_campaign() {
         int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
         int tasksBefore = publishTasks();
-        // the second batch of posts fails, after the first was stored with its tasks
+        // a post far into the campaign fails its insert (the posts go in as one INSERT ... SELECT of the kept plan)
         failOn("campaign_post", "NEW.number = " + (Campaigns.LAUNCH_BATCH + 500));
         assertThatThrownBy(() -> app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test"))
                 .hasMessageContaining("injected failure");
@@ -101,6 +104,19 @@ class BigCampaignTest {
         assertNothingOf("Halfway", campaignsBefore, tasksBefore);
         db.execute("DROP TRIGGER fail_halfway ON task");
 
+        // the second batch of first comments fails, after the first batch's comments and tasks went in
+        db.execute("CREATE OR REPLACE FUNCTION fail_second_batch() RETURNS trigger AS $$ BEGIN "
+                + "IF (SELECT number FROM campaign_post WHERE id = NEW.post_id) > " + Campaigns.LAUNCH_BATCH + " THEN "
+                + "RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        db.execute("CREATE TRIGGER fail_halfway BEFORE INSERT ON post_first_comment FOR EACH ROW "
+                + "EXECUTE FUNCTION fail_second_batch()");
+        assertThatThrownBy(() -> app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test"))
+                .hasMessageContaining("injected failure");
+        assertNothingOf("Halfway", campaignsBefore, tasksBefore);
+        db.execute("DROP TRIGGER fail_halfway ON post_first_comment");
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).as("each failed launch's kept plan went with it")
+                .isZero();
+
         // with nothing failing, the same launch stores everything
         long id = app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test");
         int posts = ACCOUNTS * MEDIA;
@@ -109,6 +125,82 @@ class BigCampaignTest {
                 "post_id IN (SELECT id FROM campaign_post WHERE campaign_id = " + id + ")"))).isEqualTo(posts);
         assertThat(db.fetchCount(db.selectFrom("task").where("group_key = '" + Campaign.group(id) + "'")))
                 .isEqualTo(posts);
+    }
+
+    @Test
+    void the_preview_plans_once_its_pages_read_the_kept_plan_and_launch_stores_it_unless_something_changed() {
+        Campaigns campaigns = app.bean(Campaigns.class);
+        CampaignSpec spec = spec("Kept", true);
+        int posts = ACCOUNTS * MEDIA;
+        PlanPage first = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+        assertThat(first.total()).isEqualTo(posts);
+        assertThat(first.shown()).hasSize(50);
+        assertThat(first.replanned()).isNull();
+        assertThat(draftPosts(first)).isEqualTo(posts);
+
+        // the last page is read from the kept plan: the same draft, nothing planned again
+        PlanPage last = campaigns.previewPage(spec, null, first.draft(), posts - 1, 50, "big-test");
+        assertThat(last.draft()).isEqualTo(first.draft());
+        assertThat(last.replanned()).isNull();
+        assertThat(last.shownFrom()).isEqualTo(posts - 50);
+        assertThat(last.shown().getLast().number()).isEqualTo(posts);
+        assertThat(last.days()).isEqualTo(first.days());
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).isEqualTo(1);
+
+        // another operator's page, or an edited form, never reads this plan
+        assertThat(campaigns.previewPage(spec, null, first.draft(), 0, 50, "someone-else").draft())
+                .isNotEqualTo(first.draft());
+        PlanPage edited = campaigns.previewPage(spec("Kept again", true), null, first.draft(), 0, 50, "big-test");
+        assertThat(edited.draft()).isNotEqualTo(first.draft());
+        assertThat(edited.replanned()).contains("the form changed");
+
+        // a media item the plan read changes: the next page plans again and says so, and the old plan cannot launch
+        db.execute("UPDATE media_item SET title = title || ' (renamed)' WHERE id = " + media.getFirst());
+        PlanPage again = campaigns.previewPage(spec, null, first.draft(), 50, 50, "big-test");
+        assertThat(again.draft()).isNotEqualTo(first.draft());
+        assertThat(again.replanned()).contains("something its plan depends on changed");
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft_post").where("draft_id = '" + again.draft()
+                + "' AND caption LIKE '%(renamed)%'"))).isEqualTo(ACCOUNTS);
+        int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
+        assertThatThrownBy(() -> campaigns.launch(first.draft(), spec, "big-test")).isInstanceOf(CampaignProblem.class)
+                .hasMessageContaining("Not launched: something its plan depends on changed");
+        assertThat(db.fetchCount(db.selectFrom("campaign"))).isEqualTo(campaignsBefore);
+
+        // the plan as it is now launches as it was shown: its posts, first comments and tasks, and the draft is gone
+        long id = campaigns.launch(again.draft(), spec, "big-test");
+        assertThat(db.fetchCount(db.selectFrom("campaign_post").where("campaign_id = " + id))).isEqualTo(posts);
+        assertThat(db.fetchOne("SELECT caption FROM campaign_post WHERE campaign_id = " + id + " AND number = 51")
+                .get(0, String.class)).isEqualTo(again.shown().getFirst().caption());
+        assertThat(db.fetchCount(db.selectFrom("post_first_comment").where(
+                "post_id IN (SELECT id FROM campaign_post WHERE campaign_id = " + id + ")"))).isEqualTo(posts);
+        assertThat(db.fetchCount(db.selectFrom("task").where("group_key = '" + Campaign.group(id) + "'")))
+                .isEqualTo(posts);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft").where("id = '" + again.draft() + "'"))).isZero();
+        // launched once: the same plan cannot launch a second campaign
+        assertThatThrownBy(() -> campaigns.launch(again.draft(), spec, "big-test"))
+                .hasMessageContaining("the preview's plan is gone");
+    }
+
+    @Test
+    void kept_plans_are_bounded_per_operator_and_swept_after_an_hour() {
+        Campaigns campaigns = app.bean(Campaigns.class);
+        for (int i = 0; i < PlanDrafts.PER_OPERATOR + 2; i++) {
+            campaigns.previewPage(spec("Tab " + i, false), null, null, 0, 50, "big-test");
+        }
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft").where("created_by = 'big-test'")))
+                .isEqualTo(PlanDrafts.PER_OPERATOR);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft_post"))).isEqualTo(PlanDrafts.PER_OPERATOR * ACCOUNTS * MEDIA);
+
+        db.execute("UPDATE campaign_draft SET created_at = created_at - interval '61 minutes' WHERE id = "
+                + "(SELECT min(id::text)::uuid FROM campaign_draft)");
+        app.bean(DraftSweeping.class).sweep();
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).isEqualTo(PlanDrafts.PER_OPERATOR - 1);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft_post")))
+                .isEqualTo((PlanDrafts.PER_OPERATOR - 1) * ACCOUNTS * MEDIA);
+    }
+
+    private static int draftPosts(PlanPage page) {
+        return db.fetchCount(db.selectFrom("campaign_draft_post").where("draft_id = '" + page.draft() + "'"));
     }
 
     private static void failOn(String table, String when) {

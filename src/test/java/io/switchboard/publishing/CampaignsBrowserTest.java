@@ -54,8 +54,9 @@ class CampaignsBrowserTest {
     @Test
     void a_large_plan_is_previewed_a_page_of_posts_at_a_time_with_its_real_total() {
         SignedIn.as("browser-setup", "OPERATOR");
+        List<PublishingFixture.Connected> big;
         try {
-            new PublishingFixture(app).accounts(26, "bigplan");
+            big = new PublishingFixture(app).accounts(26, "bigplan");
         } finally {
             SignedIn.out();
         }
@@ -89,6 +90,48 @@ class CampaignsBrowserTest {
         // the whole plan is still what launches
         assertThat(page.locator("#launch-button")).hasText("Launch 52 post(s)");
         assertThat(page.locator(".page-title")).hasText("Preview: Fifty-two posts");
+        // the second page was read from the plan kept by the first, not planned again
+        String kept = page.locator("#launch-form input[name=draft]").getAttribute("value");
+        assertThat(page.locator("#plan-pager input[name=draft]")).hasValue(kept);
+        assertThat(page.locator("#replanned")).hasCount(0);
+        org.jooq.DSLContext db = app.bean(org.jooq.DSLContext.class);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft_post").where("draft_id = '" + kept + "'")))
+                .isEqualTo(52);
+
+        // an account of the plan is disabled meanwhile: the previous page plans again, says so, and shows the blocker
+        db.execute("UPDATE account SET status = 'DISABLED' WHERE id = " + big.getFirst().id());
+        page.locator("#plan-pager button").first().click();
+        assertThat(page.locator("#replanned")).containsText("Planned again: something its plan depends on changed");
+        assertThat(page.locator("#verdict")).containsText("1 blocker");
+        assertThat(page.locator("#launch-button")).isDisabled();
+        assertThat(page.locator("#plan-range")).hasText("1–50 of 52");
+        assertThat(page.locator("#launch-form input[name=draft]")).not().hasValue(kept);
+        for (int width : new int[] {1440, 390}) {
+            page.setViewportSize(width, 900);
+            Browser.screenshot(page, "campaign-preview-replanned-" + width);
+        }
+        page.setViewportSize(1440, 900);
+
+        // enabled again: the next page plans again without the blocker
+        db.execute("UPDATE account SET status = 'ACTIVE' WHERE id = " + big.getFirst().id());
+        page.locator("#plan-next").click();
+        assertThat(page.locator("#replanned")).containsText("Planned again");
+        assertThat(page.locator("#plan-range")).hasText("51–52 of 52");
+        assertThat(page.locator("#launch-button")).isEnabled();
+
+        // disabled again after this page was made: launching the page's plan is refused and the plan as it is now shown
+        db.execute("UPDATE account SET status = 'DISABLED' WHERE id = " + big.getFirst().id());
+        int campaigns = db.fetchCount(db.selectFrom("campaign"));
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#launch-button").click();
+        assertThat(page.locator(".page-title")).hasText("Preview: Fifty-two posts");
+        assertThat(page.locator(".alert.error").first()).containsText("Not launched: something its plan depends on "
+                + "changed since it was made");
+        assertThat(page.locator("#verdict")).containsText("1 blocker");
+        assertThat(page.locator("#launch-button")).isDisabled();
+        assertThat(db.fetchCount(db.selectFrom("campaign"))).isEqualTo(campaigns);
+        Browser.screenshot(page, "campaign-preview-not-launched-1440");
+        db.execute("UPDATE account SET status = 'ACTIVE' WHERE id = " + big.getFirst().id());
     }
 
     @Test

@@ -19,12 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static switchboard.jooq.Tables.CAMPAIGN_ACCOUNT_TALLY;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
 import static switchboard.jooq.Tables.CAMPAIGN_POST_TALLY;
 
 /**
- * The campaigns' post counts come from the tally the database keeps with every change of a post: they must equal a
- * count of the posts themselves after inserts, status changes one by one and in bulk, from many connections at once,
+ * The campaigns' post counts, in all and by account, come from the tallies the database keeps with every change of a
+ * post: they must equal a count of the posts themselves after inserts, status changes one by one and in bulk, from many connections at once,
  * deletes, and folding.
  */
 class PostTallyTest {
@@ -33,6 +34,7 @@ class PostTallyTest {
     private static Campaigns campaigns;
     private static long launched;
     private static List<Long> ids;
+    private static List<Long> accounts;
 
     @BeforeAll
     static void start() {
@@ -42,7 +44,8 @@ class PostTallyTest {
         SignedIn.as("tally-setup", "ADMIN");
         try {
             PublishingFixture fixture = new PublishingFixture(app);
-            var account = fixture.accounts(1, "tally").getFirst();
+            accounts = fixture.accounts(3, "tally").stream().map(PublishingFixture.Connected::id).toList();
+            var account = fixture.accounts(1, "tallyone").getFirst();
             long picture = fixture.images(1).getFirst();
             campaigns.launch(new CampaignSpec("Tally", List.of(account.id()), null, List.of(picture),
                     new CaptionStrategy.OwnCaption(), List.of(), new Assignment.EveryAccountEveryMedia(),
@@ -57,7 +60,8 @@ class PostTallyTest {
                 + "SELECT 'Copy ' || n, 'running', c.spec, c.post_type, 'test', now(), now(), now() "
                 + "FROM generate_series(1, 3) n, (SELECT * FROM campaign WHERE id = " + first + ") c");
         db.execute("INSERT INTO campaign_post (campaign_id, number, account_id, media_ids, caption, scheduled_at, status) "
-                + "SELECT c.id, n, 1, ARRAY[1]::bigint[], 'Caption ' || n, now() + make_interval(mins => n), "
+                + "SELECT c.id, n, (ARRAY" + accounts + "::bigint[])[1 + n % 3], ARRAY[1]::bigint[], 'Caption ' || n, "
+                + "now() + make_interval(mins => n), "
                 + "(ARRAY['scheduled', 'published', 'failed', 'paused'])[1 + n % 4] "
                 + "FROM campaign c, generate_series(1, 400) n WHERE c.id > " + first);
         // the launched campaign's own post moves by itself (its tasks run): only the copies are compared
@@ -97,6 +101,10 @@ class PostTallyTest {
         db.execute("UPDATE campaign_post SET polls = polls + 1 WHERE campaign_id > " + launched);
         db.execute("DELETE FROM campaign_post WHERE number % 7 = 0 AND campaign_id > " + launched);
         assertCountsAreThePosts();
+        // posts moved to another account are counted with it
+        db.execute("UPDATE campaign_post SET account_id = " + accounts.getLast() + " WHERE number % 5 = 0 AND campaign_id > "
+                + launched);
+        assertCountsAreThePosts();
         var copies = CAMPAIGN_POST_TALLY.CAMPAIGN_ID.gt(launched);
         int before = db.fetchCount(CAMPAIGN_POST_TALLY, copies);
         app.bean(PostRepository.class).foldTallies();
@@ -105,6 +113,10 @@ class PostTallyTest {
                 .isEqualTo(((Number) db.fetchValue(
                         "SELECT count(*) FROM (SELECT DISTINCT campaign_id, status FROM campaign_post WHERE campaign_id > "
                                 + launched + ") s")).intValue());
+        var byAccount = CAMPAIGN_ACCOUNT_TALLY.CAMPAIGN_ID.gt(launched);
+        assertThat(db.fetchCount(CAMPAIGN_ACCOUNT_TALLY, byAccount)).as("one row per campaign, account and status")
+                .isEqualTo(((Number) db.fetchValue("SELECT count(*) FROM (SELECT DISTINCT campaign_id, account_id, status "
+                        + "FROM campaign_post WHERE campaign_id > " + launched + ") s")).intValue());
         assertCountsAreThePosts();
     }
 
@@ -186,5 +198,15 @@ class PostTallyTest {
             assertThat(tallied.get(campaign).byStatus()).as("campaign %d", campaign).isEqualTo(byStatus);
             assertThat(campaigns.counts(campaign).byStatus()).isEqualTo(byStatus);
         });
+        for (long campaign : ids) {
+            Map<Long, Map<PostStatus, Integer>> byAccount = new HashMap<>();
+            db.fetch("SELECT account_id, status, count(*)::int FROM campaign_post WHERE campaign_id = " + campaign
+                            + " GROUP BY account_id, status")
+                    .forEach(r -> byAccount.computeIfAbsent(r.get(0, Long.class), k -> new EnumMap<>(PostStatus.class))
+                            .put(PostStatus.fromDb(r.get(1, String.class)), r.get(2, Integer.class)));
+            Map<Long, Map<PostStatus, Integer>> byTally = new HashMap<>();
+            campaigns.countsByAccount(campaign).forEach((account, counts) -> byTally.put(account, counts.byStatus()));
+            assertThat(byTally).as("campaign %d by account", campaign).isEqualTo(byAccount);
+        }
     }
 }

@@ -1,0 +1,141 @@
+package io.switchboard.publishing;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Keeps a campaign's plan in the database between the preview's pages and the launch, and says whether a kept plan
+ * still holds: made by the same operator for the same form, from the same state of the accounts, their holds,
+ * quotas and other campaigns' posts, and the media, less than {@link #FRESH} ago.
+ */
+@Component
+class PlanDrafts {
+    /** How long a kept plan is shown and launched as it is, when nothing it read has changed. */
+    static final Duration FRESH = Duration.ofMinutes(10);
+    /** Drafts older than this are deleted by {@link DraftSweeping}. */
+    static final Duration KEPT = Duration.ofHours(1);
+    /** Drafts an operator keeps at once (the newest): a preview in each of a few tabs. */
+    static final int PER_OPERATOR = 3;
+    /** Kinds of problem kept with the draft (each with its first examples), the rest only counted. */
+    static final int KINDS = 50;
+    static final int EXAMPLES = 3;
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private final CampaignDrafts drafts;
+
+    PlanDrafts(CampaignDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    /** What a plan was made from: the campaign as submitted, and what it read from the database. */
+    record Made(String specHash, String basis, @Nullable Long replacing) {
+        /** @param busyDigest what {@link CampaignInputs#busyDigest} says of the accounts' other posts */
+        static Made of(CampaignSpec spec, @Nullable Long replacing, List<Planner.Target> targets,
+                       List<Planner.Material> materials, String busyDigest) {
+            return new Made(sha256(CANONICAL.writeValueAsString(spec) + "|replacing " + replacing),
+                    sha256(targets + "|" + materials + "|" + busyDigest), replacing);
+        }
+    }
+
+    /** Keeps the plan (its posts by COPY, its problems, what the preview shows above them) and trims old drafts. */
+    CampaignDrafts.Draft write(Plan plan, Made made, String actor, Instant now) {
+        List<Plan.Kind> kinds = plan.kinds(EXAMPLES);
+        var summary = new CampaignDrafts.Summary(kinds.subList(0, Math.min(KINDS, kinds.size())), kinds.size(),
+                days(plan.posts()));
+        var draft = new CampaignDrafts.Draft(UUID.randomUUID(), actor, now, made.specHash(), made.basis(),
+                made.replacing(), plan.posts().size(), (int) plan.count(Plan.Severity.ERROR),
+                (int) plan.count(Plan.Severity.WARNING),
+                plan.posts().stream().map(Plan.Post::at).min(Instant::compareTo).orElse(null),
+                plan.posts().stream().map(Plan.Post::at).max(Instant::compareTo).orElse(null), summary);
+        drafts.insert(draft);
+        drafts.insertPosts(draft.id(), plan.posts());
+        drafts.insertProblems(draft.id(), plan.problems());
+        drafts.trim(actor, PER_OPERATOR);
+        return draft;
+    }
+
+    /**
+     * Why the draft cannot be shown or launched as it is (a clause in the operator's words), or null when it can: it must be the
+     * operator's own, of the same form, made from what the database holds now, less than {@link #FRESH} ago.
+     */
+    static @Nullable String stale(CampaignDrafts.Draft draft, Made now, String actor, Instant at) {
+        if (!draft.createdBy().equals(actor) || !draft.specHash().equals(now.specHash())
+                || !java.util.Objects.equals(draft.replacing(), now.replacing())) {
+            return "the form changed since its plan was made";
+        }
+        if (!draft.basis().equals(now.basis())) {
+            return "something its plan depends on changed since it was made (an account, its holds or quota, another "
+                    + "campaign's posts of these accounts, or a media item)";
+        }
+        if (draft.createdAt().plus(FRESH).isBefore(at)) {
+            return "its plan was made more than " + FRESH.toMinutes() + " minutes ago";
+        }
+        return null;
+    }
+
+    /** The page of the draft's posts from the 0-based place {@code from} (rounded down to a page). */
+    PlanPage page(CampaignDrafts.Draft draft, int from, int size, Map<Long, Preview.TargetView> accounts,
+                  Map<Long, String> media, @Nullable String replanned) {
+        int start = Math.clamp(from - Math.floorMod(from, size), 0, Math.max(0, draft.posts() - 1) / size * size);
+        List<Plan.Post> shown = drafts.posts(draft.id(), start, size);
+        List<Plan.Post> first = start == 0 ? shown : drafts.posts(draft.id(), 0, size);
+        Set<Long> shownAccounts = new HashSet<>();
+        shown.forEach(p -> shownAccounts.add(p.accountId()));
+        List<Plan.Problem> problems = draft.errors() + draft.warnings() == 0 ? List.of()
+                : drafts.problemsOf(draft.id(), start + 1, start + size, shownAccounts);
+        return new PlanPage(draft.id(), draft.posts(), draft.errors(), draft.warnings(), draft.summary().kinds(),
+                draft.summary().kindCount(), draft.summary().days(), first, start, shown, problems, accounts, media,
+                replanned);
+    }
+
+    /** The plan's posts per day (UTC). */
+    static List<PlanDay> days(List<Plan.Post> posts) {
+        Map<LocalDate, DayCount> byDay = new TreeMap<>();
+        posts.forEach(p -> byDay.computeIfAbsent(p.at().atZone(ZoneOffset.UTC).toLocalDate(), d -> new DayCount())
+                .add(p));
+        List<PlanDay> days = new ArrayList<>();
+        byDay.forEach((date, day) -> days.add(new PlanDay(date, day.posts, day.accounts.size(), day.first, day.last)));
+        return days;
+    }
+
+    private static final class DayCount {
+        int posts;
+        final Set<Long> accounts = new HashSet<>();
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
+
+        void add(Plan.Post post) {
+            posts++;
+            accounts.add(post.accountId());
+            first = post.at().isBefore(first) ? post.at() : first;
+            last = post.at().isAfter(last) ? post.at() : last;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
