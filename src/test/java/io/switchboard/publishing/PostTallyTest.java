@@ -138,7 +138,8 @@ class PostTallyTest {
 
     @Test
     void overviewCountsTodaysPostsAndSumsUpTheFailedAndHeldOnesAsThePostsAre() {
-        db.execute("UPDATE campaign_post SET account_id = 1 + number % 3, status_reason = CASE WHEN number % 8 < 4 "
+        db.execute("UPDATE campaign_post SET account_id = (ARRAY" + accounts + "::bigint[])[1 + number % 3], "
+                + "status_reason = CASE WHEN number % 8 < 4 "
                 + "THEN 'Its proxy is down.' ELSE 'The token expired.' END WHERE campaign_id > " + launched);
         var overview = app.bean(PublishingOverview.class);
         var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
