@@ -144,13 +144,8 @@ public class Approvals {
             throw new CampaignProblem("It is no longer in review: someone decided a moment ago. The page shows where it is.");
         }
         // in batches, like the launch: a campaign of 200,000 posts is never in memory whole
-        List<CampaignPost> batch;
-        int after = 0;
-        do {
-            batch = posts.unfinishedOf(campaign.id(), after, Campaigns.LAUNCH_BATCH);
-            tasks.submitAll(batch.stream().map(PublishPost::request).toList());
-            after = batch.isEmpty() ? after : batch.getLast().number();
-        } while (batch.size() == Campaigns.LAUNCH_BATCH);
+        posts.inChunks(campaign.id(), true, Campaigns.LAUNCH_BATCH,
+                batch -> tasks.submitAll(batch.stream().map(PublishPost::request).toList()));
         comments.add(campaign.id(), null, by, "approved", text(comment, false));
         record(by, source, AuditRecord.of("campaign.approved", "campaign", campaign.id()).target(campaign.name())
                 .change("status", CampaignStatus.IN_REVIEW.label(), "approved")

@@ -300,10 +300,7 @@ public class Campaigns {
      */
     private int store(long campaignId, CampaignSpec spec, CampaignDrafts.Draft draft, boolean submit) {
         int stored = drafts.launchInto(campaignId, draft.id());
-        int after = 0;
-        List<CampaignPost> batch;
-        do {
-            batch = posts.page(campaignId, null, null, after, LAUNCH_BATCH);
+        posts.inChunks(campaignId, false, LAUNCH_BATCH, batch -> {
             // each post's first comment is stored with it, whether it goes out now or once approved
             Map<Long, String> comments = new LinkedHashMap<>();
             List<TaskRequest<PublishPost>> requests = new ArrayList<>(submit ? batch.size() : 0);
@@ -318,8 +315,7 @@ public class Campaigns {
             }
             firstComments.insert(comments);
             tasks.submitAll(requests);
-            after = batch.isEmpty() ? after : batch.getLast().number();
-        } while (batch.size() == LAUNCH_BATCH);
+        });
         drafts.mediaOf(draft.id()).forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
         drafts.delete(draft.id());
         return stored;
@@ -474,13 +470,13 @@ public class Campaigns {
             out.write(Csv.record(List.of("post", "account", "account_id", "media", "media_ids", "scheduled_at_utc",
                     "goes_out_about_utc", "waits_for", "status", "reason", "platform_media_id", "permalink",
                     "published_at_utc", "caption", "first_comment", "first_comment_status", "first_comment_id")));
-            int after = 0;
-            List<CampaignPost> chunk;
-            do {
-                chunk = posts.page(campaignId, null, null, after, EXPORT_CHUNK);
-                writeCsv(chunk, titles, out);
-                after = chunk.isEmpty() ? after : chunk.getLast().number();
-            } while (chunk.size() == EXPORT_CHUNK);
+            posts.inChunks(campaignId, false, EXPORT_CHUNK, chunk -> {
+                try {
+                    writeCsv(chunk, titles, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -80,6 +80,24 @@ class PostRepository {
     }
 
     /**
+     * Hands the campaign's posts to {@code each} by number, {@code size} at a time, each chunk read after the last one
+     * was handled (keyset on the number): launch, approval and export hold one chunk at a time, however large the
+     * campaign. {@code unfinishedOnly}: only the posts still to go out ({@link #unfinishedOf(long, int, int)}).
+     */
+    void inChunks(long campaignId, boolean unfinishedOnly, int size,
+                  java.util.function.Consumer<List<CampaignPost>> each) {
+        int after = 0;
+        List<CampaignPost> chunk;
+        do {
+            chunk = unfinishedOnly ? unfinishedOf(campaignId, after, size) : page(campaignId, null, null, after, size);
+            if (!chunk.isEmpty()) {
+                each.accept(chunk);
+                after = chunk.getLast().number();
+            }
+        } while (chunk.size() == size);
+    }
+
+    /**
      * Posts of every campaign by scheduled time (then id), those after the position; optionally of one status or
      * account, and within {@code [from, until)}.
      */

@@ -117,6 +117,9 @@ class OperationsPagesBrowserTest {
         // the page of a live task refreshes itself: the badge comes without a reload
         assertThat(page.locator("#task-rerun")).hasText("runs again after this run");
         Browser.screenshot(page, "task-runs-again");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "task-runs-again-390");
+        page.setViewportSize(1440, 900);
         seen.countDown();
         assertThat(page.locator("#task-state")).hasText("succeeded", new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasTextOptions().setTimeout(30_000));
