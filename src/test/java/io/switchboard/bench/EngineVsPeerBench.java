@@ -183,11 +183,13 @@ class EngineVsPeerBench {
             db.execute("VACUUM ANALYZE " + TASK.getName());
             MeterRegistry meters = app.bean(MeterRegistry.class);
             Phases before = Phases.of(meters);
+            Bench.statementsReset(db);
             long start = System.nanoTime();
             tasks.resumeQueue(QUEUE, "bench");
             Bench.awaitRecorded(db, QUEUE, handled + 20_000 + TASKS, 20_000 + TASKS);
             double seconds = (System.nanoTime() - start) / 1e9;
             Phases spent = Phases.of(meters).minus(before);
+            Bench.statements(db, 12);
             int duplicates = 0;
             int missing = 0;
             for (int i = 0; i < TASKS; i++) {
