@@ -3,38 +3,40 @@ package io.switchboard.publishing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Pairs accounts with media (or carousels of media) as the campaign's assignment says. */
 final class Assigner {
     private Assigner() {
     }
 
-    static List<Plan.Post> assign(CampaignSpec spec, List<Planner.Target> targets, List<Planner.Material> materials) {
+    /** Hands each post to {@code each} in number order, as it is made: no list of them is kept here. */
+    static void assign(CampaignSpec spec, List<Planner.Target> targets, List<Planner.Material> materials,
+                       Consumer<Plan.Post> each) {
         List<List<Long>> groups = groups(materials, spec.options().mediaPerPost());
-        List<Plan.Post> posts = new ArrayList<>();
+        int number = 0;
         switch (spec.assignment()) {
             case Assignment.EveryAccountEveryMedia every -> {
                 for (Planner.Target target : targets) {
                     for (List<Long> group : groups) {
-                        posts.add(post(posts.size() + 1, target, group));
+                        each.accept(post(++number, target, group));
                     }
                 }
             }
             case Assignment.RoundRobin roundRobin -> {
                 for (int i = 0; i < groups.size(); i++) {
-                    posts.add(post(posts.size() + 1, targets.get(i % targets.size()), groups.get(i)));
+                    each.accept(post(++number, targets.get(i % targets.size()), groups.get(i)));
                 }
             }
             case Assignment.PerAccount perAccount -> {
-                int each = Math.min(perAccount.perAccount(), groups.size());
+                int perTarget = Math.min(perAccount.perAccount(), groups.size());
                 for (int a = 0; a < targets.size(); a++) {
-                    for (int k = 0; k < each; k++) {
-                        posts.add(post(posts.size() + 1, targets.get(a), groups.get((a * each + k) % groups.size())));
+                    for (int k = 0; k < perTarget; k++) {
+                        each.accept(post(++number, targets.get(a), groups.get((a * perTarget + k) % groups.size())));
                     }
                 }
             }
         }
-        return posts;
     }
 
     /** How many posts {@link #assign} would make, worked out without making them. */

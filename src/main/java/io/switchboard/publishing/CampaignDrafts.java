@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static switchboard.jooq.Tables.CAMPAIGN_DRAFT;
 import static switchboard.jooq.Tables.CAMPAIGN_DRAFT_POST;
@@ -62,25 +63,39 @@ class CampaignDrafts {
                 .execute();
     }
 
-    /** Writes the plan's posts with COPY, {@link #COPY_CHUNK} at a time, in the caller's transaction. */
-    void insertPosts(UUID draftId, List<Plan.Post> posts) {
+    /** Stores what was counted while the draft's posts were written: their number, times, problems and summary. */
+    void complete(Draft draft) {
+        db.update(CAMPAIGN_DRAFT).set(CAMPAIGN_DRAFT.POSTS, draft.posts())
+                .set(CAMPAIGN_DRAFT.ERRORS, draft.errors()).set(CAMPAIGN_DRAFT.WARNINGS, draft.warnings())
+                .set(CAMPAIGN_DRAFT.FIRST_AT, utc(draft.firstAt())).set(CAMPAIGN_DRAFT.LAST_AT, utc(draft.lastAt()))
+                .set(CAMPAIGN_DRAFT.SUMMARY, JSONB.valueOf(JSON.writeValueAsString(draft.summary())))
+                .where(CAMPAIGN_DRAFT.ID.eq(draft.id())).execute();
+    }
+
+    /**
+     * Writes the posts that {@code planning} hands to its sink with COPY as they come, {@link #COPY_CHUNK} at a time,
+     * in the caller's transaction: no list of them is kept. {@code planning} runs while the COPY is open, so it must
+     * not use the database.
+     */
+    void insertPosts(UUID draftId, Consumer<Consumer<Plan.Post>> planning) {
         db.connection(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY campaign_draft_post "
                     + "(draft_id, number, account_id, media_ids, caption, at, waits_for) FROM STDIN");
             try {
-                for (int from = 0; from < posts.size(); from += COPY_CHUNK) {
-                    StringBuilder text = new StringBuilder();
-                    for (Plan.Post post : posts.subList(from, Math.min(posts.size(), from + COPY_CHUNK))) {
-                        text.append(draftId).append('\t').append(post.number()).append('\t').append(post.accountId())
-                                .append('\t').append(post.mediaIds().stream().map(String::valueOf)
-                                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                                .append('\t').append(copyText(post.caption())).append('\t').append(post.at())
-                                .append('\t').append(post.waitsFor() == null ? "\\N" : copyText(post.waitsFor()))
-                                .append('\n');
+                StringBuilder text = new StringBuilder();
+                int[] rows = {0};
+                planning.accept(post -> {
+                    text.append(draftId).append('\t').append(post.number()).append('\t').append(post.accountId())
+                            .append('\t').append(post.mediaIds().stream().map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                            .append('\t').append(copyText(post.caption())).append('\t').append(post.at())
+                            .append('\t').append(post.waitsFor() == null ? "\\N" : copyText(post.waitsFor()))
+                            .append('\n');
+                    if (++rows[0] % COPY_CHUNK == 0) {
+                        write(copy, text);
                     }
-                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                }
+                });
+                write(copy, text);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -88,6 +103,16 @@ class CampaignDrafts {
                 }
             }
         });
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("COPY of a plan's posts failed", e);
+        }
+        text.setLength(0);
     }
 
     /** COPY's text format: a backslash, tab, newline or carriage return is escaped. */

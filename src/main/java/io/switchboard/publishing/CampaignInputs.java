@@ -110,9 +110,12 @@ class CampaignInputs {
         return replacing == null ? waits.busy(accountIds, now) : waits.busyBesides(accountIds, now, replacing);
     }
 
-    /** A digest of what {@link #busy} reads, computed by the database: it changes whenever that would. */
-    String busyDigest(List<Planner.Target> targets, Instant now, @Nullable Long replacing) {
-        return waits.busyDigest(targets.stream().map(Planner.Target::accountId).toList(), now, replacing);
+    /**
+     * A digest of what {@link #busy} reads, from counters the database keeps: it changes whenever that would (also
+     * for a change of the campaign being replaced, which costs only a new plan).
+     */
+    String busyDigest(List<Planner.Target> targets, Instant now) {
+        return waits.busyDigest(targets.stream().map(Planner.Target::accountId).toList(), now);
     }
 
     /** The chosen media in the order chosen. */

@@ -127,13 +127,20 @@ public class Campaigns {
         // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
         CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
         Instant now = Instant.now();
-        return new Inputs(spec, targets, inputs.materials(spec), inputs.busyDigest(targets, now, replacing), now,
+        return new Inputs(spec, targets, inputs.materials(spec), inputs.busyDigest(targets, now), now,
                 replacing);
     }
 
     private Plan plan(Inputs in) {
         return Planner.plan(in.spec(), in.targets(), in.materials(), inputs.busy(in.targets(), in.now(), in.replacing()),
                 in.now(), settings.maxCampaignPosts());
+    }
+
+    /** The planning of {@link #plan} handing each post on as it is made (the accounts' other posts read first). */
+    private java.util.function.Function<java.util.function.Consumer<Plan.Post>, List<Plan.Problem>> planning(Inputs in) {
+        var busy = inputs.busy(in.targets(), in.now(), in.replacing());
+        return each -> Planner.plan(in.spec(), in.targets(), in.materials(), busy, in.now(), settings.maxCampaignPosts(),
+                each);
     }
 
     /**
@@ -155,7 +162,7 @@ public class Campaigns {
                 return planDrafts.page(kept.get(), from, size, in.accounts(), in.titles(), null);
             }
         }
-        var written = planDrafts.write(plan(in), in.made(), actor, in.now());
+        var written = planDrafts.write(planning(in), in.made(), actor, in.now()).draft();
         return planDrafts.page(written, from, size, in.accounts(), in.titles(),
                 replanned == null ? null : "Planned again: " + replanned + ".");
     }
@@ -277,16 +284,17 @@ public class Campaigns {
         return planned(inputs(asked, replacing), actor);
     }
 
+    /** The plan written as it is made; thrown away with the transaction when it cannot launch. */
     private Planned planned(Inputs in, String actor) {
-        Plan plan = plan(in);
-        if (!plan.launchable()) {
-            throw new CampaignProblem(plan.posts().isEmpty() && plan.problems().isEmpty()
+        var written = planDrafts.write(planning(in), in.made(), actor, in.now());
+        if (written.draft().posts() == 0 || written.draft().errors() > 0) {
+            throw new CampaignProblem(written.draft().posts() == 0 && written.problems().isEmpty()
                     ? "The campaign has no posts: choose accounts and media."
-                    : "The campaign cannot launch: " + plan.problems().stream()
+                    : "The campaign cannot launch: " + written.problems().stream()
                     .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
                     .orElse("it has no posts.") + " Fix it in the preview.");
         }
-        return new Planned(in.spec(), planDrafts.write(plan, in.made(), actor, in.now()));
+        return new Planned(in.spec(), written.draft());
     }
 
     /** Posts given their first comments and publish tasks per batch: what a launch holds at once. */

@@ -37,6 +37,10 @@ public record Plan(List<Post> posts, List<Problem> problems) {
      * line, not 2,000.
      */
     public List<Kind> kinds(int examples) {
+        return kinds(problems, examples);
+    }
+
+    static List<Kind> kinds(List<Problem> problems, int examples) {
         Map<Object, List<Problem>> byKind = new LinkedHashMap<>();
         for (Problem problem : problems) {
             Object key = problem.label() == null ? problem : List.of(problem.severity(), problem.label());

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps a campaign's plan in the database between the preview's pages and the launch, and says whether a kept plan
@@ -55,21 +57,40 @@ class PlanDrafts {
         }
     }
 
-    /** Keeps the plan (its posts by COPY, its problems, what the preview shows above them) and trims old drafts. */
-    CampaignDrafts.Draft write(Plan plan, Made made, String actor, Instant now) {
-        List<Plan.Kind> kinds = plan.kinds(EXAMPLES);
+    /** A kept plan and its problems (the launch names its first blocker). */
+    record Written(CampaignDrafts.Draft draft, List<Plan.Problem> problems) {
+    }
+
+    /**
+     * Plans and keeps the plan: {@code planning} hands each post to its sink as it is planned, and the post goes to
+     * COPY at once (no step holds all the posts); then its counts, problems and what the preview shows above them are
+     * stored, and old drafts trimmed.
+     */
+    Written write(Function<Consumer<Plan.Post>, List<Plan.Problem>> planning, Made made, String actor, Instant now) {
+        UUID id = UUID.randomUUID();
+        drafts.insert(new CampaignDrafts.Draft(id, actor, now, made.specHash(), made.basis(), made.replacing(), 0, 0, 0,
+                null, null, new CampaignDrafts.Summary(List.of(), 0, List.of())));
+        Days days = new Days();
+        List<List<Plan.Problem>> found = new ArrayList<>(1);
+        drafts.insertPosts(id, sink -> found.add(planning.apply(post -> {
+            days.add(post);
+            sink.accept(post);
+        })));
+        List<Plan.Problem> problems = found.getFirst();
+        List<Plan.Kind> kinds = Plan.kinds(problems, EXAMPLES);
         var summary = new CampaignDrafts.Summary(kinds.subList(0, Math.min(KINDS, kinds.size())), kinds.size(),
-                days(plan.posts()));
-        var draft = new CampaignDrafts.Draft(UUID.randomUUID(), actor, now, made.specHash(), made.basis(),
-                made.replacing(), plan.posts().size(), (int) plan.count(Plan.Severity.ERROR),
-                (int) plan.count(Plan.Severity.WARNING),
-                plan.posts().stream().map(Plan.Post::at).min(Instant::compareTo).orElse(null),
-                plan.posts().stream().map(Plan.Post::at).max(Instant::compareTo).orElse(null), summary);
-        drafts.insert(draft);
-        drafts.insertPosts(draft.id(), plan.posts());
-        drafts.insertProblems(draft.id(), plan.problems());
+                days.days());
+        var draft = new CampaignDrafts.Draft(id, actor, now, made.specHash(), made.basis(), made.replacing(),
+                days.posts, count(problems, Plan.Severity.ERROR), count(problems, Plan.Severity.WARNING),
+                days.posts == 0 ? null : days.first, days.posts == 0 ? null : days.last, summary);
+        drafts.complete(draft);
+        drafts.insertProblems(id, problems);
         drafts.trim(actor, PER_OPERATOR);
-        return draft;
+        return new Written(draft, problems);
+    }
+
+    private static int count(List<Plan.Problem> problems, Plan.Severity severity) {
+        return (int) problems.stream().filter(p -> p.severity() == severity).count();
     }
 
     /**
@@ -106,14 +127,26 @@ class PlanDrafts {
                 replanned);
     }
 
-    /** The plan's posts per day (UTC). */
-    static List<PlanDay> days(List<Plan.Post> posts) {
-        Map<LocalDate, DayCount> byDay = new TreeMap<>();
-        posts.forEach(p -> byDay.computeIfAbsent(p.at().atZone(ZoneOffset.UTC).toLocalDate(), d -> new DayCount())
-                .add(p));
-        List<PlanDay> days = new ArrayList<>();
-        byDay.forEach((date, day) -> days.add(new PlanDay(date, day.posts, day.accounts.size(), day.first, day.last)));
-        return days;
+    /** A plan's posts counted per day (UTC) as they come: how many, how many accounts, the first and last time. */
+    private static final class Days {
+        private final Map<LocalDate, DayCount> byDay = new TreeMap<>();
+        int posts;
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
+
+        void add(Plan.Post post) {
+            posts++;
+            first = post.at().isBefore(first) ? post.at() : first;
+            last = post.at().isAfter(last) ? post.at() : last;
+            byDay.computeIfAbsent(post.at().atZone(ZoneOffset.UTC).toLocalDate(), d -> new DayCount()).add(post);
+        }
+
+        List<PlanDay> days() {
+            List<PlanDay> days = new ArrayList<>();
+            byDay.forEach((date, day) -> days.add(new PlanDay(date, day.posts, day.accounts.size(), day.first,
+                    day.last)));
+            return days;
+        }
     }
 
     private static final class DayCount {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Turns a campaign into its posts: who publishes which media with which caption at what time, and
@@ -82,9 +83,21 @@ final class Planner {
      */
     static Plan plan(CampaignSpec spec, List<Target> targets, List<Material> materials,
                      Map<Long, List<BusySlots.Busy>> busy, Instant now, int maxPosts) {
+        List<Plan.Post> posts = new ArrayList<>();
+        List<Problem> problems = plan(spec, targets, materials, busy, now, maxPosts, posts::add);
+        return new Plan(posts, problems);
+    }
+
+    /**
+     * Plans the campaign handing each post to {@code each} as soon as it has its time and caption, in number order
+     * (no list of the posts is kept: a campaign of 200,000 posts is written as it is planned); returns the problems.
+     */
+    static List<Problem> plan(CampaignSpec spec, List<Target> targets, List<Material> materials,
+                              Map<Long, List<BusySlots.Busy>> busy, Instant now, int maxPosts,
+                              Consumer<Plan.Post> each) {
         List<Problem> problems = new ArrayList<>();
         if (!checkTexts(spec, problems)) {
-            return new Plan(List.of(), problems);
+            return problems;
         }
         checkInputs(spec, targets, materials, problems);
         Map<Long, String> usernames = new java.util.LinkedHashMap<>();
@@ -93,32 +106,33 @@ final class Planner {
         TikTokLimits.check(spec.options(), targets, materials, problems);
         int perPost = spec.options().mediaPerPost();
         if (targets.isEmpty() || materials.isEmpty() || perPost < 1 || perPost > 10) {
-            return new Plan(List.of(), problems);
+            return problems;
         }
         long count = Assigner.count(spec, targets.size(), materials.size());
         if (count > maxPosts) {
             problems.add(Problem.error(String.format(java.util.Locale.ROOT, "The campaign would have %,d posts; a "
                     + "campaign has at most %,d (switchboard.publishing.max-campaign-posts). Choose fewer accounts or "
                     + "media, or split it into several campaigns.", count, maxPosts)));
-            return new Plan(List.of(), problems);
+            return problems;
         }
-        List<Plan.Post> unscheduled = Assigner.assign(spec, targets, materials);
-        Later later = new Later();
-        List<Plan.Post> posts = schedule(spec, targets, unscheduled, busy, now, later);
         Map<Long, Material> media = new HashMap<>();
         materials.forEach(m -> media.put(m.mediaId(), m));
         Map<Long, Target> accounts = new HashMap<>();
         targets.forEach(t -> accounts.put(t.accountId(), t));
-        List<Plan.Post> captioned = new ArrayList<>(posts.size());
-        for (Plan.Post post : posts) {
+        Later later = new Later();
+        Scheduler scheduler = new Scheduler(spec, targets, busy, now, later);
+        Map<Long, Integer> postsOf = new HashMap<>();
+        Assigner.assign(spec, targets, materials, unscheduled -> {
+            Plan.Post post = scheduler.schedule(unscheduled);
             String caption = Captions.render(spec, post, accounts.get(post.accountId()),
                     media.get(post.mediaIds().getFirst()));
             Captions.check(caption, post.number(), problems);
-            captioned.add(post.withCaption(caption));
-        }
-        holds(targets, captioned, problems);
+            postsOf.merge(post.accountId(), 1, Integer::sum);
+            each.accept(post.withCaption(caption));
+        });
+        holds(targets, postsOf, problems);
         later(targets, later, problems);
-        return new Plan(captioned, problems);
+        return problems;
     }
 
     /**
@@ -192,24 +206,31 @@ final class Planner {
         }
     }
 
-    /** Gives each post its time: spacing per account, the daily window and maximum in the account's zone. */
-    private static List<Plan.Post> schedule(CampaignSpec spec, List<Target> targets, List<Plan.Post> posts,
-                                            Map<Long, List<BusySlots.Busy>> busy, Instant now, Later later) {
-        Schedule schedule = spec.schedule();
-        Instant start = schedule.startAt() == null || schedule.startAt().isBefore(now) ? now : schedule.startAt();
-        Map<Long, BusySlots> slots = new HashMap<>();
-        for (Target target : targets) {
-            slots.put(target.accountId(), new BusySlots(schedule, target, busy.getOrDefault(target.accountId(), List.of())));
+    /** Gives each post its time, one post at a time: spacing per account, the daily window and maximum in its zone. */
+    private static final class Scheduler {
+        private final Schedule schedule;
+        private final Instant start;
+        private final Later later;
+        private final Map<Long, BusySlots> slots = new HashMap<>();
+        private final Map<Long, Instant> nextFree = new HashMap<>();
+
+        Scheduler(CampaignSpec spec, List<Target> targets, Map<Long, List<BusySlots.Busy>> busy, Instant now,
+                  Later later) {
+            this.schedule = spec.schedule();
+            this.start = schedule.startAt() == null || schedule.startAt().isBefore(now) ? now : schedule.startAt();
+            this.later = later;
+            for (Target target : targets) {
+                slots.put(target.accountId(), new BusySlots(schedule, target,
+                        busy.getOrDefault(target.accountId(), List.of())));
+            }
         }
-        Map<Long, Instant> nextFree = new HashMap<>();
-        List<Plan.Post> scheduled = new ArrayList<>(posts.size());
-        for (Plan.Post post : posts) {
+
+        Plan.Post schedule(Plan.Post post) {
             BusySlots.Slot slot = slots.get(post.accountId()).take(nextFree.getOrDefault(post.accountId(), start));
             nextFree.put(post.accountId(), slot.at().plus(schedule.minSpacing()));
             later.count(post.accountId(), slot);
-            scheduled.add(post.at(slot.at(), slot.waitsFor()));
+            return post.at(slot.at(), slot.waitsFor());
         }
-        return scheduled;
     }
 
     /** How many posts the account's other posts made later: per other campaign, and per account for the quota. */
@@ -228,9 +249,7 @@ final class Planner {
     }
 
     /** One problem per cause that would hold posts back, naming the accounts and how many posts. */
-    private static void holds(List<Target> targets, List<Plan.Post> posts, List<Problem> problems) {
-        Map<Long, Integer> postsOf = new HashMap<>();
-        posts.forEach(p -> postsOf.merge(p.accountId(), 1, Integer::sum));
+    private static void holds(List<Target> targets, Map<Long, Integer> postsOf, List<Problem> problems) {
         Map<Hold, List<Target>> byHold = new LinkedHashMap<>();
         for (Target target : targets) {
             target.holds().forEach(hold -> byHold.computeIfAbsent(hold, h -> new ArrayList<>()).add(target));

@@ -101,26 +101,33 @@ class PostWaits {
     }
 
     /**
-     * A digest of the posts {@link #busy} (or {@link #busyBesides} when {@code besides} is given) would read: their
-     * count and the sum of a hash of each one's id, campaign and expected time, computed by the database without
-     * reading them out. It changes when any of them is added, removed, moved, published or held back.
+     * What {@link #busy} (and {@link #busyBesides}) would read of these accounts, in two numbers the database keeps
+     * small: the sum of the accounts' change counters (V178: every statement that adds, deletes or moves one of their
+     * posts, or changes its campaign, status or times, adds to it, so the sum grows with any such change and never
+     * comes back), and the earliest of their posts published within the quota window before {@code now} (it changes
+     * when time moves that post out of the window). Reads a few small rows per account, never the posts.
      */
-    String busyDigest(Collection<Long> accountIds, Instant now, @org.jspecify.annotations.Nullable Long besides) {
+    String busyDigest(Collection<Long> accountIds, Instant now) {
         if (accountIds.isEmpty()) {
             return "0";
         }
+        Long[] ids = accountIds.toArray(Long[]::new);
         OffsetDateTime since = now.minus(Planner.quotaWindow()).atOffset(ZoneOffset.UTC);
-        var row = org.jooq.impl.DSL.concat(CAMPAIGN_POST.ID.cast(String.class), org.jooq.impl.DSL.inline(":"),
-                CAMPAIGN_POST.CAMPAIGN_ID.cast(String.class), org.jooq.impl.DSL.inline(":"),
-                expected().cast(String.class));
-        var digest = db.select(org.jooq.impl.DSL.count(),
-                        org.jooq.impl.DSL.sum(org.jooq.impl.DSL.field("hashtext({0})", Integer.class, row).cast(Long.class)))
-                .from(CAMPAIGN_POST)
-                .where(CAMPAIGN_POST.ACCOUNT_ID.in(accountIds)
-                        .and(CAMPAIGN_POST.STATUS.in(NOT_GONE_OUT).or(CAMPAIGN_POST.PUBLISHED_AT.gt(since)))
-                        .and(besides == null ? org.jooq.impl.DSL.noCondition() : CAMPAIGN_POST.CAMPAIGN_ID.ne(besides)))
-                .fetchSingle();
-        return digest.value1() + ":" + digest.value2();
+        var digest = db.fetchSingle("SELECT (SELECT coalesce(sum(changes), 0) FROM account_post_change "
+                + "WHERE account_id = ANY(?)), (SELECT min(first.published_at) FROM unnest(?::bigint[]) AS account(id) "
+                + "CROSS JOIN LATERAL (SELECT published_at FROM campaign_post WHERE account_id = account.id "
+                + "AND published_at > ?::timestamptz ORDER BY published_at LIMIT 1) first)", ids, ids, since);
+        return digest.get(0, Long.class) + ":" + digest.get(1, OffsetDateTime.class);
+    }
+
+    /** Folds each account's change rows into one (the sums read the same before and after); how many it wrote. */
+    int foldChanges() {
+        return db.execute("WITH busy AS (SELECT account_id FROM account_post_change GROUP BY account_id "
+                + "HAVING count(*) > 1), "
+                + "folded AS (DELETE FROM account_post_change c USING busy WHERE c.account_id = busy.account_id "
+                + "RETURNING c.account_id, c.changes) "
+                + "INSERT INTO account_post_change (account_id, changes) "
+                + "SELECT account_id, sum(changes) FROM folded GROUP BY account_id");
     }
 
     /** When a post is expected to go out (or went out). */

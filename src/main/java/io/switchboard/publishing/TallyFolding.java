@@ -6,16 +6,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the post tallies small: every minute, on one instance at a time, each campaign's added rows (and each quarter
- * hour's, for the calendar) are folded into one per status (the counts read the same before and after).
+ * hour's, for the calendar) are folded into one per status, and each account's change counter rows into one (the
+ * counts and sums read the same before and after).
  */
 @Component
 class TallyFolding {
     private final PostRepository posts;
     private final PostSlots slots;
+    private final PostWaits waits;
 
-    TallyFolding(PostRepository posts, PostSlots slots) {
+    TallyFolding(PostRepository posts, PostSlots slots, PostWaits waits) {
         this.posts = posts;
         this.slots = slots;
+        this.waits = waits;
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
@@ -23,5 +26,6 @@ class TallyFolding {
     void fold() {
         posts.foldTallies();
         slots.fold();
+        waits.foldChanges();
     }
 }

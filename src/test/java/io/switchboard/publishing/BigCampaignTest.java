@@ -38,6 +38,8 @@ class BigCampaignTest {
     private static DSLContext db;
     private static List<Long> accounts;
     private static List<Long> media;
+    /** An account of no campaign of these tests' plans. */
+    private static long outsider;
 
     @BeforeAll
     static void start() {
@@ -46,7 +48,7 @@ class BigCampaignTest {
         SignedIn.as("big-setup", "OPERATOR");
         try {
             PublishingFixture fixture = new PublishingFixture(app);
-            fixture.accounts(1, "big");
+            outsider = fixture.accounts(1, "big").getFirst().id();
             accounts = fixture.copiesOfFirstAccount(ACCOUNTS, "big");
             media = fixture.copiesOf(fixture.images(1).getFirst(), MEDIA);
         } finally {
@@ -179,6 +181,65 @@ class BigCampaignTest {
         // launched once: the same plan cannot launch a second campaign
         assertThatThrownBy(() -> campaigns.launch(again.draft(), spec, "big-test"))
                 .hasMessageContaining("the preview's plan is gone");
+    }
+
+    @Test
+    void a_post_of_another_campaign_added_moved_cancelled_or_leaving_the_quota_window_on_an_account_makes_the_next_page_plan_again() {
+        Campaigns campaigns = app.bean(Campaigns.class);
+        CampaignSpec spec = spec("Beside", false);
+        long other = campaigns.launch(new CampaignSpec("Other", List.of(accounts.getFirst(), outsider), null,
+                List.of(media.getFirst()), new CaptionStrategy.Template("Other {n}"), List.of(),
+                new Assignment.EveryAccountEveryMedia(), new Schedule(Instant.now().plus(Duration.ofDays(3)),
+                Duration.ofMinutes(10), null, null, 50), new PostOptions(PostType.IMAGE, false, null, 0)), "big-test");
+        String mine = "campaign_id = " + other + " AND account_id = " + accounts.getFirst();
+        String theirs = "campaign_id = " + other + " AND account_id = " + outsider;
+        PlanPage page = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+
+        // what cannot change the plan keeps it: a post of an account outside it, the counters folded, a caption
+        db.execute("UPDATE campaign_post SET scheduled_at = scheduled_at + interval '1 hour' WHERE " + theirs);
+        db.execute("UPDATE campaign_post SET caption = 'Other, reworded' WHERE " + mine);
+        app.bean(TallyFolding.class).fold();
+        page = keptOrPlannedAgain(page, spec, false);
+
+        // another campaign's post on one of the plan's accounts: added, moved, cancelled, published, then out of
+        // the quota window as time passes: each time the next page plans again
+        db.execute("INSERT INTO campaign_post (campaign_id, number, account_id, media_ids, caption, scheduled_at, status) "
+                + "SELECT campaign_id, 99, account_id, media_ids, caption, scheduled_at + interval '1 hour', status "
+                + "FROM campaign_post WHERE " + mine);
+        page = keptOrPlannedAgain(page, spec, true);
+        db.execute("UPDATE campaign_post SET scheduled_at = scheduled_at + interval '2 hours' WHERE " + mine
+                + " AND number = 99");
+        page = keptOrPlannedAgain(page, spec, true);
+        db.execute("UPDATE campaign_post SET status = 'cancelled' WHERE " + mine + " AND number = 99");
+        page = keptOrPlannedAgain(page, spec, true);
+        db.execute("UPDATE campaign_post SET status = 'published', published_at = now() - interval '24 hours' "
+                + "+ interval '3 seconds' WHERE " + mine + " AND number = 99");
+        page = keptOrPlannedAgain(page, spec, true);
+        sleep(Duration.ofSeconds(4));
+        page = keptOrPlannedAgain(page, spec, true);
+        keptOrPlannedAgain(page, spec, false);
+    }
+
+    /** The next page of the kept plan: read from it as it is, or planned again (saying why) as expected. */
+    private static PlanPage keptOrPlannedAgain(PlanPage before, CampaignSpec spec, boolean plannedAgain) {
+        PlanPage next = app.bean(Campaigns.class).previewPage(spec, null, before.draft(), 50, 50, "big-test");
+        if (plannedAgain) {
+            assertThat(next.draft()).as("a new plan").isNotEqualTo(before.draft());
+            assertThat(next.replanned()).contains("something its plan depends on changed");
+        } else {
+            assertThat(next.draft()).as("the kept plan").isEqualTo(before.draft());
+            assertThat(next.replanned()).isNull();
+        }
+        return next;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
