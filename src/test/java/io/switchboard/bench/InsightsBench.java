@@ -76,7 +76,9 @@ class InsightsBench {
             long accountP95 = p95(admin, app.url("/accounts/" + account + "/insights"), "account", connect, autovacuum);
             long reportP95 = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today), "report",
                     connect, autovacuum);
-            double perSecond = collect(app, db, collectAccounts);
+            // -Dbench.insights.collect=false: the pages only (collect_per_s=0), for comparing page builds quickly
+            double perSecond = Boolean.parseBoolean(System.getProperty("bench.insights.collect", "true"))
+                    ? collect(app, db, collectAccounts) : 0;
             Bench.print(String.format(java.util.Locale.ROOT, "insights rows=%d campaign_page_p95_ms=%d "
                             + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f autovacuum_during_timing=%d",
                     rows, campaignP95, accountP95, reportP95, perSecond, autovacuum[0]));
