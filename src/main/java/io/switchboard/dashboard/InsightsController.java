@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Insights' pages: a campaign's results, an account's insights and best hours, reports and their downloads. */
@@ -47,9 +48,11 @@ class InsightsController {
     private final InsightCharts charts;
     private final Formats formats;
     private final PostThumbnails thumbnails;
+    private final InsightTables tables;
 
     InsightsController(Insights insights, ReportFiles files, ScheduledReports scheduled, Campaigns campaigns,
-                       Accounts accounts, InsightCharts charts, Formats formats, PostThumbnails thumbnails) {
+                       Accounts accounts, InsightCharts charts, Formats formats, PostThumbnails thumbnails,
+                       InsightTables tables) {
         this.insights = insights;
         this.files = files;
         this.scheduled = scheduled;
@@ -58,26 +61,32 @@ class InsightsController {
         this.charts = charts;
         this.formats = formats;
         this.thumbnails = thumbnails;
+        this.tables = tables;
     }
 
     @GetMapping("/campaigns/{id}/results")
-    String campaign(@PathVariable long id, Model model) {
+    String campaign(@PathVariable long id, Model model, Locale locale) {
         Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var results = insights.campaign(id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("results", results);
         model.addAttribute("daysChart", charts.days(results.days()));
+        model.addAttribute("dayLines", tables.days(results.days(), locale));
+        model.addAttribute("accountLines", tables.accounts(results.accounts()));
+        model.addAttribute("comparisons", tables.comparisons(results.comparisons()));
         model.addAttribute("thumbnails", thumbnails.of(results.best(), results.worst()));
         return "campaign-results";
     }
 
     @GetMapping("/accounts/{id}/insights")
-    String account(@PathVariable long id, Model model) {
+    String account(@PathVariable long id, Model model, Locale locale) {
         Account account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var found = insights.account(id);
         model.addAttribute("account", account);
         model.addAttribute("insights", found);
         model.addAttribute("followersChart", charts.followers(found.days()));
+        model.addAttribute("followerLines", tables.followers(found.days(), locale));
+        model.addAttribute("heatRows", tables.heatMap(found.heatMap(), found.suggested()));
         model.addAttribute("thumbnails", thumbnails.of(found.recent()));
         var demographics = insights.demographics(id);
         model.addAttribute("demographics", demographics);
@@ -92,7 +101,7 @@ class InsightsController {
     @GetMapping("/reports")
     String reports(@RequestParam(required = false) @Nullable String tag,
                    @RequestParam(required = false) @Nullable String from,
-                   @RequestParam(required = false) @Nullable String to, Model model) {
+                   @RequestParam(required = false) @Nullable String to, Model model, Locale locale) {
         ReportForm form = form(tag, from, to);
         Map<String, String> errors = new LinkedHashMap<>();
         ReportFilter filter = filter(form, errors);
@@ -105,6 +114,8 @@ class InsightsController {
             model.addAttribute("report", report);
             model.addAttribute("title", ReportFiles.title(filter));
             model.addAttribute("daysChart", charts.days(report.days()));
+            model.addAttribute("dayLines", tables.days(report.days(), locale));
+            model.addAttribute("accountLines", tables.accounts(report.accounts()));
             model.addAttribute("thumbnails", thumbnails.of(report.top()));
             model.addAttribute("topCountries", insights.topCountries(filter, 10));
         }

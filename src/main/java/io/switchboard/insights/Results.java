@@ -22,6 +22,7 @@ import java.util.Map;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_DAY;
@@ -128,14 +129,22 @@ class Results {
      * daily roll-up: the numbers the report's posts add up to, without reading the posts.
      */
     Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit) {
-        var account = INSIGHT_ACCOUNT_POST_DAY.ACCOUNT_ID;
-        var rows = db.select(account).select(rolledUp()).select(count().over()).from(INSIGHT_ACCOUNT_POST_DAY)
-                .where(rollUpOf(accountIds, from, to)).groupBy(account)
-                .having(sum(INSIGHT_ACCOUNT_POST_DAY.POSTS).gt(ZERO))
-                .orderBy(sum(INSIGHT_ACCOUNT_POST_DAY.REACH).desc(), account).limit(limit).fetch();
+        var t = INSIGHT_ACCOUNT_POST_DAY;
+        // the ranking adds up only each account's reach over the rows that have posts, and counts the accounts; then
+        // the top accounts' other totals are added up by key (the primary key), in the same statement (one snapshot).
+        // A row without posts adds nothing (its numbers are all 0), so skipping it changes no sum.
+        var ranked = name("ranked").as(db.select(t.ACCOUNT_ID, sum(t.REACH).as("rank_reach"), count().over().as("accounts"))
+                .from(t).where(rollUpOf(accountIds, from, to)).and(t.POSTS.gt(0L)).groupBy(t.ACCOUNT_ID)
+                .orderBy(sum(t.REACH).desc(), t.ACCOUNT_ID).limit(limit));
+        Field<Long> account = ranked.field(t.ACCOUNT_ID);
+        Field<?> reach = ranked.field("rank_reach");
+        Field<Integer> accounts = ranked.field("accounts", Integer.class);
+        var rows = db.with(ranked).select(account).select(rolledUp()).select(accounts).from(ranked)
+                .join(t).on(t.ACCOUNT_ID.eq(account)).and(t.DAY.between(from, to))
+                .groupBy(account, reach, accounts).orderBy(reach.desc(), account).fetch();
         Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byAccount.put(r.get(account), totals(r, 1)));
-        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(9, Integer.class));
+        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(accounts));
     }
 
     private static Condition rollUpOf(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {

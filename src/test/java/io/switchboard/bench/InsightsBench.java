@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testsupport.SignedIn;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code ./mvnw -Pbench -Dbench=insights verify}: 10,000 accounts, 200,000 published posts with 30 days of post and
@@ -23,11 +25,16 @@ import java.util.List;
  * 3 warm-up requests, 20 timed, p95. Then collection against the sandbox answering every call in 100 ms on one
  * instance: 200 connected sandbox accounts, 5 published posts each, all due at once; collections per second from the
  * moment they are due until every post has its reading (the sweep runs every 2 s). {@code -Dbench.insights.scale=0.01} seeds a hundredth.
+ * Before timing, the seed's tables are vacuumed and analysed, autovacuum is waited out and a checkpoint written
+ * ({@link InsightsSeed#settle}; {@code -Dbench.insights.unsettled=true} times the freshly seeded database instead).
+ * Each page's line {@code bench insights-background} says what else ran during its timed requests ({@link Background}).
  */
 @Tag("bench")
 class InsightsBench {
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.insights.scale", "1"));
     private static final int RUNS = 20;
+    /** Requests before the timed ones (3 as the figures were made; more lets the JIT finish first). */
+    private static final int WARMUPS = Integer.getInteger("bench.insights.warmups", 3);
 
     @Test
     void insights() throws Exception {
@@ -46,6 +53,9 @@ class InsightsBench {
                     io.switchboard.publishing.PublishingFixture.imageCampaign("Bench",
                             List.of(new io.switchboard.publishing.PublishingFixture.Connected(template, "0")), List.of(1L)));
             seed(db, template, spec, accounts, posts);
+            if (!Boolean.getBoolean("bench.insights.unsettled")) {
+                InsightsSeed.settle(db);
+            }
             long rows = db.fetchSingle("SELECT (SELECT count(*) FROM insight_post) + (SELECT count(*) FROM insight_post_sample)"
                     + " + (SELECT count(*) FROM insight_account_day)").get(0, Long.class);
             long campaign = db.fetchSingle("SELECT campaign_id FROM insight_post GROUP BY campaign_id ORDER BY count(*) DESC "
@@ -54,13 +64,24 @@ class InsightsBench {
                     + "LIMIT 1").get(0, Long.class);
             WebSession admin = Operators.admin(app);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            long campaignP95 = p95(admin, app.url("/campaigns/" + campaign + "/results"));
-            long accountP95 = p95(admin, app.url("/accounts/" + account + "/insights"));
-            long reportP95 = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today));
-            double perSecond = collect(app, db, collectAccounts);
+            Supplier<Connection> connect = () -> {
+                try {
+                    return postgres.getDatabase("postgres", "insights").getConnection();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            int[] autovacuum = new int[1];
+            long campaignP95 = p95(admin, app.url("/campaigns/" + campaign + "/results"), "campaign", connect, autovacuum);
+            long accountP95 = p95(admin, app.url("/accounts/" + account + "/insights"), "account", connect, autovacuum);
+            long reportP95 = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today), "report",
+                    connect, autovacuum);
+            // -Dbench.insights.collect=false: the pages only (collect_per_s=0), for comparing page builds quickly
+            double perSecond = Boolean.parseBoolean(System.getProperty("bench.insights.collect", "true"))
+                    ? collect(app, db, collectAccounts) : 0;
             Bench.print(String.format(java.util.Locale.ROOT, "insights rows=%d campaign_page_p95_ms=%d "
-                            + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f",
-                    rows, campaignP95, accountP95, reportP95, perSecond));
+                            + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f autovacuum_during_timing=%d",
+                    rows, campaignP95, accountP95, reportP95, perSecond, autovacuum[0]));
         } finally {
             SignedIn.out();
         }
@@ -139,17 +160,33 @@ class InsightsBench {
         }
     }
 
-    private static long p95(WebSession session, String url) {
+    /**
+     * The page's p95 over {@link #RUNS} timed requests after {@link #WARMUPS} warm-ups; prints what else ran during the timed ones
+     * (autovacuum, checkpoints, GC, JIT, other processes' CPU: {@link Background}) and each request's time.
+     */
+    private static long p95(WebSession session, String url, String page, Supplier<Connection> connect, int[] autovacuum) {
         List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 3 + RUNS; i++) {
+        List<String> each = new ArrayList<>();
+        Background background = null;
+        for (int i = 0; i < WARMUPS + RUNS; i++) {
+            if (i == WARMUPS) {
+                background = Background.watch(connect);
+            }
             long start = System.nanoTime();
+            long gc = Background.gcMillis();
+            long jit = Background.jitMillis();
             var response = session.get(url);
             if (response.statusCode() != 200) {
                 throw new AssertionError(url + " answered " + response.statusCode());
             }
-            if (i >= 3) {
+            if (i >= WARMUPS) {
                 millis.add((System.nanoTime() - start) / 1_000_000);
+                each.add(millis.getLast() + "(gc " + (Background.gcMillis() - gc) + ", jit " + (Background.jitMillis() - jit) + ")");
             }
+        }
+        try (Background watched = background) {
+            System.out.println("bench insights-background page=" + page + " " + watched.line() + " requests=" + each);
+            autovacuum[0] += watched.autovacuumSamples();
         }
         return Bench.percentile(Bench.sorted(millis), 95);
     }
