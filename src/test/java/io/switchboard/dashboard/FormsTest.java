@@ -113,7 +113,7 @@ class FormsTest {
         assertThat(value(response, "tags")).isEqualTo("good; -bad-");
         assertThat(textarea(response, "notes")).isEqualTo("Agency client since 2024");
         assertThat(textarea(response, "desiredBiography")).isEqualTo("b".repeat(151));
-        assertThat(response.body()).contains("list=\"time-zones\"", "<datalist id=\"time-zones\" hx-get=\"/time-zones\"")
+        assertThat(response.body()).contains("list=\"time-zones\"", "<datalist id=\"time-zones\"", "hx-get=\"/time-zones\"")
                 .as("the ~600 zones are fetched when the field is focused, not in every page")
                 .doesNotContain("<option value=\"Europe/Berlin\"");
         var zones = operator.get(app.url("/time-zones"), Map.of("HX-Request", "true"));
