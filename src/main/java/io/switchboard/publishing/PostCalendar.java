@@ -115,16 +115,23 @@ public class PostCalendar {
                                 .as("place"),
                         DSL.count().over(DSL.partitionBy(day)).as("total"))
                 .from(CAMPAIGN_POST);
-        var numbered = (query.type() == null ? matching
+        long dayCount = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(query.from(), query.zone()),
+                LocalDate.ofInstant(query.until(), query.zone())) + 1;
+        // the limit cuts nothing (at most perDay rows a day pass the filter); it tells the planner how few rows are
+        // joined back, so it looks them up by id instead of scanning the table
+        var ranked = (query.type() == null ? matching
                 : matching.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
-                .where(conditions(query)).asTable("numbered");
+                .where(conditions(query)).asTable("ranked");
+        var numbered = db.select(ranked.field("post_id"), ranked.field("day"), ranked.field("total")).from(ranked)
+                .where(ranked.field("place", Integer.class).le(query.perDay()))
+                .limit(dayCount * query.perDay())
+                .asTable("numbered");
         Field<LocalDate> numberedDay = numbered.field("day", LocalDate.class);
         Field<Integer> total = numbered.field("total", Integer.class);
         var rows = db.select(numberedDay, total, CAMPAIGN_POST.asterisk(), CAMPAIGN.NAME, CAMPAIGN.POST_TYPE)
                 .from(numbered)
                 .join(CAMPAIGN_POST).on(CAMPAIGN_POST.ID.eq(numbered.field("post_id", Long.class)))
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
-                .where(numbered.field("place", Integer.class).le(query.perDay()))
                 .orderBy(numberedDay, CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID)
                 .fetch();
         Map<LocalDate, Day> days = new TreeMap<>();
