@@ -20,6 +20,7 @@ public class BenchTasks {
     private static volatile long firstId;
     private static volatile AtomicIntegerArray runs = new AtomicIntegerArray(0);
     private static volatile AtomicLongArray startedNanos = new AtomicLongArray(0);
+    private static final java.util.concurrent.atomic.LongAdder HANDLED = new java.util.concurrent.atomic.LongAdder();
 
     public record Noop(int n) {
     }
@@ -33,6 +34,11 @@ public class BenchTasks {
 
     public static int runs(int index) {
         return runs.get(index);
+    }
+
+    /** How many runs the handler has finished in this JVM, every task counted (a benchmark's wait reads it). */
+    public static long handled() {
+        return HANDLED.sum();
     }
 
     public static long startedNanos(int index) {
@@ -54,6 +60,7 @@ public class BenchTasks {
                     startedNanos.compareAndSet(index, 0, System.nanoTime());
                     runs.incrementAndGet(index);
                 }
+                HANDLED.increment();
                 return Outcome.completed();
             }
         };

@@ -52,6 +52,10 @@ final class Bench {
                         .setServerConfig("auto_explain.log_analyze", "on")
                         .setServerConfig("auto_explain.log_buffers", "on");
             }
+            if (Boolean.getBoolean("bench.statements")) {
+                // time per statement inside PostgreSQL, printed by the benchmarks that call statements(...)
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             return builder
                     .setServerConfig("fsync", setting)
                     .setServerConfig("synchronous_commit", setting)
@@ -72,6 +76,56 @@ final class Bench {
             throw new IllegalStateException(e);
         }
         return postgres.getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * Waits until the no-op handler's count of runs in this JVM ({@link testsupport.BenchTasks#handled}) reaches
+     * {@code handled} and no task of {@code queue} is left
+     * queued, scheduled or running (their outcomes are committed), then checks that {@code succeeded} of the queue
+     * succeeded. Like the peer's wait (an in-memory count, then its table empty), it reads the in-memory count while
+     * the engine works and then only the live tasks' partial index: counting every finished row of the queue every
+     * few milliseconds took tens of milliseconds a count and half a core from the engine it measured.
+     */
+    static void awaitRecorded(org.jooq.DSLContext db, String queue, long handled, int succeeded)
+            throws InterruptedException {
+        while (testsupport.BenchTasks.handled() < handled) {
+            Thread.sleep(2);
+        }
+        var task = switchboard.jooq.Tables.TASK;
+        while (db.fetchExists(task, task.QUEUE.eq(queue).and(task.STATE.in("queued", "scheduled", "running")))) {
+            Thread.sleep(2);
+        }
+        int recorded = db.fetchCount(task, task.QUEUE.eq(queue).and(task.STATE.eq("succeeded")));
+        if (recorded != succeeded) {
+            throw new AssertionError(recorded + " tasks of queue " + queue + " succeeded, expected " + succeeded);
+        }
+    }
+
+    /**
+     * With {@code -Dbench.statements=true}: forgets what PostgreSQL's pg_stat_statements counted so far (call it
+     * right before the timed part); otherwise does nothing.
+     */
+    static void statementsReset(org.jooq.DSLContext db) {
+        if (Boolean.getBoolean("bench.statements")) {
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            db.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * With {@code -Dbench.statements=true}: prints the {@code top} statements by time spent inside PostgreSQL since
+     * {@link #statementsReset}, as lines {@code bench-statement total_ms=… calls=… rows=… query=…}.
+     */
+    static void statements(org.jooq.DSLContext db, int top) {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return;
+        }
+        db.resultQuery("SELECT round(total_exec_time) AS total_ms, calls, rows, "
+                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements "
+                        + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                        + "ORDER BY total_exec_time DESC LIMIT " + top)
+                .forEach(r -> System.out.println("bench-statement total_ms=" + r.get("total_ms") + " calls="
+                        + r.get("calls") + " rows=" + r.get("rows") + " query=" + r.get("query")));
     }
 
     static long percentile(long[] sorted, double p) {

@@ -60,7 +60,8 @@ class EngineBench {
             DSLContext db = apps.getFirst().bean(DSLContext.class);
             String fsync = String.valueOf(db.fetchValue("SHOW fsync"));
             String syncCommit = String.valueOf(db.fetchValue("SHOW synchronous_commit"));
-            warmUp(tasks, db);
+            long handled = BenchTasks.handled();
+            warmUp(tasks, db, handled);
             SignedIn.as("bench", "OPERATOR");
             tasks.pauseQueue(QUEUE, "bench");
             long insertStart = System.nanoTime();
@@ -77,9 +78,7 @@ class EngineBench {
 
             long start = System.nanoTime();
             tasks.resumeQueue(QUEUE, "bench");
-            while (db.fetchCount(TASK, TASK.QUEUE.eq(QUEUE).and(TASK.STATE.eq("succeeded"))) < TASKS + 20_000) {
-                Thread.sleep(20);
-            }
+            Bench.awaitRecorded(db, QUEUE, handled + 20_000 + TASKS, 20_000 + TASKS);
             double seconds = (System.nanoTime() - start) / 1e9;
 
             List<Long> startMillis = new ArrayList<>(TASKS);
@@ -103,14 +102,12 @@ class EngineBench {
     }
 
     /** Runs 20,000 tasks first, unmeasured, so the JIT has compiled the engine's paths before timing starts. */
-    private static void warmUp(Tasks tasks, DSLContext db) throws InterruptedException {
+    private static void warmUp(Tasks tasks, DSLContext db, long handled) throws InterruptedException {
         for (int round = 0; round < 2; round++) {
             tasks.submitAll(IntStream.range(0, 10_000)
                     .mapToObj(i -> TaskRequest.of(NOOP, new BenchTasks.Noop(i)).withQueue(QUEUE)).toList());
         }
-        while (db.fetchCount(TASK, TASK.QUEUE.eq(QUEUE).and(TASK.STATE.eq("succeeded"))) < 20_000) {
-            Thread.sleep(50);
-        }
+        Bench.awaitRecorded(db, QUEUE, handled + 20_000, 20_000);
     }
 
     private void idle(EmbeddedPostgres postgres) throws Exception {

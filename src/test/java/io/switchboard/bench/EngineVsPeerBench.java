@@ -165,11 +165,12 @@ class EngineVsPeerBench {
         try {
             Tasks tasks = app.bean(Tasks.class);
             DSLContext db = app.bean(DSLContext.class);
+            long handled = BenchTasks.handled();
             for (int round = 0; round < 2; round++) {
                 tasks.submitAll(IntStream.range(0, 10_000)
                         .mapToObj(i -> TaskRequest.of(NOOP, new BenchTasks.Noop(i)).withQueue(QUEUE)).toList());
             }
-            awaitSucceeded(db, 20_000);
+            Bench.awaitRecorded(db, QUEUE, handled + 20_000, 20_000);
             SignedIn.as("bench", "OPERATOR");
             tasks.pauseQueue(QUEUE, "bench");
             List<Long> ids = new ArrayList<>();
@@ -182,11 +183,13 @@ class EngineVsPeerBench {
             db.execute("VACUUM ANALYZE " + TASK.getName());
             MeterRegistry meters = app.bean(MeterRegistry.class);
             Phases before = Phases.of(meters);
+            Bench.statementsReset(db);
             long start = System.nanoTime();
             tasks.resumeQueue(QUEUE, "bench");
-            awaitSucceeded(db, 20_000 + TASKS);
+            Bench.awaitRecorded(db, QUEUE, handled + 20_000 + TASKS, 20_000 + TASKS);
             double seconds = (System.nanoTime() - start) / 1e9;
             Phases spent = Phases.of(meters).minus(before);
+            Bench.statements(db, 12);
             int duplicates = 0;
             int missing = 0;
             for (int i = 0; i < TASKS; i++) {
@@ -229,12 +232,6 @@ class EngineVsPeerBench {
             Thread.sleep(50);
         }
         return Bench.sorted(latencies);
-    }
-
-    private static void awaitSucceeded(DSLContext db, int count) throws InterruptedException {
-        while (db.fetchCount(TASK, TASK.QUEUE.eq(QUEUE).and(TASK.STATE.eq("succeeded"))) < count) {
-            Thread.sleep(10);
-        }
     }
 
     /** Seconds the engine spent per phase, summed over its threads (so they can add up to more than the wall). */
