@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static io.switchboard.tasks.Sql.NOW;
@@ -37,6 +39,7 @@ import static org.jooq.impl.DSL.jsonbObject;
 import static org.jooq.impl.DSL.key;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
@@ -60,7 +63,13 @@ class LeaseStore {
     private static final Set<String> TERMINAL = Set.of(TaskState.SUCCEEDED.dbValue(), TaskState.FAILED.dbValue(),
             TaskState.CANCELLED.dbValue());
     private static final Field<Long> WAITED = Sql.millisBetween(NOW, TASK.RUN_AT).as("waited");
+    private static final Field<?>[] CLAIMED = {TASK.ID, TASK.KIND, TASK.QUEUE, TASK.PAYLOAD, TASK.ATTEMPT,
+            TASK.MAX_ATTEMPTS, TASK.LEASE_TOKEN, TASK.GROUP_KEY, WAITED};
+    private static final Field<?>[] FINISHED = {TASK.ID, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.GROUP_KEY,
+            TASK.CONCURRENCY_KEY, TASK.LAST_ERROR};
     private final DSLContext db;
+    private final Map<ClaimShape, ReusedStatement> claims = new ConcurrentHashMap<>();
+    private volatile ReusedStatement finishStatement;
 
     LeaseStore(DSLContext db) {
         this.db = db;
@@ -73,14 +82,21 @@ class LeaseStore {
      * at once across all instances.
      */
     List<ClaimedTask> claim(String queue, int limit, UUID instance, Duration lease) {
-        return claimStatement(queue, limit, instance, lease)
-                .fetch(r -> new ClaimedTask(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE),
+        ReusedStatement statement = claims.computeIfAbsent(new ClaimShape(queue, lease), shape -> ReusedStatement.of(db,
+                claimStatement(param("queue", queue), param("limit", limit), param("instance", instance), lease),
+                CLAIMED));
+        return statement.fetch(db, Map.of("queue", queue, "limit", limit, "instance", instance))
+                .map(r -> new ClaimedTask(r.get(TASK.ID), r.get(TASK.KIND), r.get(TASK.QUEUE),
                         r.get(TASK.PAYLOAD).data(), r.get(TASK.ATTEMPT), r.get(TASK.MAX_ATTEMPTS),
                         r.get(TASK.LEASE_TOKEN), r.get(TASK.GROUP_KEY), Math.max(0, r.get(WAITED))))
                 .stream().sorted(Comparator.comparingLong(ClaimedTask::id)).toList();
     }
 
-    ResultQuery<?> claimStatement(String queue, int limit, UUID instance, Duration lease) {
+    /** What a claim statement's text depends on besides its bind values. */
+    private record ClaimShape(String queue, Duration lease) {
+    }
+
+    ResultQuery<?> claimStatement(Param<String> queue, Param<Integer> limit, Param<UUID> instance, Duration lease) {
         Task t = TASK.as("t");
         TaskConcurrency k = TASK_CONCURRENCY.as("k");
         var candidates = name("candidates").asMaterialized(
@@ -133,8 +149,7 @@ class LeaseStore {
                 .setNull(TASK.PROGRESS_TOTAL)
                 .from(granted)
                 .where(TASK.ID.eq(grantedId))
-                .returningResult(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.PAYLOAD, TASK.ATTEMPT, TASK.MAX_ATTEMPTS,
-                        TASK.LEASE_TOKEN, TASK.GROUP_KEY, WAITED);
+                .returningResult(CLAIMED);
     }
 
     /**
@@ -142,7 +157,19 @@ class LeaseStore {
      * ones recorded. A task whose cancel was requested ends cancelled instead of running again.
      */
     List<Finished> finish(List<Finish> batch, UUID instance) {
-        Sql.Rows in = Sql.rows("i", column(TASK.ID, batch, Finish::id, Long[]::new),
+        ReusedStatement statement = finishStatement;
+        if (statement == null) {
+            statement = ReusedStatement.of(db, finishStatement(List.of(), param("instance", instance.toString())),
+                    FINISHED);
+            finishStatement = statement;
+        }
+        Map<String, Object> values = Sql.binds("i", finishColumns(batch));
+        values.put("instance", instance.toString());
+        return statement.fetch(db, values).map(LeaseStore::finished);
+    }
+
+    private static Sql.Column<?>[] finishColumns(List<Finish> batch) {
+        return new Sql.Column<?>[]{column(TASK.ID, batch, Finish::id, Long[]::new),
                 column(TASK.LEASE_TOKEN, batch, Finish::leaseToken, UUID[]::new),
                 column(TASK.STATE, batch, f -> f.state().dbValue(), String[]::new),
                 column("delay_ms", batch, Finish::delayMillis, Long[]::new),
@@ -150,7 +177,11 @@ class LeaseStore {
                 column("error", batch, Finish::error, String[]::new),
                 column(TASK.PROGRESS_DONE, batch, Finish::progressDone, Long[]::new),
                 column(TASK.PROGRESS_TOTAL, batch, Finish::progressTotal, Long[]::new),
-                column(TASK.COUNTERS, batch, Finish::countersJson, String[]::new));
+                column(TASK.COUNTERS, batch, Finish::countersJson, String[]::new)};
+    }
+
+    private ResultQuery<?> finishStatement(List<Finish> batch, Param<String> instance) {
+        Sql.Rows in = Sql.rows("i", finishColumns(batch));
         Field<String> requested = in.field(TASK.STATE.getName(), String.class);
         Field<String> error = in.field("error", String.class);
         // a run that ended (succeeded, or failed for good) while a submit asked for it again runs once more, as
@@ -175,14 +206,12 @@ class LeaseStore {
                 .set(TASK.LAST_ERROR, coalesce(error, TASK.LAST_ERROR))
                 .set(TASK.ERRORS, when(error.isNotNull(), Sql.concat(coalesce(TASK.ERRORS, inline(JSONB.valueOf("[]"))),
                         jsonbArray(jsonbObject(key("attempt").value(TASK.ATTEMPT), key("at").value(NOW),
-                                key("instance").value(val(instance.toString())), key("error").value(error)))))
+                                key("instance").value(instance), key("error").value(error)))))
                         .otherwise(TASK.ERRORS))
                 .set(progress(in))
                 .from(in.table())
                 .where(underLease(in))
-                .returning(TASK.ID, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.GROUP_KEY, TASK.CONCURRENCY_KEY,
-                        TASK.LAST_ERROR)
-                .fetch(LeaseStore::finished);
+                .returningResult(FINISHED);
     }
 
     /** The rows' task is still running under the row's lease token. */

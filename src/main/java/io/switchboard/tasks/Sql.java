@@ -8,7 +8,9 @@ import org.jooq.impl.DSL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -16,7 +18,6 @@ import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.val;
 
 /** SQL pieces the engine's statements share. All times come from the database clock. */
 final class Sql {
@@ -54,9 +55,23 @@ final class Sql {
      */
     static Rows rows(String alias, Column<?>... columns) {
         String placeholders = String.join(", ", IntStream.range(0, columns.length).mapToObj(i -> "{" + i + "}").toList());
-        Object[] arrays = Arrays.stream(columns).map(c -> val(c.values())).toArray();
+        // named, so a statement rendered once can bind the next batch's arrays by name (ReusedStatement)
+        Object[] arrays = Arrays.stream(columns).map(c -> DSL.param(parameter(alias, c), c.values())).toArray();
         String[] names = Stream.concat(Arrays.stream(columns).map(Column::name), Stream.of("ord")).toArray(String[]::new);
         return new Rows(DSL.table("unnest(" + placeholders + ") with ordinality", arrays).as(alias, names), alias);
+    }
+
+    /** The values of {@link #rows}'s columns by their parameters' names, to bind to a {@link ReusedStatement}. */
+    static Map<String, Object> binds(String alias, Column<?>... columns) {
+        Map<String, Object> binds = new HashMap<>();
+        for (Column<?> column : columns) {
+            binds.put(parameter(alias, column), column.values());
+        }
+        return binds;
+    }
+
+    private static String parameter(String alias, Column<?> column) {
+        return alias + "_" + column.name();
     }
 
     /** The rows and typed references to their columns. */

@@ -183,12 +183,14 @@ class EngineVsPeerBench {
             db.execute("VACUUM ANALYZE " + TASK.getName());
             MeterRegistry meters = app.bean(MeterRegistry.class);
             Phases before = Phases.of(meters);
+            Cpu cpuBefore = Cpu.now();
             Bench.statementsReset(db);
             long start = System.nanoTime();
             tasks.resumeQueue(QUEUE, "bench");
             Bench.awaitRecorded(db, QUEUE, handled + 20_000 + TASKS, 20_000 + TASKS);
             double seconds = (System.nanoTime() - start) / 1e9;
             Phases spent = Phases.of(meters).minus(before);
+            Cpu cpu = Cpu.now().minus(cpuBefore);
             Bench.statements(db, 12);
             int duplicates = 0;
             int missing = 0;
@@ -201,11 +203,12 @@ class EngineVsPeerBench {
             Bench.print(String.format(Locale.ROOT, "engine-vs-peer tasks=%d ours_per_s=%.0f dbscheduler_per_s=%.0f "
                             + "ratio=%.2f duplicates=%d missing=%d dbscheduler_duplicates=%d dbscheduler_threads=%d "
                             + "instances=1 fsync=%s wall_s=%.2f claim_s=%.2f execution_s=%.2f completion_s=%.2f "
-                            + "notification_s=%.2f claims=%d completions=%d idle_start_p50_ms=%d idle_start_p95_ms=%d",
+                            + "notification_s=%.2f claims=%d completions=%d idle_start_p50_ms=%d idle_start_p95_ms=%d "
+                            + "jvm_cpu_s=%.2f claim_cpu_s=%.2f completion_cpu_s=%.2f",
                     TASKS, ours, peer.perSecond(), ours / peer.perSecond(), duplicates, missing, peer.duplicates(),
                     peer.threads(), db.fetchValue("SHOW fsync"), seconds, spent.claim(), spent.execution(),
                     spent.completion(), spent.notification(), spent.claims(), spent.completions(),
-                    Bench.percentile(idle, 50), Bench.percentile(idle, 95)));
+                    Bench.percentile(idle, 50), Bench.percentile(idle, 95), cpu.jvm(), cpu.claim(), cpu.completion()));
         } finally {
             SignedIn.out();
             app.close();
@@ -232,6 +235,32 @@ class EngineVsPeerBench {
             Thread.sleep(50);
         }
         return Bench.sorted(latencies);
+    }
+
+    /**
+     * CPU seconds (not wall time, so less at the mercy of what else runs on the machine): this whole JVM, the bench
+     * queue's claiming thread and the completer thread.
+     */
+    record Cpu(double jvm, double claim, double completion) {
+        static Cpu now() {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double claim = 0;
+            double completion = 0;
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("task-queue-" + QUEUE)) {
+                    claim += threads.getThreadCpuTime(thread.threadId()) / 1e9;
+                } else if (thread.getName().equals("task-completer")) {
+                    completion += threads.getThreadCpuTime(thread.threadId()) / 1e9;
+                }
+            }
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            return new Cpu(os.getProcessCpuTime() / 1e9, claim, completion);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvm - before.jvm, claim - before.claim, completion - before.completion);
+        }
     }
 
     /** Seconds the engine spent per phase, summed over its threads (so they can add up to more than the wall). */
