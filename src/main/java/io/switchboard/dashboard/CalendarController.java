@@ -96,7 +96,7 @@ class CalendarController {
                 .distinct().toList();
         Map<Long, String> usernames = accounts.usernames(shownAccounts);
         Map<Long, String> thumbnails = media.pagePaths(days.values().stream().flatMap(d -> d.posts().stream())
-                .map(p -> p.mediaIds().getFirst()).collect(java.util.stream.Collectors.toSet()), RenditionKind.THUMBNAIL);
+                .map(p -> p.mediaIds().getFirst()).collect(java.util.stream.Collectors.toSet()), RenditionKind.ICON);
         LocalDate today = LocalDate.now(clock.withZone(v.zone()));
         List<Cell> cells = new ArrayList<>();
         for (LocalDate d = v.first(); d.isBefore(v.end()); d = d.plusDays(1)) {

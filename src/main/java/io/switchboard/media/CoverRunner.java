@@ -59,8 +59,13 @@ class CoverRunner implements TaskHandler<CoverRunner.Cover> {
             }
             var made = covers.make(payload.mediaId(), source, publishable.get().rendition().facts(),
                     item.get().coverOffset(), work, context);
+            var lateIcon = renditions.find(payload.mediaId(), RenditionKind.ICON).map(StoredRendition::storageKey)
+                    .filter(k -> made.stream().noneMatch(r -> r.storageKey().equals(k)));
             if (!results.covered(payload.mediaId(), made)) {
                 return Outcome.cancelled("media " + payload.mediaId() + " was deleted");
+            }
+            if (lateIcon.isPresent()) {
+                storage.delete(lateIcon.get()); // an icon made on request before this cover: replaced
             }
         }
         context.info("Cover taken at " + item.get().coverOffset().toMillis() + " ms");

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Makes and stores the cover JPEG (at the item's offset, kept inside the clip) and the thumbnail of a
+ * Makes and stores the cover JPEG (at the item's offset, kept inside the clip), the thumbnail and the icon of a
  * prepared file.
  */
 @Component
@@ -28,7 +28,7 @@ class Covers {
         this.settings = settings;
     }
 
-    /** The cover and thumbnail renditions, stored; {@link FfmpegJob.Result} other than finished as a failure. */
+    /** The cover, thumbnail and icon renditions, stored; {@link FfmpegJob.Result} other than finished as a failure. */
     List<StoredRendition> make(long mediaId, Path source, MediaFacts facts, Duration offset, WorkDir work,
                                TaskContext context) throws IOException {
         Path cover = work.resolve("cover.jpg");
@@ -39,7 +39,23 @@ class Covers {
             throw new IOException("Could not take the cover picture: " + result);
         }
         return List.of(store(mediaId, RenditionKind.COVER, cover, null, context),
-                store(mediaId, RenditionKind.THUMBNAIL, thumbnail, null, context));
+                store(mediaId, RenditionKind.THUMBNAIL, thumbnail, null, context),
+                storeIcon(mediaId, thumbnail));
+    }
+
+    private StoredRendition storeIcon(long mediaId, Path thumbnail) throws IOException {
+        Icons.Made icon;
+        try (var in = java.nio.file.Files.newInputStream(thumbnail)) {
+            icon = Icons.of(in);
+        }
+        return storeIcon(mediaId, "media/" + mediaId + "/" + RenditionKind.ICON.fileName("jpg"), icon, storage);
+    }
+
+    /** Writes an icon's bytes to {@code key}; the rendition says what was written there. */
+    static StoredRendition storeIcon(long mediaId, String key, Icons.Made icon, MediaStorage storage) throws IOException {
+        storage.write(key, new java.io.ByteArrayInputStream(icon.jpeg()), "image/jpeg");
+        return new StoredRendition(mediaId, key, new Rendition(RenditionKind.ICON, "image/jpeg", icon.jpeg().length,
+                icon.width(), icon.height(), Duration.ZERO, null, null));
     }
 
     private static Duration within(Duration offset, MediaFacts facts) {

@@ -24,11 +24,13 @@ class MediaFileEndpoint {
     private final UrlSigner signer;
     private final MediaRenditions renditions;
     private final MediaStorage storage;
+    private final LateIcons icons;
 
-    MediaFileEndpoint(UrlSigner signer, MediaRenditions renditions, MediaStorage storage) {
+    MediaFileEndpoint(UrlSigner signer, MediaRenditions renditions, MediaStorage storage, LateIcons icons) {
         this.signer = signer;
         this.renditions = renditions;
         this.storage = storage;
+        this.icons = icons;
     }
 
     @RequestMapping(path = UrlSigner.PATH + "{mediaId}/{file}", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -45,7 +47,7 @@ class MediaFileEndpoint {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
-        var rendition = renditions.find(mediaId, kind.get());
+        var rendition = kind.get() == RenditionKind.ICON ? icons.of(mediaId) : renditions.find(mediaId, kind.get());
         var stored = rendition.isEmpty() ? java.util.Optional.<MediaStorage.StoredObject>empty()
                 : storage.stat(rendition.get().storageKey());
         if (stored.isEmpty()) {

@@ -168,13 +168,16 @@ public class MediaLibrary {
     /**
      * {@link #pagePath} of each of {@code mediaIds} that has a {@code kind} rendition (one query for all); media
      * without one (rejected, still preparing, deleted) are left out, so a page shows no broken picture for them.
+     * For {@link RenditionKind#ICON}, media with a thumbnail count: their icon is made on its first request.
      */
     public Map<Long, String> pagePaths(Collection<Long> mediaIds, RenditionKind kind) {
         if (mediaIds.isEmpty()) {
             return Map.of();
         }
         Map<Long, String> paths = new java.util.HashMap<>();
-        renditions.ofKind(mediaIds, kind).forEach(r -> paths.put(r.mediaId(), pagePath(r.mediaId(), kind)));
+        // an item prepared before icons existed has its icon made from its thumbnail when first asked for
+        var made = kind == RenditionKind.ICON ? List.of(RenditionKind.ICON, RenditionKind.THUMBNAIL) : List.of(kind);
+        renditions.withAnyOf(mediaIds, made).forEach(id -> paths.put(id, pagePath(id, kind)));
         return paths;
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.media;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import switchboard.jooq.tables.records.MediaRenditionRecord;
 
@@ -50,6 +51,36 @@ class MediaRenditions {
                 .fetchOptional(this::toRendition);
     }
 
+    /** The item's thumbnail and when it was made (its version: a new cover makes a new one). */
+    Optional<Versioned> thumbnail(long mediaId) {
+        return db.selectFrom(MEDIA_RENDITION)
+                .where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId)).and(MEDIA_RENDITION.KIND.eq(RenditionKind.THUMBNAIL.name()))
+                .fetchOptional(r -> new Versioned(toRendition(r), r.get(MEDIA_RENDITION.CREATED_AT)));
+    }
+
+    record Versioned(StoredRendition stored, OffsetDateTime madeAt) {
+    }
+
+    /**
+     * Saves an icon made from the thumbnail {@code from}, only when the item has no icon yet and its thumbnail is still
+     * that one: an icon saved meanwhile with a new cover is never replaced by one of the old picture.
+     */
+    boolean saveIconOf(Versioned from, String storageKey, Rendition icon) {
+        var thumbnail = MEDIA_RENDITION.as("thumbnail");
+        return db.insertInto(MEDIA_RENDITION, MEDIA_RENDITION.MEDIA_ID, MEDIA_RENDITION.KIND, MEDIA_RENDITION.STORAGE_KEY,
+                        MEDIA_RENDITION.CONTENT_TYPE, MEDIA_RENDITION.SIZE_BYTES, MEDIA_RENDITION.WIDTH,
+                        MEDIA_RENDITION.HEIGHT, MEDIA_RENDITION.DURATION_MS)
+                .select(db.select(DSL.val(from.stored().mediaId()), DSL.val(icon.kind().name()), DSL.val(storageKey),
+                                DSL.val(icon.contentType()), DSL.val(icon.sizeBytes()), DSL.val(icon.width()),
+                                DSL.val(icon.height()), DSL.val(0L))
+                        .from(thumbnail)
+                        .where(thumbnail.MEDIA_ID.eq(from.stored().mediaId()))
+                        .and(thumbnail.KIND.eq(RenditionKind.THUMBNAIL.name()))
+                        .and(thumbnail.CREATED_AT.eq(from.madeAt())))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
     List<StoredRendition> of(long mediaId) {
         return db.selectFrom(MEDIA_RENDITION).where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId))
                 .orderBy(MEDIA_RENDITION.KIND).fetch(this::toRendition);
@@ -59,6 +90,14 @@ class MediaRenditions {
         return db.selectFrom(MEDIA_RENDITION)
                 .where(MEDIA_RENDITION.MEDIA_ID.in(mediaIds)).and(MEDIA_RENDITION.KIND.eq(kind.name()))
                 .fetch(this::toRendition);
+    }
+
+    /** Those of {@code mediaIds} that have a rendition of one of {@code kinds}. */
+    java.util.Set<Long> withAnyOf(Collection<Long> mediaIds, Collection<RenditionKind> kinds) {
+        return db.selectDistinct(MEDIA_RENDITION.MEDIA_ID).from(MEDIA_RENDITION)
+                .where(MEDIA_RENDITION.MEDIA_ID.in(mediaIds))
+                .and(MEDIA_RENDITION.KIND.in(kinds.stream().map(RenditionKind::name).toList()))
+                .fetchSet(MEDIA_RENDITION.MEDIA_ID);
     }
 
     void deleteAll(long mediaId) {

@@ -9,8 +9,10 @@ public enum RenditionKind {
     PUBLISHABLE,
     /** A JPEG frame of the video at its cover offset (for an image, the publishable image itself). */
     COVER,
-    /** A small JPEG for the library's pages. */
-    THUMBNAIL;
+    /** A small JPEG (360 px wide) for the library's pages. */
+    THUMBNAIL,
+    /** The thumbnail at {@value Icons#SIDE} px on its shorter side, for pictures drawn small (calendar, lists). */
+    ICON;
 
     String fileName(String extension) {
         return name().toLowerCase(Locale.ROOT) + "." + extension;

@@ -56,17 +56,29 @@ public class PostCalendar {
     }
 
     /**
-     * Each day's count (from the quarter-hour tally when only states filter, else from one grouped index scan), then
-     * each day's first {@code perDay} posts from one short index range per day (a lateral join): the rows read grow
-     * with the days shown, not with the posts in the range.
+     * When only states filter (and the zone's midnights fall on quarter hours), each day's count from the quarter-hour
+     * tally, then each day's first {@code perDay} posts from one short index range per day (a lateral join). When an
+     * account, tag, campaign or type filters, the posts matching it are read once (an index range per account, or the
+     * campaign's posts), numbered and counted per day by window functions in the same statement, and only each day's
+     * first {@code perDay} rows are joined to their columns: the rows read are the matching posts, not every post of
+     * each day.
      */
     @Transactional(readOnly = true)
     public Map<LocalDate, Day> days(Query query) {
-        Map<LocalDate, Day> days = new TreeMap<>();
         if (query.accountIds() != null && query.accountIds().isEmpty()) {
-            return days;
+            return new TreeMap<>();
         }
-        Map<LocalDate, Integer> totals = totals(query);
+        LocalDate first = LocalDate.ofInstant(query.from(), query.zone());
+        LocalDate end = LocalDate.ofInstant(query.until(), query.zone());
+        if (query.accountIds() == null && query.campaignId() == null && query.type() == null
+                && PostSlots.whole(first, end, query.zone())) {
+            return firstOfEachDay(query, slots.perDay(query.from(), query.until(), query.zone(), query.statuses()));
+        }
+        return filtered(query);
+    }
+
+    private Map<LocalDate, Day> firstOfEachDay(Query query, Map<LocalDate, Integer> totals) {
+        Map<LocalDate, Day> days = new TreeMap<>();
         if (totals.isEmpty()) {
             return days;
         }
@@ -89,42 +101,65 @@ public class PostCalendar {
                         DSL.field(DSL.name("p", CAMPAIGN_POST.ID.getName())))
                 .fetch();
         for (var r : rows) {
-            CampaignPost post = new CampaignPost(r.get(CAMPAIGN_POST.ID.getName(), Long.class),
-                    r.get(CAMPAIGN_POST.CAMPAIGN_ID.getName(), Long.class), r.get(CAMPAIGN_POST.NUMBER.getName(), Integer.class),
-                    r.get(CAMPAIGN_POST.ACCOUNT_ID.getName(), Long.class),
-                    Arrays.asList(r.get(CAMPAIGN_POST.MEDIA_IDS.getName(), Long[].class)),
-                    r.get(CAMPAIGN_POST.CAPTION.getName(), String.class),
-                    r.get(CAMPAIGN_POST.SCHEDULED_AT.getName(), java.time.OffsetDateTime.class),
-                    PostStatus.fromDb(r.get(CAMPAIGN_POST.STATUS.getName(), String.class)),
-                    r.get(CAMPAIGN_POST.STATUS_REASON.getName(), String.class),
-                    r.get(CAMPAIGN_POST.CONTAINER_ID.getName(), String.class),
-                    r.get(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.getName(), java.time.OffsetDateTime.class), null,
-                    r.get(CAMPAIGN_POST.PERMALINK.getName(), String.class), null, 0,
-                    r.get(CAMPAIGN_POST.UPDATED_AT.getName(), java.time.OffsetDateTime.class), List.of());
-            boolean troubled = post.status() == PostStatus.FAILED || post.status() == PostStatus.PAUSED;
-            CalendarPost shown = new CalendarPost(post.id(), post.campaignId(), r.get(CAMPAIGN.NAME.getName(), String.class),
-                    post.number(), post.accountId(), post.scheduledAt(),
-                    PostType.valueOf(r.get(CAMPAIGN.POST_TYPE.getName(), String.class)), post.status(),
-                    troubled ? post.statusReason() : null, post.permalink(), post.mediaIds(), post.caption(),
-                    PostChanges.whyFixed(post));
             LocalDate date = r.get("day", LocalDate.class);
-            days.computeIfAbsent(date, d -> new Day(d, new ArrayList<>(), totals.get(d))).posts().add(shown);
+            days.computeIfAbsent(date, d -> new Day(d, new ArrayList<>(), totals.get(d))).posts().add(shown(r));
         }
         return days;
     }
 
-    private Map<LocalDate, Integer> totals(Query query) {
-        LocalDate first = LocalDate.ofInstant(query.from(), query.zone());
-        LocalDate end = LocalDate.ofInstant(query.until(), query.zone());
-        if (query.accountIds() == null && query.campaignId() == null && query.type() == null
-                && PostSlots.whole(first, end, query.zone())) {
-            return slots.perDay(query.from(), query.until(), query.zone(), query.statuses());
-        }
+    private Map<LocalDate, Day> filtered(Query query) {
         Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
                 DSL.inline(query.zone().getId()));
-        var counted = db.select(day, DSL.count()).from(CAMPAIGN_POST);
-        return (query.type() == null ? counted : counted.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
-                .where(conditions(query)).groupBy(day).fetchMap(r -> r.value1(), r -> r.value2());
+        var matching = db.select(CAMPAIGN_POST.ID.as("post_id"), day.as("day"),
+                        DSL.rowNumber().over(DSL.partitionBy(day).orderBy(CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID))
+                                .as("place"),
+                        DSL.count().over(DSL.partitionBy(day)).as("total"))
+                .from(CAMPAIGN_POST);
+        long dayCount = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(query.from(), query.zone()),
+                LocalDate.ofInstant(query.until(), query.zone())) + 1;
+        // the limit cuts nothing (at most perDay rows a day pass the filter); it tells the planner how few rows are
+        // joined back, so it looks them up by id instead of scanning the table
+        var ranked = (query.type() == null ? matching
+                : matching.join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID)))
+                .where(conditions(query)).asTable("ranked");
+        var numbered = db.select(ranked.field("post_id"), ranked.field("day"), ranked.field("total")).from(ranked)
+                .where(ranked.field("place", Integer.class).le(query.perDay()))
+                .limit(dayCount * query.perDay())
+                .asTable("numbered");
+        Field<LocalDate> numberedDay = numbered.field("day", LocalDate.class);
+        Field<Integer> total = numbered.field("total", Integer.class);
+        var rows = db.select(numberedDay, total, CAMPAIGN_POST.asterisk(), CAMPAIGN.NAME, CAMPAIGN.POST_TYPE)
+                .from(numbered)
+                .join(CAMPAIGN_POST).on(CAMPAIGN_POST.ID.eq(numbered.field("post_id", Long.class)))
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
+                .orderBy(numberedDay, CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.ID)
+                .fetch();
+        Map<LocalDate, Day> days = new TreeMap<>();
+        for (var r : rows) {
+            days.computeIfAbsent(r.get(numberedDay), d -> new Day(d, new ArrayList<>(), r.get(total))).posts().add(shown(r));
+        }
+        return days;
+    }
+
+    private static CalendarPost shown(org.jooq.Record r) {
+        CampaignPost post = new CampaignPost(r.get(CAMPAIGN_POST.ID.getName(), Long.class),
+                r.get(CAMPAIGN_POST.CAMPAIGN_ID.getName(), Long.class), r.get(CAMPAIGN_POST.NUMBER.getName(), Integer.class),
+                r.get(CAMPAIGN_POST.ACCOUNT_ID.getName(), Long.class),
+                Arrays.asList(r.get(CAMPAIGN_POST.MEDIA_IDS.getName(), Long[].class)),
+                r.get(CAMPAIGN_POST.CAPTION.getName(), String.class),
+                r.get(CAMPAIGN_POST.SCHEDULED_AT.getName(), java.time.OffsetDateTime.class),
+                PostStatus.fromDb(r.get(CAMPAIGN_POST.STATUS.getName(), String.class)),
+                r.get(CAMPAIGN_POST.STATUS_REASON.getName(), String.class),
+                r.get(CAMPAIGN_POST.CONTAINER_ID.getName(), String.class),
+                r.get(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.getName(), java.time.OffsetDateTime.class), null,
+                r.get(CAMPAIGN_POST.PERMALINK.getName(), String.class), null, 0,
+                r.get(CAMPAIGN_POST.UPDATED_AT.getName(), java.time.OffsetDateTime.class), List.of());
+        boolean troubled = post.status() == PostStatus.FAILED || post.status() == PostStatus.PAUSED;
+        return new CalendarPost(post.id(), post.campaignId(), r.get(CAMPAIGN.NAME.getName(), String.class),
+                post.number(), post.accountId(), post.scheduledAt(),
+                PostType.valueOf(r.get(CAMPAIGN.POST_TYPE.getName(), String.class)), post.status(),
+                troubled ? post.statusReason() : null, post.permalink(), post.mediaIds(), post.caption(),
+                PostChanges.whyFixed(post));
     }
 
     private static Condition conditions(Query query) {

@@ -161,6 +161,35 @@ class FormsBrowserTest {
         page.context().close();
     }
 
+    @Test
+    void the_zone_list_is_fetched_once_when_a_zone_field_is_focused_and_a_typed_zone_is_kept() {
+        Page page = signedIn(1440, 900);
+        List<String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/time-zones")) {
+                fetched.add(request.url());
+            }
+        });
+        page.navigate(app.url("/calendar?view=week"));
+        assertThat(page.locator("#time-zones option")).hasCount(0);
+        assertThat(fetched).as("nothing fetched before a zone field is focused").isEmpty();
+        page.locator("#c-zone").focus();
+        assertThat(page.locator("#time-zones option[value='Europe/Berlin']")).hasCount(1);
+        assertThat(page.locator("#time-zones option[value='UTC']")).hasCount(1);
+        page.locator("#c-account").focus();
+        page.locator("#c-zone").focus();
+        page.locator("#c-zone").fill("Asia/Kathmandu");
+        page.locator("#calendar-filters button[type=submit]").click();
+        page.waitForURL(url -> url.contains("zone=Asia%2FKathmandu") || url.contains("zone=Asia/Kathmandu"));
+        assertThat(page.locator("#c-zone")).hasValue("Asia/Kathmandu");
+        assertThat(page.locator("#time-zones option")).hasCount(0);
+        page.locator("#c-zone").focus();
+        assertThat(page.locator("#time-zones option[value='Asia/Kathmandu']")).hasCount(1);
+        assertThat(fetched).as("the same cacheable URL, with no field's value in it")
+                .isNotEmpty().allMatch(url -> url.endsWith("/time-zones"));
+        page.context().close();
+    }
+
     private static long addProxy(String label) {
         SignedIn.as("forms-setup", "OPERATOR");
         try {

@@ -113,7 +113,13 @@ class FormsTest {
         assertThat(value(response, "tags")).isEqualTo("good; -bad-");
         assertThat(textarea(response, "notes")).isEqualTo("Agency client since 2024");
         assertThat(textarea(response, "desiredBiography")).isEqualTo("b".repeat(151));
-        assertThat(response.body()).contains("list=\"time-zones\"", "<option value=\"Europe/Berlin\"");
+        assertThat(response.body()).contains("list=\"time-zones\"", "<datalist id=\"time-zones\"", "hx-get=\"/time-zones\"")
+                .as("the ~600 zones are fetched when the field is focused, not in every page")
+                .doesNotContain("<option value=\"Europe/Berlin\"");
+        var zones = operator.get(app.url("/time-zones"), Map.of("HX-Request", "true"));
+        assertThat(zones.body()).contains("<datalist id=\"time-zones\">", "<option value=\"Europe/Berlin\"",
+                "<option value=\"UTC\">UTC</option>");
+        assertThat(zones.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private", "max-age="));
         Account unchanged = app.bean(Accounts.class).find(id).orElseThrow();
         assertThat(unchanged.notes()).as("nothing saved while a field is wrong").isEmpty();
         assertThat(unchanged.timeZone().getId()).isEqualTo("UTC");

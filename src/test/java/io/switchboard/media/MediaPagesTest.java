@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +86,52 @@ class MediaPagesTest {
         try (var files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    @Test
+    void a_picture_drawn_small_is_a_96_px_icon_made_with_the_cover_or_from_the_thumbnail_of_older_media() throws Exception {
+        MediaItem item = upload(library, Clips.image(dir, "icon-source.png", 1080, 1350));
+        awaitReady(library, item.id());
+        DSLContext db = app.bean(DSLContext.class);
+        MediaRenditions renditions = app.bean(MediaRenditions.class);
+        Rendition made = renditions.find(item.id(), RenditionKind.ICON).orElseThrow().rendition();
+        assertThat(List.of(made.width(), made.height())).as("the thumbnail (360 x 450) at 96 px on its shorter side")
+                .containsExactly(96, 120);
+        var icon = fetch(library.pagePaths(List.of(item.id()), RenditionKind.ICON).get(item.id()));
+        assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(size(icon.body())).containsExactly(96, 120);
+        assertThat((long) icon.body().length).isEqualTo(made.sizeBytes()).isLessThan(
+                renditions.find(item.id(), RenditionKind.THUMBNAIL).orElseThrow().rendition().sizeBytes() / 3);
+
+        // as an item prepared before icons existed: made from its thumbnail on the first request, then kept
+        db.execute("DELETE FROM media_rendition WHERE media_id = ? AND kind = 'ICON'", item.id());
+        String path = library.pagePaths(List.of(item.id()), RenditionKind.ICON).get(item.id());
+        assertThat(path).as("a page links the icon of an item that has only a thumbnail").isNotNull();
+        var late = fetch(path);
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(size(late.body())).containsExactly(96, 120);
+        StoredRendition kept = renditions.find(item.id(), RenditionKind.ICON).orElseThrow();
+        assertThat(kept.rendition().sizeBytes()).isEqualTo(late.body().length);
+        assertThat(fetch(path).body()).isEqualTo(late.body());
+
+        // an icon made from a thumbnail that a new cover replaced meanwhile is not saved
+        db.execute("DELETE FROM media_rendition WHERE media_id = ? AND kind = 'ICON'", item.id());
+        var before = renditions.thumbnail(item.id()).orElseThrow();
+        db.execute("UPDATE media_rendition SET created_at = created_at + interval '1 second' WHERE media_id = ? AND kind = 'THUMBNAIL'",
+                item.id());
+        assertThat(renditions.saveIconOf(before, "media/" + item.id() + "/icon-stale.jpg", made)).isFalse();
+        assertThat(renditions.find(item.id(), RenditionKind.ICON)).isEmpty();
+        assertThat(renditions.saveIconOf(renditions.thumbnail(item.id()).orElseThrow(), kept.storageKey(), made)).isTrue();
+    }
+
+    private static HttpResponse<byte[]> fetch(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static List<Integer> size(byte[] jpeg) throws java.io.IOException {
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        return List.of(image.getWidth(), image.getHeight());
     }
 
     @Test

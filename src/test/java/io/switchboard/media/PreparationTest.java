@@ -59,7 +59,8 @@ class PreparationTest {
         assertThat(detail.originalReport().failures()).extracting(SpecReport.Check::rule)
                 .contains("Container", "Video codec", "Audio codec");
         assertThat(detail.renditions()).extracting(Rendition::kind)
-                .containsExactlyInAnyOrder(RenditionKind.PUBLISHABLE, RenditionKind.COVER, RenditionKind.THUMBNAIL);
+                .containsExactlyInAnyOrder(RenditionKind.PUBLISHABLE, RenditionKind.COVER, RenditionKind.THUMBNAIL,
+                        RenditionKind.ICON);
         Path cover = download(library.signedCoverUrl(item.id(), Duration.ofMinutes(5)), dir.resolve("cover.jpg"));
         assertThat(probe.probe(cover).video().codec()).isEqualTo("mjpeg");
     }

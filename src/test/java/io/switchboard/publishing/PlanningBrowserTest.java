@@ -88,9 +88,14 @@ class PlanningBrowserTest {
         CampaignPost second = posts.get(1);
         assertThat(page.locator("[data-post='" + first.id() + "']")).containsText("10:00");
         assertThat(page.locator("[data-post='" + first.id() + "']")).containsText("scheduled");
-        // its picture's thumbnail, signed (the calendar links one only for media that has it)
-        assertThat(page.locator("[data-post='" + first.id() + "'] img")).hasAttribute("src",
-                java.util.regex.Pattern.compile("/media/files/" + first.mediaIds().getFirst() + "/thumbnail\\.jpg\\?expires="));
+        // its picture's 96 px icon, signed (the calendar links one only for media that has it), loaded and drawn
+        var picture = page.locator("[data-post='" + first.id() + "'] img");
+        assertThat(picture).hasAttribute("src",
+                java.util.regex.Pattern.compile("/media/files/" + first.mediaIds().getFirst() + "/icon\\.jpg\\?expires="));
+        picture.scrollIntoViewIfNeeded();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", picture.elementHandle());
+        org.assertj.core.api.Assertions.assertThat(((Number) picture.evaluate("img => Math.min(img.naturalWidth, img.naturalHeight)")).intValue())
+                .as("the icon, not the 360 px thumbnail").isEqualTo(96);
         check(page, "planning/calendar-month");
 
         LocalDate target = day.plusDays(2);

@@ -164,25 +164,43 @@ class PostTallyTest {
                 .isEqualTo(troubles.posts());
     }
 
-    /** Every day's count as the calendar shows it, in zones a quarter, half and whole hours from UTC, by state too. */
+    /**
+     * Every day's count as the calendar shows it, in zones a quarter, half and whole hours from UTC, by state too, and
+     * filtered to two accounts (counted and numbered per day in one statement): then each day shows its earliest posts.
+     */
     private static void assertDaysAreThePosts() {
         var calendar = app.bean(PostCalendar.class);
         for (String zone : List.of("UTC", "Asia/Kathmandu", "Asia/Kolkata", "America/New_York")) {
             for (var states : List.of(java.util.Set.<PostStatus>of(), java.util.Set.of(PostStatus.FAILED, PostStatus.PAUSED))) {
-                java.time.ZoneId z = java.time.ZoneId.of(zone);
-                java.time.LocalDate first = java.time.LocalDate.now(z).minusDays(1);
-                var days = calendar.days(new PostCalendar.Query(first.atStartOfDay(z).toInstant(),
-                        first.plusDays(5).atStartOfDay(z).toInstant(), z, null, null, null, states, 3));
-                Map<java.time.LocalDate, Integer> shown = new HashMap<>();
-                days.forEach((day, d) -> shown.put(day, d.total()));
-                Map<java.time.LocalDate, Integer> counted = new HashMap<>();
-                db.fetch("SELECT (scheduled_at AT TIME ZONE '" + zone + "')::date, count(*)::int FROM campaign_post "
-                                + "WHERE scheduled_at >= '" + first.atStartOfDay(z).toOffsetDateTime() + "' "
-                                + "AND scheduled_at < '" + first.plusDays(5).atStartOfDay(z).toOffsetDateTime() + "'"
-                                + (states.isEmpty() ? "" : " AND status IN ('failed', 'paused')") + " GROUP BY 1")
-                        .forEach(r -> counted.put(r.get(0, java.time.LocalDate.class), r.get(1, Integer.class)));
-                assertThat(counted).as("posts counted").isNotEmpty();
-                assertThat(shown).as("the calendar's days in %s, states %s", zone, states).isEqualTo(counted);
+                for (List<Long> only : java.util.Arrays.<List<Long>>asList(null, accounts.subList(0, 2))) {
+                    java.time.ZoneId z = java.time.ZoneId.of(zone);
+                    java.time.LocalDate first = java.time.LocalDate.now(z).minusDays(1);
+                    var days = calendar.days(new PostCalendar.Query(first.atStartOfDay(z).toInstant(),
+                            first.plusDays(5).atStartOfDay(z).toInstant(), z, only, null, null, states, 3));
+                    String where = "WHERE scheduled_at >= '" + first.atStartOfDay(z).toOffsetDateTime() + "' "
+                            + "AND scheduled_at < '" + first.plusDays(5).atStartOfDay(z).toOffsetDateTime() + "'"
+                            + (states.isEmpty() ? "" : " AND status IN ('failed', 'paused')")
+                            + (only == null ? "" : " AND account_id IN (" + only.get(0) + ", " + only.get(1) + ")");
+                    Map<java.time.LocalDate, Integer> shown = new HashMap<>();
+                    Map<java.time.LocalDate, List<Long>> firstShown = new HashMap<>();
+                    days.forEach((day, d) -> {
+                        shown.put(day, d.total());
+                        firstShown.put(day, d.posts().stream().map(CalendarPost::id).toList());
+                    });
+                    Map<java.time.LocalDate, Integer> counted = new HashMap<>();
+                    Map<java.time.LocalDate, List<Long>> earliest = new HashMap<>();
+                    db.fetch("SELECT (scheduled_at AT TIME ZONE '" + zone + "')::date, count(*)::int, "
+                                    + "(array_agg(id ORDER BY scheduled_at, id))[1:3] FROM campaign_post " + where + " GROUP BY 1")
+                            .forEach(r -> {
+                                counted.put(r.get(0, java.time.LocalDate.class), r.get(1, Integer.class));
+                                earliest.put(r.get(0, java.time.LocalDate.class), List.of(r.get(2, Long[].class)));
+                            });
+                    assertThat(counted).as("posts counted").isNotEmpty();
+                    assertThat(shown).as("the calendar's days in %s, states %s, accounts %s", zone, states, only)
+                            .isEqualTo(counted);
+                    assertThat(firstShown).as("each day's first posts in %s, states %s, accounts %s", zone, states, only)
+                            .isEqualTo(earliest);
+                }
             }
         }
     }
