@@ -101,7 +101,10 @@ class MediaBrowserTest {
         assertThat(page.locator("#spec-report tr.rule-fix[data-rule='Video codec'] td").last()).hasText("fixed by conversion");
         assertThat(page.locator("#spec-report tr.rule-fail")).hasCount(0);
         assertThat(page.locator("#rendition-report tr.rule-fail")).hasCount(0);
-        assertThat(page.locator("#renditions tbody tr")).hasCount(3);
+        // publishable, cover, thumbnail and the 96 px icon that small pictures (calendar, lists) draw
+        assertThat(page.locator("#renditions tbody tr")).hasCount(4);
+        assertThat(page.locator("#renditions tbody tr a").getByText("icon", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
         page.locator("video").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         page.waitForFunction("() => document.querySelector('video').readyState >= 1");
         Browser.screenshot(page, "media-detail");
