@@ -49,7 +49,8 @@ public final class TaskWaits {
         }
     }
 
-    private static void pause(long millis) {
+    /** Sleeps, turning an interrupt into a failure of the test (keeping the thread's interrupt flag). */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -215,7 +215,7 @@ class BigCampaignTest {
         db.execute("UPDATE campaign_post SET status = 'published', published_at = now() - interval '24 hours' "
                 + "+ interval '3 seconds' WHERE " + mine + " AND number = 99");
         page = keptOrPlannedAgain(page, spec, true);
-        sleep(Duration.ofSeconds(4));
+        testsupport.TaskWaits.pause(Duration.ofSeconds(4).toMillis());
         page = keptOrPlannedAgain(page, spec, true);
         keptOrPlannedAgain(page, spec, false);
     }
@@ -231,15 +231,6 @@ class BigCampaignTest {
             assertThat(next.replanned()).isNull();
         }
         return next;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
