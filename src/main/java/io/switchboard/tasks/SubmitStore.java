@@ -49,7 +49,13 @@ class SubmitStore {
      */
     Stored insert(List<NewTask> tasks) {
         upsertConcurrencyKeys(tasks);
-        upsertGroups(tasks);
+        Stored stored = insertTasks(tasks);
+        // last: every wait above for another transaction's task row is over before the group rows are locked
+        lockAndReopenGroups(tasks);
+        return stored;
+    }
+
+    private Stored insertTasks(List<NewTask> tasks) {
         Sql.Rows in = Sql.rows("i", column(TASK.KIND, tasks, t -> t.request().kind().name(), String[]::new),
                 column(TASK.QUEUE, tasks, t -> t.request().queue(), String[]::new),
                 column(TASK.PRIORITY, tasks, t -> t.request().priority(), Integer[]::new),
@@ -111,7 +117,7 @@ class SubmitStore {
                     result.add(new Submitted(live.get(), false));
                     dueQueues.add(task.request().queue()); // a claim that skipped it while locked tries again
                 } else { // the live task finished between the insert and now: the request is stored after all
-                    Stored again = insert(List.of(task));
+                    Stored again = insertTasks(List.of(task));
                     result.add(again.submitted().getFirst());
                     dueQueues.addAll(again.dueQueues());
                 }
@@ -180,20 +186,30 @@ class SubmitStore {
                 .execute();
     }
 
-    private void upsertGroups(List<NewTask> tasks) {
+    /**
+     * Makes the groups' rows exist, locks them until the caller commits and marks finished ones live again. The
+     * lock is what keeps the completer from finishing a group while tasks are being added to it: its check for live
+     * tasks waits for this transaction and then sees them (without it, a group whose last task finished while a
+     * campaign's paused posts were resumed was marked finished with the new tasks live, and no "finished" came when
+     * they ended). It comes after the tasks are inserted, never before: the completer locks a group's row after
+     * finishing a task whose unique key an insert may be waiting for, so a submit that held the group's row while
+     * it waited for that task deadlocked with the completer (seen in PublishingTest on CI: a campaign's paused posts
+     * resumed while its hold task finished).
+     */
+    private void lockAndReopenGroups(List<NewTask> tasks) {
         String[] groups = tasks.stream().map(t -> t.request().group()).filter(Objects::nonNull)
                 .distinct().sorted().toArray(String[]::new);
         if (groups.length == 0) {
             return;
         }
-        // As for concurrency keys: an upsert would lock an existing group's row even when it changes nothing, and the
-        // completer locks that row after finishing a task whose unique key this submit may be waiting for
-        // (a campaign's paused posts resumed while their hold task finishes: deadlock, seen in PublishingTest)
         Sql.Rows in = Sql.rows("g", column(TASK_GROUP.GROUP_KEY, groups));
         db.insertInto(TASK_GROUP, TASK_GROUP.GROUP_KEY)
                 .select(select(in.field(TASK_GROUP.GROUP_KEY.getName(), String.class)).from(in.table()).orderBy(in.ordinal()))
                 .onConflictDoNothing()
                 .execute();
+        // in key order, so two submits to the same groups never wait for each other crosswise
+        db.select(TASK_GROUP.GROUP_KEY).from(TASK_GROUP).where(TASK_GROUP.GROUP_KEY.in(groups))
+                .orderBy(TASK_GROUP.GROUP_KEY).forNoKeyUpdate().fetch();
         db.update(TASK_GROUP).setNull(TASK_GROUP.FINISHED_AT)
                 .where(TASK_GROUP.GROUP_KEY.in(groups)).and(TASK_GROUP.FINISHED_AT.isNotNull())
                 .execute();

@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static switchboard.jooq.Tables.SHEDLOCK;
 import static switchboard.jooq.Tables.TASK;
+import static switchboard.jooq.Tables.TASK_GROUP;
 import static testsupport.ProbeTasks.PROBE;
 import static testsupport.TaskWaits.awaitState;
 import static testsupport.TaskWaits.eventually;
@@ -278,6 +282,53 @@ class TaskEngineTest {
         TaskDetail done = awaitState(tasks, id, TaskState.SUCCEEDED);
         assertThat(done.task().attempt()).isEqualTo(2);
         assertThat(done.task().maxAttempts()).isEqualTo(2);
+    }
+
+    /**
+     * The completer ends a group's last task (its row changes), then locks the group's row and finishes the group
+     * if none of its tasks is live; meanwhile a submit adds a task with that task's unique key to the group (a
+     * campaign's paused posts resumed while the run that held them ends). Run here step by step with the
+     * completer's own group statement: the submit must wait for the task's change without holding the group's row
+     * (CI once had the two deadlock), and the group must not end up finished with the new task live.
+     */
+    @Test
+    void a_submit_to_a_group_whose_last_task_is_ending_neither_deadlocks_nor_leaves_the_group_finished() throws Exception {
+        var transactions = app.bean(org.springframework.transaction.support.TransactionTemplate.class);
+        GroupStore groups = app.bean(GroupStore.class);
+        for (boolean finishedAlready : new boolean[]{true, false}) {
+            String group = "ending:" + System.nanoTime();
+            String key = "held:" + System.nanoTime();
+            TaskRequest<Probe> request = TaskRequest.of(PROBE, Probe.of("ending")).withUniqueKey(key).withGroup(group)
+                    .withDelay(Duration.ofHours(1));
+            long last = tasks.submit(request).id();
+            if (finishedAlready) { // as a group is after an earlier race of this kind
+                db.update(TASK_GROUP).set(TASK_GROUP.FINISHED_AT, Sql.NOW).where(TASK_GROUP.GROUP_KEY.eq(group)).execute();
+            }
+            CountDownLatch changed = new CountDownLatch(1);
+            CompletableFuture<Void> completer = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+                db.update(TASK).set(TASK.STATE, TaskState.CANCELLED.dbValue()).set(TASK.FINISHED_AT, Sql.NOW)
+                        .where(TASK.ID.eq(last)).execute();
+                changed.countDown();
+                eventually(Duration.ofSeconds(20), () -> {
+                    db.execute("select pg_stat_clear_snapshot()"); // else a transaction sees its first look at them
+                    assertThat(db.fetchCount(org.jooq.impl.DSL.table("pg_stat_activity"), org.jooq.impl.DSL.condition(
+                            "datname = current_database() and wait_event_type = 'Lock' and query ilike ?",
+                            "insert into \"task\"%"))).as("the submit waits for the ending task").isPositive();
+                });
+                groups.finishIfDone(List.of(group));
+            }));
+            assertThat(changed.await(20, TimeUnit.SECONDS)).isTrue();
+
+            Submitted added = tasks.submit(request);
+
+            completer.get(20, TimeUnit.SECONDS);
+            assertThat(added.created()).isTrue();
+            assertThat(tasks.detail(added.id()).orElseThrow().task().state()).isEqualTo(TaskState.SCHEDULED);
+            assertThat(db.select(TASK_GROUP.FINISHED_AT).from(TASK_GROUP).where(TASK_GROUP.GROUP_KEY.eq(group))
+                    .fetchSingle().value1()).as("group %s (finished before: %s) with a live task", group, finishedAlready)
+                    .isNull();
+            tasks.cancel(added.id());
+        }
     }
 
     @Test
