@@ -148,9 +148,6 @@ class Completer {
             leases.releaseSlots(finished);
             throughput.record(instance.id(), finished);
             notifier.wake(LeaseStore.queuesToWake(finished));
-            if (!finished.isEmpty()) {
-                notifier.changed();
-            }
             for (Finished f : finished) {
                 if (f.state() == TaskState.FAILED) {
                     events.publishEvent(new TaskFailed(f.id(), f.kind(), f.group(),
@@ -161,6 +158,9 @@ class Completer {
             return finished;
         });
         metrics.phase("completion", System.nanoTime() - start);
+        if (!recorded.isEmpty()) {
+            notifier.changedLater();
+        }
         Set<Long> accepted = new HashSet<>();
         for (Finished f : recorded) {
             accepted.add(f.id());

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -17,14 +16,12 @@ class Executor {
     private static final Logger log = LoggerFactory.getLogger(Executor.class);
     private static final Duration AFTER_OUTAGE = Duration.ofSeconds(5);
     private final Handlers handlers;
-    private final JsonMapper json;
     private final Completer completer;
     private final TaskMetrics metrics;
     private final TaskSettings settings;
 
-    Executor(Handlers handlers, JsonMapper json, Completer completer, TaskMetrics metrics, TaskSettings settings) {
+    Executor(Handlers handlers, Completer completer, TaskMetrics metrics, TaskSettings settings) {
         this.handlers = handlers;
-        this.json = json;
         this.completer = completer;
         this.metrics = metrics;
         this.settings = settings;
@@ -74,16 +71,17 @@ class Executor {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Outcome outcome(Execution run) {
         ClaimedTask task = run.task();
-        TaskHandler handler = handlers.forKind(task.kind());
-        if (handler == null) {
+        Handlers.Handler registered = handlers.forKind(task.kind());
+        if (registered == null) {
             log.warn("No handler for task kind {} on this instance (task {}); it waits for an instance that has one",
                     task.kind(), task.id());
             return Outcome.retryAfter(Duration.ofMinutes(1), "no handler for kind " + task.kind()
                     + " on this instance (an older version?)");
         }
+        TaskHandler handler = registered.handler();
         Object payload;
         try {
-            payload = json.readValue(task.payload(), handler.kind().payloadType());
+            payload = registered.payloads().readValue(task.payload());
         } catch (RuntimeException e) {
             return Outcome.failedPermanently("The payload cannot be read as " + handler.kind().payloadType().getSimpleName()
                     + ": " + e.getMessage() + ". Submit the task again with a valid payload.");

@@ -29,6 +29,8 @@ class TaskEngine implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
     /** How long interrupted runs get to stop before their tasks are handed back. */
     private static final Duration INTERRUPTED_STOP = Duration.ofSeconds(2);
+    /** How often claims and outcomes recorded since are announced to live pages (one notification for all). */
+    private static final Duration CHANGES_INTERVAL = Duration.ofMillis(50);
     private final TaskSettings settings;
     private final LeaseStore leases;
     private final MaintenanceStore maintenance;
@@ -79,6 +81,7 @@ class TaskEngine implements SmartLifecycle {
         queues.forEach(this::worker);
         every(settings.heartbeatInterval(), this::heartbeat);
         every(settings.promoteInterval(), this::promote);
+        every(CHANGES_INTERVAL, notifier::sendPendingChange);
         every(Duration.ofSeconds(15), () -> maintenance.queuesWithWork().forEach(this::worker));
         every(Duration.ofSeconds(10), () -> metrics.depth(maintenance.depths()));
         log.info("Task engine running queues {} (lease {}, poll {})", workers.keySet(), settings.leaseDuration(),
@@ -113,7 +116,7 @@ class TaskEngine implements SmartLifecycle {
         List<ClaimedTask> claimed = leases.claim(queue, limit, instance.id(), settings.leaseDuration());
         metrics.phase("claim", System.nanoTime() - sent);
         if (!claimed.isEmpty()) {
-            notifier.changed();
+            notifier.changedLater();
         }
         long valid = settings.believedLease().toNanos();
         return claimed.stream().map(task -> new Execution(task, sent, valid)).toList();
@@ -213,11 +216,21 @@ class TaskEngine implements SmartLifecycle {
             }
             handBackUnfinished();
             completer.stop(5000);
+            announcePendingChange();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             ticker.shutdownNow();
             listener.stop();
+        }
+    }
+
+    /** The last claims and outcomes reach live pages; a database already gone is no reason to fail the stop. */
+    private void announcePendingChange() {
+        try {
+            notifier.sendPendingChange();
+        } catch (RuntimeException e) {
+            log.debug("Could not announce the last task changes while stopping: {}", e.getMessage());
         }
     }
 

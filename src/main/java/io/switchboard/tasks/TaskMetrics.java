@@ -7,10 +7,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's Micrometer meters: claimed, succeeded, failed, retried and rescued per kind; queue depth per
@@ -21,6 +21,9 @@ class TaskMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Per kind, the meters every run records, so a run finds them with one lookup and builds no names. */
+    private final Map<String, KindMeters> kinds = new ConcurrentHashMap<>();
+    private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final MultiGauge depth;
 
     TaskMetrics(MeterRegistry registry) {
@@ -29,18 +32,32 @@ class TaskMetrics {
                 .description("Tasks waiting in a queue, by state (scheduled or queued)").register(registry);
     }
 
+    private record KindMeters(Counter claimed, Timer waited, Timer executed, Counter succeeded) {
+    }
+
+    private KindMeters meters(String kind) {
+        KindMeters meters = kinds.get(kind);
+        if (meters == null) {
+            meters = kinds.computeIfAbsent(kind, k -> new KindMeters(counter("switchboard.tasks.claimed", k),
+                    timer("switchboard.tasks.wait", k), timer("switchboard.tasks.execution", k),
+                    counter("switchboard.tasks.succeeded", k)));
+        }
+        return meters;
+    }
+
     void claimed(String kind, long waitMillis) {
-        count("switchboard.tasks.claimed", kind);
-        timer("switchboard.tasks.wait", kind).record(Duration.ofMillis(waitMillis));
+        KindMeters meters = meters(kind);
+        meters.claimed().increment();
+        meters.waited().record(waitMillis, TimeUnit.MILLISECONDS);
     }
 
     void executed(String kind, long nanos) {
-        timer("switchboard.tasks.execution", kind).record(Duration.ofNanos(nanos));
+        meters(kind).executed().record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void finished(Finished finished) {
         switch (finished.state()) {
-            case SUCCEEDED -> count("switchboard.tasks.succeeded", finished.kind());
+            case SUCCEEDED -> meters(finished.kind()).succeeded().increment();
             case FAILED -> count("switchboard.tasks.failed", finished.kind());
             case SCHEDULED -> count("switchboard.tasks.retried", finished.kind());
             case CANCELLED -> count("switchboard.tasks.cancelled", finished.kind());
@@ -53,9 +70,13 @@ class TaskMetrics {
      * outcome transactions, notifications included) and "notification" (the pg_notify calls alone).
      */
     void phase(String phase, long nanos) {
-        timers.computeIfAbsent("switchboard.tasks.engine|" + phase, k -> Timer.builder("switchboard.tasks.engine")
-                .description("Time the engine spent per phase (claim, completion, notification)").tag("phase", phase)
-                .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Timer timer = phases.get(phase);
+        if (timer == null) {
+            timer = phases.computeIfAbsent(phase, p -> Timer.builder("switchboard.tasks.engine")
+                    .description("Time the engine spent per phase (claim, completion, notification)").tag("phase", p)
+                    .register(registry));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void rescued(String kind) {
@@ -69,8 +90,11 @@ class TaskMetrics {
     }
 
     private void count(String name, String kind) {
-        counters.computeIfAbsent(name + '|' + kind,
-                k -> Counter.builder(name).tag("kind", kind).register(registry)).increment();
+        counter(name, kind).increment();
+    }
+
+    private Counter counter(String name, String kind) {
+        return counters.computeIfAbsent(name + '|' + kind, k -> Counter.builder(name).tag("kind", kind).register(registry));
     }
 
     private Timer timer(String name, String kind) {
