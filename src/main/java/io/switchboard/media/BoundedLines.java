@@ -3,6 +3,7 @@ package io.switchboard.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -65,6 +66,11 @@ final class BoundedLines {
                     // the process ended; what was read is enough
                 }
             });
+        }
+
+        /** Waits for the stream to end, at most until {@code deadlineNanos} ({@link System#nanoTime()}). */
+        void awaitEnd(long deadlineNanos) throws InterruptedException {
+            reader.join(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
         }
 
         /** What was read, after waiting up to a second for the stream to end. */

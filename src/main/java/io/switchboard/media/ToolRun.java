@@ -56,7 +56,17 @@ final class ToolRun {
                     return new Result.OutputTooLarge(maxOutput);
                 }
             }
-            reader.join(1000);
+            // the tool has ended, but what it wrote may still sit in the pipe: on a loaded machine the reader may
+            // not even have started, and a cut-off answer (an empty one reads as "no streams") is a wrong verdict
+            while (!reader.join(Duration.ofMillis(WATCH_MILLIS))) {
+                if (System.nanoTime() - deadline > 0) {
+                    return new Result.TimedOut(timeout);
+                }
+                if (stop.getAsBoolean()) {
+                    return new Result.Stopped();
+                }
+            }
+            errors.awaitEnd(deadline);
             if (overflow.get()) {
                 return new Result.OutputTooLarge(maxOutput);
             }

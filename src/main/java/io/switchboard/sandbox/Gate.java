@@ -64,10 +64,10 @@ class Gate {
 
     private void headers(HttpServletResponse response, SandboxSettings settings, @Nullable Long accountId) {
         List<UsageFloor> floors = behaviour.floors();
-        behaviour.count(BehaviourStore.APP_SCOPE);
+        long appCalls = behaviour.countCall(BehaviourStore.APP_SCOPE);
         long appBudget = (long) settings.hourlyCallBudget() * Math.max(1, accounts.count());
         int app = Math.max(floor(floors, UsageFloor.APP).map(UsageFloor::percent).orElse(0),
-                percent(behaviour.callsInLastHour(BehaviourStore.APP_SCOPE), appBudget));
+                percent(appCalls, appBudget));
         response.setHeader("X-App-Usage", usage(app));
         if (app >= 100) {
             throw GraphFault.of(FaultCatalog.entry(4, null));
@@ -75,10 +75,10 @@ class Gate {
         if (accountId == null) {
             return;
         }
-        behaviour.count(accountId);
+        long accountCalls = behaviour.countCall(accountId);
         Optional<UsageFloor> floor = floor(floors, accountId.toString()).or(() -> floor(floors, UsageFloor.EVERY_ACCOUNT));
         int account = Math.max(floor.map(UsageFloor::percent).orElse(0),
-                percent(behaviour.callsInLastHour(accountId), settings.hourlyCallBudget()));
+                percent(accountCalls, settings.hourlyCallBudget()));
         int regain = floor.map(UsageFloor::regainMinutes).orElse(account >= 100 ? 10 : 0);
         response.setHeader("X-Business-Use-Case-Usage", "{\"" + accountId + "\":[{\"type\":\"instagram\","
                 + usageFields(account) + ",\"estimated_time_to_regain_access\":" + regain + "}]}");

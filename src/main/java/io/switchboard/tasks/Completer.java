@@ -136,7 +136,9 @@ class Completer {
         List<Finish> finishes = new ArrayList<>(batch.size());
         List<LogLine> logs = new ArrayList<>();
         Map<Long, Execution> runs = new HashMap<>();
-        for (Pending p : batch) {
+        // rows are locked in task id order, as the heartbeat locks them: a run that ends while its heartbeat is
+        // being written is in both statements, and two orders of the same rows deadlock
+        for (Pending p : batch.stream().sorted(java.util.Comparator.comparingLong(p -> p.finish().id())).toList()) {
             finishes.add(p.finish());
             logs.addAll(p.run().drainLogs());
             runs.put(p.finish().id(), p.run());

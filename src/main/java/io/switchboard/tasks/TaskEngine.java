@@ -153,6 +153,8 @@ class TaskEngine implements SmartLifecycle {
         if (beating.isEmpty()) {
             return;
         }
+        // in task id order, as the completer locks the rows it finishes (see Completer.write)
+        beating.sort(java.util.Comparator.comparingLong(Execution::taskId));
         List<Execution.Beat> beats = beating.stream().map(Execution::beat).toList();
         List<LogLine> logs = new ArrayList<>();
         beating.forEach(run -> logs.addAll(run.drainLogs()));
