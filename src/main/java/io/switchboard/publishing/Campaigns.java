@@ -308,17 +308,17 @@ public class Campaigns {
      */
     private int store(long campaignId, CampaignSpec spec, CampaignDrafts.Draft draft, boolean submit) {
         int stored = drafts.launchInto(campaignId, draft.id());
-        posts.inChunks(campaignId, false, LAUNCH_BATCH, batch -> {
+        posts.launchingInChunks(campaignId, LAUNCH_BATCH, batch -> {
             // each post's first comment is stored with it, whether it goes out now or once approved
             Map<Long, String> comments = new LinkedHashMap<>();
             List<TaskRequest<PublishPost>> requests = new ArrayList<>(submit ? batch.size() : 0);
-            for (CampaignPost post : batch) {
+            for (PostRepository.Launching post : batch) {
                 String comment = spec.options().forAccount(post.accountId()).instagram().firstComment();
                 if (comment != null && spec.options().type() != PostType.STORIES) {
                     comments.put(post.id(), comment);
                 }
                 if (submit) {
-                    requests.add(PublishPost.request(post));
+                    requests.add(PublishPost.request(post.id(), post.accountId(), campaignId, post.scheduledAt()));
                 }
             }
             firstComments.insert(comments);

@@ -97,6 +97,36 @@ class PostRepository {
         } while (chunk.size() == size);
     }
 
+    /** What a launch needs of a stored post to give it its task and first comment. */
+    record Launching(long id, long accountId, OffsetDateTime scheduledAt) {
+    }
+
+    /**
+     * Hands the campaign's posts to {@code each} by number, {@code size} at a time, as {@link #inChunks} does, but
+     * reads only what a launch needs (a whole post per row was most of a 200,000-post launch's own CPU).
+     */
+    void launchingInChunks(long campaignId, int size, java.util.function.Consumer<List<Launching>> each) {
+        int after = 0;
+        int read;
+        do {
+            List<Launching> chunk = new ArrayList<>(size);
+            int[] last = {after};
+            db.select(CAMPAIGN_POST.ID, CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.NUMBER)
+                    .from(CAMPAIGN_POST)
+                    .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.NUMBER.gt(after)))
+                    .orderBy(CAMPAIGN_POST.NUMBER).limit(size)
+                    .forEach(r -> {
+                        chunk.add(new Launching(r.value1(), r.value2(), r.value3()));
+                        last[0] = r.value4();
+                    });
+            read = chunk.size();
+            if (read > 0) {
+                each.accept(chunk);
+                after = last[0];
+            }
+        } while (read == size);
+    }
+
     /**
      * Posts of every campaign by scheduled time (then id), those after the position; optionally of one status or
      * account, and within {@code [from, until)}.

@@ -27,9 +27,11 @@ public record TaskRequest<P>(TaskKind<P> kind, P payload, String queue, int prio
                              @Nullable String uniqueKey, @Nullable String group, boolean rerunIfRunning) {
     public static final String DEFAULT_QUEUE = "default";
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** Compiled once: every {@code with…} copy checks its queue name again (a 200,000-post launch made 1.6 M). */
+    private static final java.util.regex.Pattern QUEUE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,49}");
 
     public TaskRequest {
-        if (!queue.matches("[a-z][a-z0-9_-]{0,49}")) {
+        if (!QUEUE_NAME.matcher(queue).matches()) {
             throw new IllegalArgumentException("A queue name is lower-case letters, digits, '_' or '-': " + queue);
         }
         if (priority < -100 || priority > 100) {
