@@ -74,7 +74,7 @@ public class PostCalendar {
                 && PostSlots.whole(first, end, query.zone())) {
             return firstOfEachDay(query, slots.perDay(query.from(), query.until(), query.zone(), query.statuses()));
         }
-        return filtered(query);
+        return filtered(query, first, end);
     }
 
     private Map<LocalDate, Day> firstOfEachDay(Query query, Map<LocalDate, Integer> totals) {
@@ -107,7 +107,7 @@ public class PostCalendar {
         return days;
     }
 
-    private Map<LocalDate, Day> filtered(Query query) {
+    private Map<LocalDate, Day> filtered(Query query, LocalDate first, LocalDate end) {
         Field<LocalDate> day = DSL.field("({0} AT TIME ZONE {1})::date", LocalDate.class, CAMPAIGN_POST.SCHEDULED_AT,
                 DSL.inline(query.zone().getId()));
         var matching = db.select(CAMPAIGN_POST.ID.as("post_id"), day.as("day"),
@@ -115,8 +115,7 @@ public class PostCalendar {
                                 .as("place"),
                         DSL.count().over(DSL.partitionBy(day)).as("total"))
                 .from(CAMPAIGN_POST);
-        long dayCount = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(query.from(), query.zone()),
-                LocalDate.ofInstant(query.until(), query.zone())) + 1;
+        long dayCount = java.time.temporal.ChronoUnit.DAYS.between(first, end) + 1;
         // the limit cuts nothing (at most perDay rows a day pass the filter); it tells the planner how few rows are
         // joined back, so it looks them up by id instead of scanning the table
         var ranked = (query.type() == null ? matching
