@@ -54,7 +54,15 @@ public class Insights {
     }
 
     public AccountInsights account(long accountId) {
-        ZoneId zone = accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC"));
+        return account(accountId, accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC")));
+    }
+
+    /** The account's insights, for a caller that already read the account (its best hours in its time zone). */
+    public AccountInsights account(Account account) {
+        return account(account.id(), account.timeZone());
+    }
+
+    private AccountInsights account(long accountId, ZoneId zone) {
         HeatMap heat = heatMap(results.slots(accountId, zone), zone);
         return new AccountInsights(accountId, results.accountDays(accountId, 90),
                 posts(INSIGHT_POST.ACCOUNT_ID.eq(accountId), INSIGHT_POST.PUBLISHED_AT.desc(), 20),
