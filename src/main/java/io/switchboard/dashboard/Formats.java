@@ -67,8 +67,23 @@ class Formats {
         return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + UNITS[unit];
     }
 
-    /** Whole numbers with thousands separated: "1,234". */
+    /**
+     * Whole numbers with thousands separated: "1,234", "-1,234,567". Grouped by hand: {@code String.format("%,d")}
+     * builds a {@code DecimalFormat} per call to learn the grouping size, and the insights pages print hundreds.
+     */
     public String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        String digits = Long.toString(value);
+        int sign = value < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder grouped = new StringBuilder(digits.length() + length / 3);
+        int first = sign + (length % 3 == 0 ? 3 : length % 3);
+        grouped.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            grouped.append(',').append(digits, i, i + 3);
+        }
+        return grouped.toString();
     }
 }

@@ -65,29 +65,33 @@ class InsightsController {
     }
 
     @GetMapping("/campaigns/{id}/results")
-    String campaign(@PathVariable long id, Model model, Locale locale) {
+    String campaign(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
         Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var results = insights.campaign(id);
+        String base = request.getContextPath();
+        var thumbs = thumbnails.of(results.best(), results.worst());
         model.addAttribute("campaign", campaign);
         model.addAttribute("results", results);
         model.addAttribute("daysChart", charts.days(results.days()));
         model.addAttribute("dayLines", tables.days(results.days(), locale));
-        model.addAttribute("accountLines", tables.accounts(results.accounts()));
+        model.addAttribute("accountLines", tables.accounts(results.accounts(), base));
         model.addAttribute("comparisons", tables.comparisons(results.comparisons()));
-        model.addAttribute("thumbnails", thumbnails.of(results.best(), results.worst()));
+        model.addAttribute("bestLines", tables.posts(results.best(), thumbs, base));
+        model.addAttribute("worstLines", tables.posts(results.worst(), thumbs, base));
         return "campaign-results";
     }
 
     @GetMapping("/accounts/{id}/insights")
-    String account(@PathVariable long id, Model model, Locale locale) {
+    String account(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
         Account account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var found = insights.account(id);
+        var found = insights.account(account);
         model.addAttribute("account", account);
         model.addAttribute("insights", found);
         model.addAttribute("followersChart", charts.followers(found.days()));
         model.addAttribute("followerLines", tables.followers(found.days(), locale));
         model.addAttribute("heatRows", tables.heatMap(found.heatMap(), found.suggested()));
-        model.addAttribute("thumbnails", thumbnails.of(found.recent()));
+        model.addAttribute("recentLines", tables.posts(found.recent(), thumbnails.of(found.recent()),
+                request.getContextPath()));
         var demographics = insights.demographics(id);
         model.addAttribute("demographics", demographics);
         model.addAttribute("demographicCharts", charts.demographics(demographics));
@@ -101,7 +105,8 @@ class InsightsController {
     @GetMapping("/reports")
     String reports(@RequestParam(required = false) @Nullable String tag,
                    @RequestParam(required = false) @Nullable String from,
-                   @RequestParam(required = false) @Nullable String to, Model model, Locale locale) {
+                   @RequestParam(required = false) @Nullable String to, Model model, Locale locale,
+                   HttpServletRequest request) {
         ReportForm form = form(tag, from, to);
         Map<String, String> errors = new LinkedHashMap<>();
         ReportFilter filter = filter(form, errors);
@@ -115,8 +120,8 @@ class InsightsController {
             model.addAttribute("title", ReportFiles.title(filter));
             model.addAttribute("daysChart", charts.days(report.days()));
             model.addAttribute("dayLines", tables.days(report.days(), locale));
-            model.addAttribute("accountLines", tables.accounts(report.accounts()));
-            model.addAttribute("thumbnails", thumbnails.of(report.top()));
+            model.addAttribute("accountLines", tables.accounts(report.accounts(), request.getContextPath()));
+            model.addAttribute("topLines", tables.posts(report.top(), thumbnails.of(report.top()), request.getContextPath()));
             model.addAttribute("topCountries", insights.topCountries(filter, 10));
         }
         return "reports";

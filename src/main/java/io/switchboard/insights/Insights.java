@@ -48,13 +48,23 @@ public class Insights {
         compare(comparisons, "hour published (UTC)", pass.hours());
         Results.Summary summary = pass.summary();
         Results.Ranking ranking = pass.ranking(LIST);
-        return new CampaignResults(campaignId, summary.totals(), summary.days(), accountRows(ranking),
-                ranking.accountCount(), posts(collected, INSIGHT_POST.REACH.desc(), 3),
-                posts(collected, INSIGHT_POST.REACH.asc(), 3), comparisons, summary.lastCollected());
+        List<Results.Row> best = results.posts(collected, INSIGHT_POST.REACH.desc(), 3);
+        List<Results.Row> worst = results.posts(collected, INSIGHT_POST.REACH.asc(), 3);
+        Map<Long, String> names = usernames(ranking, best, worst);
+        return new CampaignResults(campaignId, summary.totals(), summary.days(), accountRows(ranking, names),
+                ranking.accountCount(), named(best, names), named(worst, names), comparisons, summary.lastCollected());
     }
 
     public AccountInsights account(long accountId) {
-        ZoneId zone = accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC"));
+        return account(accountId, accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC")));
+    }
+
+    /** The account's insights, for a caller that already read the account (its best hours in its time zone). */
+    public AccountInsights account(Account account) {
+        return account(account.id(), account.timeZone());
+    }
+
+    private AccountInsights account(long accountId, ZoneId zone) {
         HeatMap heat = heatMap(results.slots(accountId, zone), zone);
         return new AccountInsights(accountId, results.accountDays(accountId, 90),
                 posts(INSIGHT_POST.ACCOUNT_ID.eq(accountId), INSIGHT_POST.PUBLISHED_AT.desc(), 20),
@@ -92,8 +102,10 @@ public class Insights {
         Condition where = Results.report(ids, filter.from(), filter.to());
         Results.Summary summary = results.summaryOfReport(ids, filter.from(), filter.to());
         Results.Ranking ranking = results.reportAccounts(ids, filter.from(), filter.to(), LIST);
-        return new Report(filter, summary.totals(), summary.days(), accountRows(ranking), ranking.accountCount(),
-                posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10));
+        List<Results.Row> top = results.posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10);
+        Map<Long, String> names = usernames(ranking, top, List.of());
+        return new Report(filter, summary.totals(), summary.days(), accountRows(ranking, names), ranking.accountCount(),
+                named(top, names));
     }
 
     /** Every post of a report, for the downloads (newest first, at most {@code limit}). */
@@ -110,9 +122,16 @@ public class Insights {
         }
     }
 
-    private List<AccountRow> accountRows(Results.Ranking ranking) {
+    /** The usernames of the ranked accounts and of the posts' accounts, in one query. */
+    private Map<Long, String> usernames(Results.Ranking ranking, List<Results.Row> posts, List<Results.Row> more) {
+        Set<Long> ids = new HashSet<>(ranking.top().keySet());
+        posts.forEach(r -> ids.add(r.accountId()));
+        more.forEach(r -> ids.add(r.accountId()));
+        return accounts.usernames(ids);
+    }
+
+    private static List<AccountRow> accountRows(Results.Ranking ranking, Map<Long, String> names) {
         Map<Long, Totals> top = ranking.top();
-        Map<Long, String> names = accounts.usernames(top.keySet());
         List<AccountRow> rows = new ArrayList<>();
         top.forEach((id, totals) -> rows.add(new AccountRow(id, names.getOrDefault(id, "account " + id), totals)));
         return rows;
@@ -122,7 +141,10 @@ public class Insights {
         List<Results.Row> rows = results.posts(where, order, limit);
         Set<Long> ids = new HashSet<>();
         rows.forEach(r -> ids.add(r.accountId()));
-        Map<Long, String> names = accounts.usernames(ids);
+        return named(rows, accounts.usernames(ids));
+    }
+
+    private static List<PostResult> named(List<Results.Row> rows, Map<Long, String> names) {
         return rows.stream().map(r -> new PostResult(r.postId(), r.campaignId(), r.accountId(),
                 names.getOrDefault(r.accountId(), "account " + r.accountId()), r.type(), r.caption(), r.permalink(),
                 r.publishedAt(), r.metrics(), r.avgWatchMillis(), r.collections(), r.collectedAt(), r.problem())).toList();

@@ -32,4 +32,14 @@ class FormatsTest {
         assertThat(Durations.adjective(Duration.ofHours(3))).isEqualTo("3-hour");
         assertThat(Durations.adjective(Duration.ofSeconds(30))).isEqualTo("30-second");
     }
+
+    @Test
+    void counts_group_thousands_as_the_formatter_does() {
+        assertThat(formats.count(1234)).isEqualTo("1,234");
+        assertThat(formats.count(-1_234_567)).isEqualTo("-1,234,567");
+        for (long value : new long[]{0, 7, -7, 999, -999, 1000, -1000, 12_345, 123_456, 1_000_000, -100_000,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1}) {
+            assertThat(formats.count(value)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", value));
+        }
+    }
 }
