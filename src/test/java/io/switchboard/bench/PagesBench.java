@@ -47,7 +47,8 @@ import java.util.List;
 class PagesBench {
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.pages.scale", "1"));
     private static final int RUNS = Integer.getInteger("bench.pages.runs", 20);
-    private static final int WARM_UP = 3;
+    /** Loads of each page before the timed ones (default 3: a page measured alone then meets a JVM still compiling). */
+    private static final int WARM_UP = Integer.getInteger("bench.pages.warmups", 3);
     private static final boolean TRACE = Boolean.getBoolean("bench.pages.trace");
 
     /** What the seed made that pages need by id. */
