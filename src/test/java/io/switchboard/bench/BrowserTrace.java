@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class BrowserTrace {
     private static final List<String> CATEGORIES = List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
-            "blink", "loading", "v8.execute");
+            "blink", "loading", "v8.execute", "blink.user_timing");
 
     private BrowserTrace() {
     }
@@ -55,10 +55,29 @@ final class BrowserTrace {
                 mainPid = e.path("pid").asLong();
             }
         }
+        // only what happened between the navigation's start and its load event's end (the measured span), when the
+        // trace marks them
+        double from = Double.NEGATIVE_INFINITY;
+        double to = Double.POSITIVE_INFINITY;
+        String frame = "";
+        for (JsonNode e : events) {
+            JsonNode data = e.path("args").path("data");
+            if ("navigationStart".equals(e.path("name").asString()) && data.path("isLoadingMainFrame").asBoolean(false)
+                    && data.path("documentLoaderURL").asString("").startsWith("http") && e.path("ts").asDouble() > from) {
+                from = e.path("ts").asDouble();
+                frame = e.path("args").path("frame").asString("");
+            }
+        }
+        for (JsonNode e : events) {
+            if ("loadEventEnd".equals(e.path("name").asString()) && e.path("ts").asDouble() > from
+                    && frame.equals(e.path("args").path("frame").asString(""))) {
+                to = Math.min(to, e.path("ts").asDouble());
+            }
+        }
         List<JsonNode> main = new ArrayList<>();
         double decode = 0;
         for (JsonNode e : events) {
-            if (!"X".equals(e.path("ph").asString())) {
+            if (!"X".equals(e.path("ph").asString()) || e.path("ts").asDouble() < from || e.path("ts").asDouble() > to) {
                 continue;
             }
             String name = e.path("name").asString();
@@ -73,27 +92,41 @@ final class BrowserTrace {
                 .thenComparing(e -> -e.path("dur").asDouble()));
         Map<String, Double> self = new TreeMap<>();
         Deque<double[]> open = new ArrayDeque<>(); // [end, index]
+        // thread time (tdur) beside wall time (dur): on a loaded machine the wall time of a task is mostly waiting for
+        // a core, its thread time is what the page really cost
+        Map<String, Double> selfCpu = new TreeMap<>();
         double[] selfOf = new double[main.size()];
+        double[] selfCpuOf = new double[main.size()];
         for (int i = 0; i < main.size(); i++) {
             JsonNode e = main.get(i);
             double ts = e.path("ts").asDouble();
             double dur = e.path("dur").asDouble();
+            double tdur = e.path("tdur").asDouble();
             while (!open.isEmpty() && open.peek()[0] <= ts) {
                 open.pop();
             }
             selfOf[i] = dur;
+            selfCpuOf[i] = tdur;
             if (!open.isEmpty()) {
                 selfOf[(int) open.peek()[1]] -= dur;
+                selfCpuOf[(int) open.peek()[1]] -= tdur;
             }
             open.push(new double[] {ts + dur, i});
         }
         for (int i = 0; i < main.size(); i++) {
             self.merge(label(main.get(i)), selfOf[i] / 1000, Double::sum);
+            selfCpu.merge(label(main.get(i)), selfCpuOf[i] / 1000, Double::sum);
         }
         double total = self.values().stream().mapToDouble(Double::doubleValue).sum();
-        String top = self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+        double cpu = selfCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format("traced_span_ms=%d main_thread_ms=%d main_thread_cpu_ms=%d cpu: %s image_decode_ms=%d",
+                Double.isInfinite(to - from) ? -1 : Math.round((to - from) / 1000), Math.round(total),
+                Math.round(cpu), top(selfCpu), Math.round(decode));
+    }
+
+    private static String top(Map<String, Double> self) {
+        return self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(14)
                 .map(en -> en.getKey().replace(' ', '_') + "=" + Math.round(en.getValue()))
                 .collect(Collectors.joining(" "));
-        return String.format("main_thread_ms=%d %s image_decode_ms=%d", Math.round(total), top, Math.round(decode));
     }
 }

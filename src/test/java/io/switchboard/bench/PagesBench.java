@@ -47,7 +47,8 @@ import java.util.List;
 class PagesBench {
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.pages.scale", "1"));
     private static final int RUNS = Integer.getInteger("bench.pages.runs", 20);
-    private static final int WARM_UP = 3;
+    /** Loads of each page before the timed ones (default 3: a page measured alone then meets a JVM still compiling). */
+    private static final int WARM_UP = Integer.getInteger("bench.pages.warmups", 3);
     private static final boolean TRACE = Boolean.getBoolean("bench.pages.trace");
 
     /** What the seed made that pages need by id. */
@@ -77,14 +78,21 @@ class PagesBench {
             String only = System.getProperty("bench.pages.only", ".*");
             for (Stop stop : pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList()) {
                 List<Long> millis = new ArrayList<>();
+                List<double[]> phases = new ArrayList<>();
+                ProcessCpu cpu = null;
                 for (int run = 0; run < WARM_UP + RUNS; run++) {
+                    if (run == WARM_UP) {
+                        cpu = ProcessCpu.now();
+                    }
                     stop.open(page, app);
                     answered(page, stop);
                     long loaded = loadMillis(page);
                     if (run >= WARM_UP) {
                         millis.add(loaded);
+                        phases.add(phases(page));
                     }
                 }
+                String cpuPerLoad = cpu == null ? "" : " " + cpu.perLoadSince(RUNS);
                 int serious = 0;
                 int critical = 0;
                 for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
@@ -94,7 +102,7 @@ class PagesBench {
                         critical++;
                     }
                 }
-                String where = where(page);
+                String where = where(page) + " " + medianPhases(phases) + cpuPerLoad;
                 if (System.getProperty("bench.pages.dump") != null) {
                     java.nio.file.Path dump = java.nio.file.Path.of(System.getProperty("bench.pages.dump"));
                     java.nio.file.Files.createDirectories(dump);
@@ -187,6 +195,35 @@ class PagesBench {
                 + " + ' after_dom_ms=' + Math.round(n.loadEventEnd - n.domContentLoadedEventEnd)"
                 + " + ' html_kb=' + Math.round(n.transferSize / 1024) + '/' + Math.round(n.decodedBodySize / 1024)"
                 + " + ' resources=' + r.length + ' fetched=' + r.filter(e => e.transferSize > 0).length; }"));
+    }
+
+    private static final String[] PHASES = {"before", "server", "body", "to_interactive", "deferred_and_dcl",
+            "to_load", "load_handlers"};
+
+    /**
+     * One load's time split at the browser's Navigation Timing marks: navigation start to the request, the server's
+     * first byte, the rest of the body, the document parsed (blocking stylesheets and scripts included), deferred
+     * scripts and DOMContentLoaded handlers, what the load event then waited for (images, late resources), and its
+     * handlers.
+     */
+    private static double[] phases(Page page) {
+        @SuppressWarnings("unchecked")
+        List<Number> values = (List<Number>) page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                + " return [n.requestStart - n.startTime, n.responseStart - n.requestStart, n.responseEnd - n.responseStart,"
+                + " n.domInteractive - n.responseEnd, n.domContentLoadedEventEnd - n.domInteractive,"
+                + " n.loadEventStart - n.domContentLoadedEventEnd, n.loadEventEnd - n.loadEventStart]; }");
+        return values.stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    /** Each phase's median over the timed loads ({@code p50_<phase>_ms=}), so a slow phase shows apart from noise. */
+    private static String medianPhases(List<double[]> phases) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < PHASES.length; i++) {
+            int at = i;
+            long[] sorted = Bench.sorted(phases.stream().map(p -> Math.round(p[at])).toList());
+            line.append(i == 0 ? "" : " ").append("p50_").append(PHASES[i]).append("_ms=").append(Bench.percentile(sorted, 50));
+        }
+        return line.toString();
     }
 
     /** An error page loads fast and passes axe: a page that did not answer 200 stops the benchmark. */
