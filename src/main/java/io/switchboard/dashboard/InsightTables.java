@@ -134,8 +134,9 @@ class InsightTables {
                     .text(StringUtils.capitalize(p.type().name().toLowerCase(Locale.ROOT))).raw("</span> <a href=\"")
                     .text(base + "/accounts/" + p.accountId() + "/insights").raw("\">").text("@" + p.username())
                     .raw("</a></span> <span class=\"small\">").text(StringUtils.abbreviate(p.caption(), 80)).raw("</span>");
-            if (p.permalink() != null) {
-                html.raw(" <a class=\"small\" href=\"").text(p.permalink())
+            String link = formats.webLink(p.permalink());
+            if (link != null) {
+                html.raw(" <a class=\"small\" href=\"").text(link)
                         .raw("\" target=\"_blank\" rel=\"noopener\">See the post on the platform</a>");
             }
             if (p.problem() != null) {
