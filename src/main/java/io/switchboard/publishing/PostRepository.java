@@ -86,19 +86,27 @@ class PostRepository {
      */
     void inChunks(long campaignId, boolean unfinishedOnly, int size,
                   java.util.function.Consumer<List<CampaignPost>> each) {
-        int after = 0;
-        List<CampaignPost> chunk;
+        byNumber(size, after -> unfinishedOnly ? unfinishedOf(campaignId, after, size)
+                : page(campaignId, null, null, after, size), CampaignPost::number, each);
+    }
+
+    /** The keyset loop of {@link #inChunks} and {@link #launchingInChunks}: chunks after the last one's number. */
+    private static <T> void byNumber(int size, java.util.function.IntFunction<List<T>> after,
+                                     java.util.function.ToIntFunction<T> number,
+                                     java.util.function.Consumer<List<T>> each) {
+        int last = 0;
+        List<T> chunk;
         do {
-            chunk = unfinishedOnly ? unfinishedOf(campaignId, after, size) : page(campaignId, null, null, after, size);
+            chunk = after.apply(last);
             if (!chunk.isEmpty()) {
                 each.accept(chunk);
-                after = chunk.getLast().number();
+                last = number.applyAsInt(chunk.getLast());
             }
         } while (chunk.size() == size);
     }
 
     /** What a launch needs of a stored post to give it its task and first comment. */
-    record Launching(long id, long accountId, OffsetDateTime scheduledAt) {
+    record Launching(long id, long accountId, OffsetDateTime scheduledAt, int number) {
     }
 
     /**
@@ -106,25 +114,13 @@ class PostRepository {
      * reads only what a launch needs (a whole post per row was most of a 200,000-post launch's own CPU).
      */
     void launchingInChunks(long campaignId, int size, java.util.function.Consumer<List<Launching>> each) {
-        int after = 0;
-        int read;
-        do {
-            List<Launching> chunk = new ArrayList<>(size);
-            int[] last = {after};
-            db.select(CAMPAIGN_POST.ID, CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.SCHEDULED_AT, CAMPAIGN_POST.NUMBER)
-                    .from(CAMPAIGN_POST)
-                    .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.NUMBER.gt(after)))
-                    .orderBy(CAMPAIGN_POST.NUMBER).limit(size)
-                    .forEach(r -> {
-                        chunk.add(new Launching(r.value1(), r.value2(), r.value3()));
-                        last[0] = r.value4();
-                    });
-            read = chunk.size();
-            if (read > 0) {
-                each.accept(chunk);
-                after = last[0];
-            }
-        } while (read == size);
+        byNumber(size, after -> db.select(CAMPAIGN_POST.ID, CAMPAIGN_POST.ACCOUNT_ID, CAMPAIGN_POST.SCHEDULED_AT,
+                                CAMPAIGN_POST.NUMBER)
+                        .from(CAMPAIGN_POST)
+                        .where(CAMPAIGN_POST.CAMPAIGN_ID.eq(campaignId).and(CAMPAIGN_POST.NUMBER.gt(after)))
+                        .orderBy(CAMPAIGN_POST.NUMBER).limit(size)
+                        .fetch(r -> new Launching(r.value1(), r.value2(), r.value3(), r.value4())),
+                Launching::number, each);
     }
 
     /**
