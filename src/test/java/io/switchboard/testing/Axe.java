@@ -1,5 +1,6 @@
 package io.switchboard.testing;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
@@ -20,9 +21,16 @@ public final class Axe {
      * cost (1.2 to 4 times on the page tour's 84 visits, with the same violations both ways on every one). A page
      * that has frames gets the frame-by-frame run. An axe run that fails fails the test: it never reads as no
      * violation.
+     * <p>
+     * Only violations are asked for ({@code resultTypes}): every rule still runs on every node, but axe no longer
+     * gathers, and Playwright no longer carries, every node that passed. On the page tour's 84 visits that made the
+     * checks 29 % quicker (175 s against 124 s on a loaded machine, both run on each visit) with the same violations
+     * on every one.
      */
     public static List<Rule> violations(Page page) {
-        AxeResults results = new AxeBuilder(page).setLegacyMode(page.frames().size() == 1).analyze();
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        AxeResults results = new AxeBuilder(page).setLegacyMode(page.frames().size() == 1).options(options).analyze();
         if (results.getErrorMessage() != null) {
             throw new AssertionError("axe-core could not check " + page.url() + ": " + results.getErrorMessage());
         }
