@@ -7,7 +7,6 @@ import io.switchboard.insights.ReportFiles;
 import io.switchboard.insights.ReportFilter;
 import io.switchboard.insights.ReportSchedule;
 import io.switchboard.insights.ScheduledReports;
-import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.Campaigns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,11 +65,11 @@ class InsightsController {
 
     @GetMapping("/campaigns/{id}/results")
     String campaign(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
-        Campaign campaign = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String name = campaigns.name(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var results = insights.campaign(id);
         String base = request.getContextPath();
         var thumbs = thumbnails.of(results.best(), results.worst());
-        model.addAttribute("campaign", campaign);
+        model.addAttribute("campaignName", name);
         model.addAttribute("results", results);
         model.addAttribute("daysChart", charts.days(results.days()));
         model.addAttribute("dayLines", tables.days(results.days(), locale));

@@ -6,6 +6,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.CommonTableExpression;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
@@ -26,6 +29,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_DAY;
+import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_TOTAL;
 import static switchboard.jooq.Tables.INSIGHT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
@@ -126,25 +130,71 @@ class Results {
 
     /**
      * A report's accounts with the most reach (ties by id) and how many accounts posted in it, from the per-account
-     * daily roll-up: the numbers the report's posts add up to, without reading the posts.
+     * roll-ups: the numbers the report's posts add up to, without reading the posts. A report of every account whose
+     * days hold most of the posts ranks from the accounts' totals minus the days outside it; any other from the days
+     * inside it. Both are exact: they differ only in the rows they read.
      */
     Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit) {
+        boolean fewerOutside = accountIds == null && mostPostsWithin(from, to);
+        return reportAccounts(accountIds, from, to, limit, fewerOutside ? Reading.TOTALS_LESS_OUTSIDE : Reading.DAYS_INSIDE);
+    }
+
+    /** Which rows a report's ranking reads (the result is the same). */
+    enum Reading {
+        /** The rows of the report's days. */
+        DAYS_INSIDE,
+        /** Every account's total and the rows of the days outside the report (every account only). */
+        TOTALS_LESS_OUTSIDE
+    }
+
+    Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit, Reading reading) {
         var t = INSIGHT_ACCOUNT_POST_DAY;
-        // the ranking adds up only each account's reach over the rows that have posts, and counts the accounts; then
-        // the top accounts' other totals are added up by key (the primary key), in the same statement (one snapshot).
-        // A row without posts adds nothing (its numbers are all 0), so skipping it changes no sum.
-        var ranked = name("ranked").as(db.select(t.ACCOUNT_ID, sum(t.REACH).as("rank_reach"), count().over().as("accounts"))
-                .from(t).where(rollUpOf(accountIds, from, to)).and(t.POSTS.gt(0L)).groupBy(t.ACCOUNT_ID)
-                .orderBy(sum(t.REACH).desc(), t.ACCOUNT_ID).limit(limit));
-        Field<Long> account = ranked.field(t.ACCOUNT_ID);
+        // the ranking adds up only each account's reach and counts the accounts that posted; then the top accounts'
+        // other totals are added up from the days, by key (the primary key), in the same statement (one snapshot).
+        CommonTableExpression<?> ranked;
+        if (reading == Reading.TOTALS_LESS_OUTSIDE) {
+            if (accountIds != null) {
+                throw new IllegalArgumentException("the accounts' totals rank every account only");
+            }
+            var total = INSIGHT_ACCOUNT_POST_TOTAL;
+            var outside = name("outside").fields("account_id", "posts", "reach").as(db.select(t.ACCOUNT_ID,
+                            sum(t.POSTS).cast(SQLDataType.BIGINT), sum(t.REACH).cast(SQLDataType.BIGINT)).from(t)
+                    .where(t.DAY.lt(from).or(t.DAY.gt(to))).groupBy(t.ACCOUNT_ID));
+            Field<Long> outsidePosts = coalesce(outside.field("posts", Long.class), 0L);
+            Field<Long> outsideReach = coalesce(outside.field("reach", Long.class), 0L);
+            var inside = name("inside").fields("account_id", "rank_reach").as(db.select(total.ACCOUNT_ID,
+                            total.REACH.minus(outsideReach)).from(total).leftJoin(outside)
+                    .on(outside.field("account_id", Long.class).eq(total.ACCOUNT_ID))
+                    .where(total.POSTS.gt(outsidePosts)));
+            Field<Long> account = inside.field("account_id", Long.class);
+            Field<Long> reach = inside.field("rank_reach", Long.class);
+            ranked = name("ranked").as(db.with(outside).with(inside).select(account, reach,
+                            field(db.selectCount().from(inside)).as("accounts")).from(inside)
+                    .orderBy(reach.desc(), account).limit(limit));
+        } else {
+            // a row without posts adds nothing (its numbers are all 0), so skipping it changes no sum
+            ranked = name("ranked").as(db.select(t.ACCOUNT_ID, sum(t.REACH).as("rank_reach"),
+                            count().over().as("accounts")).from(t).where(rollUpOf(accountIds, from, to)).and(t.POSTS.gt(0L))
+                    .groupBy(t.ACCOUNT_ID).orderBy(sum(t.REACH).desc(), t.ACCOUNT_ID).limit(limit));
+        }
+        Field<Long> account = ranked.field("account_id", Long.class);
         Field<?> reach = ranked.field("rank_reach");
         Field<Integer> accounts = ranked.field("accounts", Integer.class);
-        var rows = db.with(ranked).select(account).select(rolledUp()).select(accounts).from(ranked)
-                .join(t).on(t.ACCOUNT_ID.eq(account)).and(t.DAY.between(from, to))
+        var rows = db.with(ranked).select(account).select(rolledUp()).select(accounts)
+                .from(ranked).join(t).on(t.ACCOUNT_ID.eq(account)).and(t.DAY.between(from, to))
                 .groupBy(account, reach, accounts).orderBy(reach.desc(), account).fetch();
         Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byAccount.put(r.get(account), totals(r, 1)));
         return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(accounts));
+    }
+
+    /** Whether the days from {@code from} to {@code to} hold more posts than all the other days together. */
+    private boolean mostPostsWithin(LocalDate from, LocalDate to) {
+        var d = INSIGHT_DAY;
+        var within = d.DAY.between(from, to);
+        var r = db.select(sum(d.POSTS).filterWhere(within), sum(d.POSTS).filterWhere(org.jooq.impl.DSL.not(within)))
+                .from(d).fetchSingle();
+        return n(r.value1()) > n(r.value2());
     }
 
     private static Condition rollUpOf(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {

@@ -66,6 +66,10 @@ class CampaignRepository {
         return db.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(this::campaign);
     }
 
+    Optional<String> name(long id) {
+        return db.select(CAMPAIGN.NAME).from(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(CAMPAIGN.NAME);
+    }
+
     /** Newest first, those with an id below {@code before}. */
     List<Campaign> page(@Nullable Long before, int limit) {
         return db.selectFrom(CAMPAIGN).where(before == null ? noCondition() : CAMPAIGN.ID.lt(before))

@@ -345,6 +345,11 @@ public class Campaigns {
         return campaigns.find(campaignId);
     }
 
+    /** The campaign's name, for a page that shows only that (reads no spec). */
+    public Optional<String> name(long campaignId) {
+        return campaigns.name(campaignId);
+    }
+
     /** Newest first, those with an id below {@code before}. */
     public List<Campaign> list(@Nullable Long before, int limit) {
         return campaigns.page(before, Math.clamp(limit, 1, 200));

@@ -82,6 +82,11 @@ class InsightsBench {
             Bench.print(String.format(java.util.Locale.ROOT, "insights rows=%d campaign_page_p95_ms=%d "
                             + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f autovacuum_during_timing=%d",
                     rows, campaignP95, accountP95, reportP95, perSecond, autovacuum[0]));
+            long hold = Long.getLong("bench.insights.hold", 0);
+            if (hold > 0) {
+                System.out.println("bench insights-hold url=" + postgres.getJdbcUrl("postgres", "insights") + " seconds=" + hold);
+                Thread.sleep(hold * 1000);
+            }
         } finally {
             SignedIn.out();
         }

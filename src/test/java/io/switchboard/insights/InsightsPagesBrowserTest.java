@@ -187,6 +187,9 @@ class InsightsPagesBrowserTest {
         long reach = db.fetchSingle("SELECT sum(reach) FROM insight_post WHERE campaign_id = {0}", campaignId)
                 .get(0, Long.class);
         String html = web.get(app.url("/campaigns/" + campaignId + "/results")).body();
+        assertThat(html).as("the campaign's name, read without its spec, titles the page and links back to it")
+                .contains("<title>Winter launch: results").contains("/campaigns/" + campaignId + "\">Winter launch</a>");
+        assertThat(web.get(app.url("/campaigns/987654321/results")).statusCode()).isEqualTo(404);
         assertThat(html).contains(String.format(Locale.ROOT, "%,d", reach));
         assertThat(html).contains("Compared by caption").contains("Variant A: winter sale").contains("Variant B: winter sale")
                 .contains("Compared by hour published (UTC)");

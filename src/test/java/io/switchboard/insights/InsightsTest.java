@@ -320,13 +320,17 @@ class InsightsTest {
             String where = " WHERE published_at >= {0}::date AT TIME ZONE 'UTC' AND published_at < ({1}::date + 1) AT "
                     + "TIME ZONE 'UTC'" + (ids == null ? "" : " AND account_id IN (" + ids.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            // every account's report reads either the days inside it or the totals less the days outside it
+            var readings = ids == null ? List.of(Results.Reading.values()) : List.of(Results.Reading.DAYS_INSIDE);
             for (int limit : new int[]{50, 4, 1}) { // the top N only: the count is still of every account
-                Results.Ranking rolledUp = results.reportAccounts(ids, from, to, limit);
-                assertThat(ranking(rolledUp)).as("ranking of %s, top %s", ids, limit).isEqualTo(db.fetch("SELECT "
-                        + "account_id, " + SUMS + " FROM insight_post" + where + " GROUP BY 1 ORDER BY sum(reach) DESC, 1 "
-                        + "LIMIT " + limit, from, to).map(InsightsTest::group));
-                assertThat(rolledUp.accountCount()).isEqualTo(db.fetchSingle("SELECT count(DISTINCT account_id) FROM "
-                        + "insight_post" + where, from, to).get(0, Integer.class));
+                for (Results.Reading reading : readings) {
+                    Results.Ranking rolledUp = results.reportAccounts(ids, from, to, limit, reading);
+                    assertThat(ranking(rolledUp)).as("ranking of %s, top %s, %s", ids, limit, reading).isEqualTo(
+                            db.fetch("SELECT account_id, " + SUMS + " FROM insight_post" + where + " GROUP BY 1 ORDER BY "
+                                    + "sum(reach) DESC, 1 LIMIT " + limit, from, to).map(InsightsTest::group));
+                    assertThat(rolledUp.accountCount()).as("count of %s, %s", ids, reading).isEqualTo(db.fetchSingle(
+                            "SELECT count(DISTINCT account_id) FROM insight_post" + where, from, to).get(0, Integer.class));
+                }
             }
             Results.Summary days = results.summaryOfReport(ids, from, to);
             assertThat(days.days().stream().map(d -> d.day() + "=" + List.of(d.posts(), d.views(), d.reach(),
@@ -349,6 +353,11 @@ class InsightsTest {
         assertThat(db.fetch(rollUp).intoSet(r -> r.intoList().toString()))
                 .as("the roll-up holds every account's day as the posts add it up, nothing else")
                 .isEqualTo(db.fetch(byAccountDay).intoSet(r -> r.intoList().toString()));
+        assertThat(db.fetch("SELECT account_id, posts, reach FROM insight_account_post_total WHERE posts <> 0 OR reach <> 0")
+                .intoSet(r -> r.intoList().toString()))
+                .as("every account's total is its posts added up, after readings, moves, a move to another account and "
+                        + "removals").isEqualTo(db.fetch("SELECT account_id, count(*), sum(reach) FROM insight_post GROUP BY 1")
+                        .intoSet(r -> r.intoList().toString()));
     }
 
     @Test
