@@ -114,7 +114,7 @@ class CalendarController {
         model.addAttribute("todayLink", v.link(null, today));
         model.addAttribute("cells", cells);
         model.addAttribute("hours", java.util.stream.IntStream.range(0, 24).boxed().toList());
-        model.addAttribute("campaignChoices", campaigns.list(null, 100));
+        model.addAttribute("campaignChoices", campaigns.choices(100));
         model.addAttribute("types", PostType.values());
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("calTitle", title(v));

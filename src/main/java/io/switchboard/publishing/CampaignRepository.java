@@ -76,6 +76,11 @@ class CampaignRepository {
                 .orderBy(CAMPAIGN.ID.desc()).limit(limit).fetch(this::campaign);
     }
 
+    List<Campaigns.Choice> choices(int limit) {
+        return db.select(CAMPAIGN.ID, CAMPAIGN.NAME).from(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).limit(limit)
+                .fetch(r -> new Campaigns.Choice(r.value1(), r.value2()));
+    }
+
     private Campaign campaign(CampaignRecord r) {
         return new Campaign(r.getId(), r.getName(), CampaignStatus.fromDb(r.getStatus()), PostType.valueOf(r.getPostType()),
                 json.readValue(r.getSpec().data(), CampaignSpec.class), r.getCreatedBy(), r.getCreatedAt(),

@@ -355,6 +355,18 @@ public class Campaigns {
         return campaigns.page(before, Math.clamp(limit, 1, 200));
     }
 
+    /** A campaign to choose in a filter: its id and name. */
+    public record Choice(long id, String name) {
+    }
+
+    /**
+     * The newest campaigns' ids and names, for a filter's choices: their specs are not read (the calendar's list of
+     * 100 campaigns parsed every spec, most of its server time at the pages benchmark's full scale).
+     */
+    public List<Choice> choices(int limit) {
+        return campaigns.choices(Math.clamp(limit, 1, 200));
+    }
+
     public PostCounts counts(long campaignId) {
         return posts.counts(campaignId);
     }

@@ -35,6 +35,11 @@ import static switchboard.jooq.Tables.CAMPAIGN_POST_TALLY;
 class PostRepository {
     private static final int INSERT_CHUNK = 2000;
     private static final Field<OffsetDateTime> NOW = currentOffsetDateTime();
+    /**
+     * A post's reason is kept to this many characters: failed and held posts' reasons are keys of an index (V190),
+     * whose entries must fit in a third of a page; a platform's message longer than this is cut, never refused.
+     */
+    static final int REASON_CHARS = 1000;
     private final DSLContext db;
 
     PostRepository(DSLContext db) {
@@ -241,7 +246,7 @@ class PostRepository {
     }
 
     void status(long postId, PostStatus status, @Nullable String reason) {
-        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, status.dbValue()).set(CAMPAIGN_POST.STATUS_REASON, reason)
+        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, status.dbValue()).set(CAMPAIGN_POST.STATUS_REASON, bounded(reason))
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
@@ -271,7 +276,7 @@ class PostRepository {
         db.update(CAMPAIGN_POST).setNull(CAMPAIGN_POST.CONTAINER_ID).setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS)
                 .setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT).setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
                 .set(CAMPAIGN_POST.POLLS, 0).set(CAMPAIGN_POST.STATUS, status.dbValue())
-                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .set(CAMPAIGN_POST.STATUS_REASON, bounded(reason)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
                 .where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
@@ -306,7 +311,7 @@ class PostRepository {
     void published(long postId, @Nullable String mediaId, @Nullable String permalink, @Nullable String note) {
         db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(CAMPAIGN_POST.PLATFORM_MEDIA_ID, mediaId).set(CAMPAIGN_POST.PERMALINK, permalink)
-                .set(CAMPAIGN_POST.PUBLISHED_AT, NOW).set(CAMPAIGN_POST.STATUS_REASON, note)
+                .set(CAMPAIGN_POST.PUBLISHED_AT, NOW).set(CAMPAIGN_POST.STATUS_REASON, bounded(note))
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
@@ -320,7 +325,7 @@ class PostRepository {
     List<Long> pauseAccount(long accountId, PostHolds.Hold hold, String reason) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.PAUSED.dbValue())
                 .set(CAMPAIGN_POST.HELD_FOR, hold.dbValue())
-                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .set(CAMPAIGN_POST.STATUS_REASON, bounded(reason)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
                 .where(CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(CAMPAIGN_POST.STATUS.in(
                         PostStatus.SCHEDULED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(),
                         PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue())))
@@ -375,7 +380,7 @@ class PostRepository {
 
     private int cancel(Condition which, String reason) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.STATUS, PostStatus.CANCELLED.dbValue())
-                .set(CAMPAIGN_POST.STATUS_REASON, reason).set(CAMPAIGN_POST.UPDATED_AT, NOW)
+                .set(CAMPAIGN_POST.STATUS_REASON, bounded(reason)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
                 .where(which.and(CAMPAIGN_POST.STATUS.in(Arrays.stream(PostStatus.values())
                         .filter(PostStatus::cancellable).map(PostStatus::dbValue).toList())))
                 .execute();
@@ -442,5 +447,9 @@ class PostRepository {
                 r.get(CAMPAIGN_POST.PUBLISHED_AT), r.get(CAMPAIGN_POST.POLLS), r.get(CAMPAIGN_POST.UPDATED_AT),
                 r.get(CAMPAIGN_POST.CHILD_CONTAINER_IDS) == null ? List.of()
                         : List.of(r.get(CAMPAIGN_POST.CHILD_CONTAINER_IDS)));
+    }
+
+    static @Nullable String bounded(@Nullable String reason) {
+        return reason == null || reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS - 1) + "…";
     }
 }

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.CAMPAIGN;
 import static switchboard.jooq.Tables.CAMPAIGN_POST;
@@ -34,29 +36,20 @@ class PostSummaries {
 
     /**
      * Held posts, and posts failed within {@link #RECENT_FAILURES}, of campaigns that were not cancelled, grouped by
-     * campaign, status and reason, the latest first, with how many posts all the groups hold. Grouped twice, by
-     * account first, so both levels are hash aggregates: one {@code count(DISTINCT account_id)} over the 40,000
-     * troubled posts of the pages benchmark sorted them on disk (0.9 s) and a second statement counted them again.
+     * campaign, status and reason, the latest first, with how many posts all the groups hold. One pass over the
+     * troubled posts' own index (V190) in the groups' order, so the aggregate streams: no table rows, no sort, no hash
+     * (a hash aggregate over the posts' rows took 0.4 s of the Overview's 0.8 s at the pages benchmark's 40,000
+     * troubled posts).
      */
     PublishingOverview.Troubles trouble(OffsetDateTime failedSince, int limit) {
-        var perAccount = db.select(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.STATUS, CAMPAIGN_POST.STATUS_REASON,
-                        CAMPAIGN_POST.ACCOUNT_ID, count().as("posts"), max(CAMPAIGN_POST.UPDATED_AT).as("latest"))
-                .from(CAMPAIGN_POST).join(CAMPAIGN).on(CAMPAIGN.ID.eq(CAMPAIGN_POST.CAMPAIGN_ID))
+        var latest = max(CAMPAIGN_POST.UPDATED_AT);
+        var groups = db.select(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.STATUS, CAMPAIGN_POST.STATUS_REASON,
+                        count().as("posts"), countDistinct(CAMPAIGN_POST.ACCOUNT_ID).as("accounts"),
+                        min(CAMPAIGN_POST.ACCOUNT_ID).as("account"), latest.as("latest"),
+                        sum(count()).over().cast(Integer.class).as("all_posts"))
+                .from(CAMPAIGN_POST)
                 .where(troubled(failedSince))
-                .groupBy(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.STATUS, CAMPAIGN_POST.STATUS_REASON,
-                        CAMPAIGN_POST.ACCOUNT_ID)
-                .asTable("a");
-        var campaignId = perAccount.field(CAMPAIGN_POST.CAMPAIGN_ID);
-        var status = perAccount.field(CAMPAIGN_POST.STATUS);
-        var reason = perAccount.field(CAMPAIGN_POST.STATUS_REASON);
-        var account = perAccount.field(CAMPAIGN_POST.ACCOUNT_ID);
-        var posts = sum(perAccount.field("posts", Integer.class)).cast(Integer.class);
-        var latest = max(perAccount.field("latest", OffsetDateTime.class));
-        var groups = db.select(campaignId, status, reason, posts.as("posts"), count().as("accounts"),
-                        min(account).as("account"), latest.as("latest"),
-                        sum(sum(perAccount.field("posts", Integer.class))).over().cast(Integer.class).as("all_posts"))
-                .from(perAccount)
-                .groupBy(campaignId, status, reason)
+                .groupBy(CAMPAIGN_POST.CAMPAIGN_ID, CAMPAIGN_POST.STATUS, CAMPAIGN_POST.STATUS_REASON)
                 .orderBy(latest.desc()).limit(limit)
                 .asTable("g");
         var groupCampaign = groups.field(CAMPAIGN_POST.CAMPAIGN_ID.getName(), Long.class);
@@ -73,9 +66,14 @@ class PostSummaries {
         return new PublishingOverview.Troubles(found, rows.isEmpty() ? 0 : rows.getFirst().value8());
     }
 
+    /**
+     * Written so that the plan is the index's (V190): its predicate as it stands, the time only a filter, and the
+     * cancelled campaigns a hashed list (a join would lose the index's order).
+     */
     private static org.jooq.Condition troubled(OffsetDateTime failedSince) {
-        return CAMPAIGN_POST.STATUS.eq(PostStatus.PAUSED.dbValue())
-                .or(CAMPAIGN_POST.STATUS.eq(PostStatus.FAILED.dbValue()).and(CAMPAIGN_POST.UPDATED_AT.gt(failedSince)))
-                .and(CAMPAIGN.STATUS.ne(CampaignStatus.CANCELLED.dbValue()));
+        return CAMPAIGN_POST.STATUS.in(PostStatus.FAILED.dbValue(), PostStatus.PAUSED.dbValue())
+                .and(CAMPAIGN_POST.STATUS.eq(PostStatus.PAUSED.dbValue()).or(CAMPAIGN_POST.UPDATED_AT.gt(failedSince)))
+                .and(CAMPAIGN_POST.CAMPAIGN_ID.notIn(select(CAMPAIGN.ID).from(CAMPAIGN)
+                        .where(CAMPAIGN.STATUS.eq(CampaignStatus.CANCELLED.dbValue()))));
     }
 }

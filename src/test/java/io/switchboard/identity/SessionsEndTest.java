@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sessions end on every instance at once when an admin disables an operator, changes their role or resets their
  * password (two instances on one database: the admin on one, the operator on the other), and a session lasts at
- * most its absolute lifetime however busy it is.
+ * most its absolute lifetime however busy it is. A request moves its session's last access in the database only when
+ * the one stored is a minute old (SessionWrites).
  */
 class SessionsEndTest {
     private static String database;
@@ -108,10 +109,32 @@ class SessionsEndTest {
         }
     }
 
+    @Test
+    void a_request_writes_the_session_row_only_when_its_last_access_is_a_minute_old() throws Exception {
+        String username = Operators.create(adminSide, "OPERATOR");
+        WebSession operator = Operators.signedIn(operatorSide, username, Operators.PASSWORD);
+        assertThat(operator.get(operatorSide.url("/account")).statusCode()).isEqualTo(200);
+        long first = lastAccess(username);
+        Thread.sleep(20);
+
+        assertThat(operator.get(operatorSide.url("/account")).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(username)).isEqualTo(first);
+
+        adminSide.bean(DSLContext.class).execute("UPDATE spring_session SET last_access_time = last_access_time - 61000,"
+                + " expiry_time = expiry_time - 61000 WHERE principal_name = ?", username);
+        assertThat(operator.get(operatorSide.url("/account")).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(username)).isGreaterThan(first);
+    }
+
     private static void admin(String path, Map<String, String> form) {
         WebSession admin = Operators.admin(adminSide);
         admin.get(adminSide.url("/operators"));
         assertThat(admin.post(adminSide.url(path), form).statusCode()).isEqualTo(302);
+    }
+
+    private static long lastAccess(String username) {
+        return adminSide.bean(DSLContext.class).fetchSingle(
+                "SELECT last_access_time FROM spring_session WHERE principal_name = ?", username).get(0, Long.class);
     }
 
     private static long id(String username) {
