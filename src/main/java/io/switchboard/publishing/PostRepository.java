@@ -37,9 +37,11 @@ class PostRepository {
     private static final Field<OffsetDateTime> NOW = currentOffsetDateTime();
     /**
      * A post's reason is kept to this many characters: failed and held posts' reasons are keys of an index (V190),
-     * whose entries must fit in a third of a page; a platform's message longer than this is cut, never refused.
+     * whose entries must fit in a third of a page (2,704 bytes). 600 characters are at most 2,400 bytes in UTF-8 (4
+     * bytes each for an emoji), so even a platform's message that does not compress fits; a longer one is cut, never
+     * refused.
      */
-    static final int REASON_CHARS = 1000;
+    static final int REASON_CHARS = 600;
     private final DSLContext db;
 
     PostRepository(DSLContext db) {
@@ -449,7 +451,11 @@ class PostRepository {
                         : List.of(r.get(CAMPAIGN_POST.CHILD_CONTAINER_IDS)));
     }
 
+    /** The reason cut to {@link #REASON_CHARS} characters (code points: a cut never splits one). */
     static @Nullable String bounded(@Nullable String reason) {
-        return reason == null || reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS - 1) + "…";
+        if (reason == null || reason.codePointCount(0, reason.length()) <= REASON_CHARS) {
+            return reason;
+        }
+        return reason.substring(0, reason.offsetByCodePoints(0, REASON_CHARS - 1)) + "…";
     }
 }

@@ -165,6 +165,31 @@ class PostTallyTest {
     }
 
     /**
+     * A failed post's reason is a key of the troubled posts' index (V190), whose entries have a size limit: a long
+     * platform message of emoji, which neither fits nor compresses, is stored cut (never split inside a character) and
+     * the post fails as it should, rather than the update failing.
+     */
+    @Test
+    void aLongMultiByteReasonIsStoredCutAndTheFailedPostGroupedWithIt() {
+        long postId = ((Number) db.fetchValue("SELECT min(id) FROM campaign_post WHERE campaign_id > " + launched))
+                .longValue();
+        var random = new java.util.Random(7);
+        StringBuilder message = new StringBuilder("The platform said: ");
+        while (message.length() < 10_000) {
+            message.appendCodePoint(0x1F300 + random.nextInt(0x300));
+        }
+        app.bean(PostRepository.class).status(postId, PostStatus.FAILED, message.toString());
+
+        String stored = (String) db.fetchValue("SELECT status_reason FROM campaign_post WHERE id = " + postId);
+        assertThat(stored.codePointCount(0, stored.length())).isEqualTo(PostRepository.REASON_CHARS);
+        assertThat(stored).endsWith("…").startsWith(message.substring(0, message.offsetByCodePoints(0, 599)));
+        assertThat(((Number) db.fetchValue("SELECT octet_length(status_reason) FROM campaign_post WHERE id = " + postId))
+                .intValue()).as("bytes, nearly all of them 4 a character").isGreaterThan(2_000);
+        assertThat(app.bean(PublishingOverview.class).trouble(1_000).groups())
+                .anySatisfy(group -> assertThat(group.reason()).isEqualTo(stored));
+    }
+
+    /**
      * Every day's count as the calendar shows it, in zones a quarter, half and whole hours from UTC, by state too, and
      * filtered to two accounts (counted and numbered per day in one statement): then each day shows its earliest posts.
      */
