@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Serves renditions to whoever holds a valid signed URL (the platform fetching a video, a page showing a
@@ -47,14 +48,22 @@ class MediaFileEndpoint {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
-        var rendition = kind.get() == RenditionKind.ICON ? icons.of(mediaId) : renditions.find(mediaId, kind.get());
-        var stored = rendition.isEmpty() ? java.util.Optional.<MediaStorage.StoredObject>empty()
-                : storage.stat(rendition.get().storageKey());
+        var rendition = kind.get() == RenditionKind.ICON ? icons.of(mediaId) : renditions.findServed(mediaId, kind.get());
+        var stored = stat(rendition);
+        if (stored.isEmpty() && rendition.isPresent() && kind.get() != RenditionKind.ICON) {
+            renditions.forgetServed(mediaId, kind.get());
+            rendition = renditions.findServed(mediaId, kind.get());
+            stored = stat(rendition);
+        }
         if (stored.isEmpty()) {
             refuse(response, HttpServletResponse.SC_NOT_FOUND, "This media file does not exist (any more).");
             return;
         }
-        send(rendition.get().storageKey(), stored.get(), request, response);
+        send(rendition.orElseThrow().storageKey(), stored.get(), request, response);
+    }
+
+    private Optional<MediaStorage.StoredObject> stat(Optional<StoredRendition> rendition) throws IOException {
+        return rendition.isEmpty() ? Optional.empty() : storage.stat(rendition.get().storageKey());
     }
 
     private void send(String key, MediaStorage.StoredObject object, HttpServletRequest request,

@@ -1,5 +1,7 @@
 package io.switchboard.media;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -20,10 +22,36 @@ import static switchboard.jooq.Tables.MEDIA_RENDITION;
 class MediaRenditions {
     private final DSLContext db;
     private final MediaJson json;
+    /**
+     * Renditions found for the file endpoint, read again in the background at most once a second: a burst of
+     * fetches of one file needs one read, and none waits for a connection once the file was served. A rendition's
+     * key stays the item's for that kind (its bytes, type and size are read from storage on every fetch).
+     */
+    private final LoadingCache<Key, StoredRendition> served = Caffeine.newBuilder()
+            .refreshAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000)
+            .executor(runnable -> Thread.ofVirtual().start(runnable))
+            .build(key -> find(key.mediaId(), key.kind()).orElse(null));
+
+    private record Key(long mediaId, RenditionKind kind) {
+    }
 
     MediaRenditions(DSLContext db, MediaJson json) {
         this.db = db;
         this.json = json;
+    }
+
+    /**
+     * {@link #find} for serving a file to whoever fetches it: what was found before, read again in the background
+     * at most once a second (a change made on this instance is seen at once, one made on another within about a
+     * second while the database answers).
+     */
+    Optional<StoredRendition> findServed(long mediaId, RenditionKind kind) {
+        return Optional.ofNullable(served.get(new Key(mediaId, kind)));
+    }
+
+    /** The next {@link #findServed} of the rendition reads it (its file is gone, it was replaced). */
+    void forgetServed(long mediaId, RenditionKind kind) {
+        served.invalidate(new Key(mediaId, kind));
     }
 
     /** Inserts the rendition, or replaces the item's rendition of that kind. */
@@ -43,6 +71,7 @@ class MediaRenditions {
         db.insertInto(MEDIA_RENDITION).set(row)
                 .onConflict(MEDIA_RENDITION.MEDIA_ID, MEDIA_RENDITION.KIND).doUpdate().set(row)
                 .execute();
+        forgetServed(mediaId, rendition.kind());
     }
 
     Optional<StoredRendition> find(long mediaId, RenditionKind kind) {
@@ -102,6 +131,7 @@ class MediaRenditions {
 
     void deleteAll(long mediaId) {
         db.deleteFrom(MEDIA_RENDITION).where(MEDIA_RENDITION.MEDIA_ID.eq(mediaId)).execute();
+        served.asMap().keySet().removeIf(key -> key.mediaId() == mediaId);
     }
 
     private StoredRendition toRendition(Record record) {

@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jooq.DSLContext;
 import org.jooq.types.DayToSecond;
 import org.springframework.stereotype.Repository;
@@ -26,17 +28,23 @@ import static switchboard.jooq.Tables.SANDBOX_TOKEN;
 class AccountStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DSLContext db;
+    /** The count, read again in the background at most once a second; callers never wait for that read. */
+    private final LoadingCache<Boolean, Integer> count;
 
     AccountStore(DSLContext db) {
         this.db = db;
+        this.count = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1))
+                .executor(runnable -> Thread.ofVirtual().start(runnable)).build(any -> count());
     }
 
     SandboxAccount create(String username, String name, String biography, String website, int followers, int follows) {
-        return db.insertInto(SANDBOX_ACCOUNT)
+        SandboxAccount created = db.insertInto(SANDBOX_ACCOUNT)
                 .set(SANDBOX_ACCOUNT.USERNAME, username).set(SANDBOX_ACCOUNT.NAME, name)
                 .set(SANDBOX_ACCOUNT.BIOGRAPHY, biography).set(SANDBOX_ACCOUNT.WEBSITE, website)
                 .set(SANDBOX_ACCOUNT.FOLLOWERS_COUNT, followers).set(SANDBOX_ACCOUNT.FOLLOWS_COUNT, follows)
                 .returning().fetchSingle(AccountStore::account);
+        count.invalidateAll();
+        return created;
     }
 
     boolean usernameTaken(String username) {
@@ -71,6 +79,11 @@ class AccountStore {
         return db.fetchCount(SANDBOX_ACCOUNT);
     }
 
+    /** {@link #count()} read at most once a second on this instance (every sandbox call weighs usage by it). */
+    int recentCount() {
+        return count.get(true);
+    }
+
     void updateProfile(long id, String biography, String website, int followers) {
         db.update(SANDBOX_ACCOUNT).set(SANDBOX_ACCOUNT.BIOGRAPHY, biography).set(SANDBOX_ACCOUNT.WEBSITE, website)
                 .set(SANDBOX_ACCOUNT.FOLLOWERS_COUNT, followers).where(SANDBOX_ACCOUNT.ID.eq(id)).execute();
@@ -88,9 +101,21 @@ class AccountStore {
     }
 
     Optional<SandboxToken> token(String token) {
-        return db.selectFrom(SANDBOX_TOKEN).where(SANDBOX_TOKEN.TOKEN_HASH.eq(hash(token)))
-                .fetchOptional(r -> new SandboxToken(r.getAccountId(), r.getLongLived(), r.getScopes(),
-                        r.getIssuedAt(), r.getExpiresAt(), r.getRevokedAt()));
+        return tokenAt(token).map(TokenAt::token);
+    }
+
+    /** A token and the database's time it was read at. */
+    record TokenAt(SandboxToken token, OffsetDateTime now) {
+    }
+
+    /** The token with the database's time, in one statement (every sandbox call reads both). */
+    Optional<TokenAt> tokenAt(String token) {
+        var now = currentOffsetDateTime().as("now");
+        return db.select(SANDBOX_TOKEN.ACCOUNT_ID, SANDBOX_TOKEN.LONG_LIVED, SANDBOX_TOKEN.SCOPES,
+                        SANDBOX_TOKEN.ISSUED_AT, SANDBOX_TOKEN.EXPIRES_AT, SANDBOX_TOKEN.REVOKED_AT, now)
+                .from(SANDBOX_TOKEN).where(SANDBOX_TOKEN.TOKEN_HASH.eq(hash(token)))
+                .fetchOptional(r -> new TokenAt(new SandboxToken(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6()), r.value7()));
     }
 
     /** Every token of the account stops working (the password changed, access was removed). */

@@ -1,5 +1,7 @@
 package io.switchboard.sandbox;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -24,9 +26,22 @@ import static switchboard.jooq.Tables.SANDBOX_USAGE_FLOOR;
 class BehaviourStore {
     static final long APP_SCOPE = 0;
     private final DSLContext db;
+    /** The settings, read again in the background at most once a second; callers never wait for that read. */
+    private final LoadingCache<Boolean, SandboxSettings> recentSettings;
 
     BehaviourStore(DSLContext db) {
         this.db = db;
+        this.recentSettings = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1))
+                .executor(runnable -> Thread.ofVirtual().start(runnable)).build(any -> settings());
+    }
+
+    /**
+     * {@link #settings()} read at most once a second on this instance (a change made here is seen at once, one made
+     * on another instance within a second): for the latency every call waits, not for what must be exact (the
+     * publishing quota, the processing delay of a new container, the call budget).
+     */
+    SandboxSettings recentSettings() {
+        return recentSettings.get(true);
     }
 
     SandboxSettings settings() {
@@ -49,6 +64,7 @@ class BehaviourStore {
                 .set(SANDBOX_SETTING.UPDATED_AT, currentOffsetDateTime())
                 .set(SANDBOX_SETTING.UPDATED_BY, actor)
                 .execute();
+        recentSettings.invalidateAll();
     }
 
     List<Fault> faults() {
@@ -120,18 +136,62 @@ class BehaviourStore {
     }
 
     /**
-     * Counts a call for the scope (an account id, or {@link #APP_SCOPE}) in the current minute and returns the calls
-     * counted for it within the last hour, this one included: one statement, as every sandbox call makes it twice.
+     * What the gate learns when it counts a call, in one statement: the app's calls within the last hour, the
+     * account's (null when the call had no account, or when the app was throttled, in which case it was not counted
+     * for the account), the hourly call budget of an account, the usage floors of the app, of every account and of
+     * this account, and whether any live fault matches the call (then {@link #strike} rolls for them).
      */
-    long countCall(long scope) {
-        return db.fetchSingle("""
-                WITH counted AS (
-                    INSERT INTO sandbox_usage (scope, minute, calls) VALUES ({0}, date_trunc('minute', current_timestamp), 1)
+    record Counted(long appCalls, @Nullable Long accountCalls, int hourlyCallBudget, List<UsageFloor> floors,
+                   boolean faults) {
+    }
+
+    /**
+     * Counts the call for the app, and for the account unless the app's calls or floor reach its budget
+     * ({@code hourlyCallBudget × accounts}): counted for both scopes, with the floors, the budget and the
+     * faults read in the same statement (the statement a sandbox call makes besides its token).
+     */
+    Counted count(String call, @Nullable Long accountId, int accounts) {
+        var r = db.fetchSingle("""
+                WITH app AS (
+                    INSERT INTO sandbox_usage (scope, minute, calls) VALUES (0, date_trunc('minute', current_timestamp), 1)
+                    ON CONFLICT (scope, minute) DO UPDATE SET calls = sandbox_usage.calls + 1
+                    RETURNING minute, calls),
+                app_total AS (
+                    SELECT app.calls + coalesce((SELECT sum(u.calls) FROM sandbox_usage u WHERE u.scope = 0
+                        AND u.minute > current_timestamp - interval '1 hour' AND u.minute <> app.minute), 0) AS calls
+                    FROM app),
+                budget AS (SELECT hourly_call_budget FROM sandbox_setting),
+                floors AS (SELECT scope, percent, regain_minutes FROM sandbox_usage_floor
+                    WHERE scope IN ('app', 'accounts', {1}::bigint::text)),
+                account AS (
+                    INSERT INTO sandbox_usage (scope, minute, calls)
+                    SELECT {1}::bigint, date_trunc('minute', current_timestamp), 1
+                    WHERE {1}::bigint IS NOT NULL
+                      AND (SELECT calls FROM app_total) < (SELECT hourly_call_budget FROM budget)::bigint * {2}
+                      AND coalesce((SELECT percent FROM floors WHERE scope = 'app'), 0) < 100
                     ON CONFLICT (scope, minute) DO UPDATE SET calls = sandbox_usage.calls + 1
                     RETURNING minute, calls)
-                SELECT counted.calls + coalesce((SELECT sum(u.calls) FROM sandbox_usage u WHERE u.scope = {0}
-                    AND u.minute > current_timestamp - interval '1 hour' AND u.minute <> counted.minute), 0)
-                FROM counted""", val(scope)).get(0, Long.class);
+                SELECT (SELECT calls FROM app_total),
+                    (SELECT account.calls + coalesce((SELECT sum(u.calls) FROM sandbox_usage u WHERE u.scope = {1}::bigint
+                        AND u.minute > current_timestamp - interval '1 hour' AND u.minute <> account.minute), 0)
+                     FROM account),
+                    (SELECT hourly_call_budget FROM budget),
+                    (SELECT array_agg(scope ORDER BY scope) FROM floors),
+                    (SELECT array_agg(percent ORDER BY scope) FROM floors),
+                    (SELECT array_agg(regain_minutes ORDER BY scope) FROM floors),
+                    EXISTS (SELECT 1 FROM sandbox_fault f WHERE f.call IN ({0}, 'any')
+                        AND (f.account_id IS NULL OR f.account_id = {1}::bigint)
+                        AND (f.remaining IS NULL OR f.remaining > 0))""",
+                val(call), val(accountId, Long.class), val(Math.max(1, accounts)));
+        String[] scopes = r.get(3, String[].class);
+        Integer[] percents = r.get(4, Integer[].class);
+        Integer[] regains = r.get(5, Integer[].class);
+        List<UsageFloor> floors = new java.util.ArrayList<>();
+        for (int i = 0; scopes != null && i < scopes.length; i++) {
+            floors.add(new UsageFloor(scopes[i], percents[i], regains[i]));
+        }
+        return new Counted(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Integer.class), floors,
+                r.get(6, Boolean.class));
     }
 
     /** Calls counted for the scope within the last hour. */

@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,62 +31,66 @@ class Gate {
 
     /** A call made with an account's token. */
     Caller enter(String call, @Nullable String token, HttpServletResponse response) {
-        SandboxSettings settings = pause(call);
+        pause(call);
         if (token == null || token.isBlank()) {
-            headers(response, settings, null);
+            count(response, null, call);
             throw new GraphFault(2500, null, "An active access token must be used to query information about "
                     + "the current user.");
         }
-        OffsetDateTime now = accounts.now();
-        Optional<SandboxToken> found = accounts.token(token);
-        if (found.isEmpty() || !found.get().usableAt(now)) {
-            headers(response, settings, null);
-            throw invalid(found.orElse(null));
+        Optional<AccountStore.TokenAt> found = accounts.tokenAt(token);
+        if (found.isEmpty() || !found.get().token().usableAt(found.get().now())) {
+            count(response, null, call);
+            throw invalid(found.map(AccountStore.TokenAt::token).orElse(null));
         }
-        Caller caller = new Caller(found.get().accountId(), found.get());
-        headers(response, settings, caller.accountId());
-        strike(call, caller.accountId());
+        Caller caller = new Caller(found.get().token().accountId(), found.get().token());
+        strike(call, caller.accountId(), count(response, caller.accountId(), call));
         return caller;
     }
 
     /** A call made with the app's credentials only (code exchange, token debugging, sandbox accounts). */
     void enterAsApp(String call, HttpServletResponse response) {
-        headers(response, pause(call), null);
-        strike(call, null);
+        pause(call);
+        strike(call, null, count(response, null, call));
     }
 
-    private SandboxSettings pause(String call) {
-        SandboxSettings settings = behaviour.settings();
-        slowCalls.pause(call, settings.latency());
-        return settings;
+    private void pause(String call) {
+        slowCalls.pause(call, behaviour.recentSettings().latency());
     }
 
-    private void headers(HttpServletResponse response, SandboxSettings settings, @Nullable Long accountId) {
-        List<UsageFloor> floors = behaviour.floors();
-        long appCalls = behaviour.countCall(BehaviourStore.APP_SCOPE);
-        long appBudget = (long) settings.hourlyCallBudget() * Math.max(1, accounts.count());
+    /**
+     * Counts the call, sets the usage headers and throws when the app or the account is throttled (one statement
+     * besides the token's). Returns whether a live fault matches the call.
+     */
+    private boolean count(HttpServletResponse response, @Nullable Long accountId, String call) {
+        int accountCount = accounts.recentCount();
+        BehaviourStore.Counted counted = behaviour.count(call, accountId, accountCount);
+        List<UsageFloor> floors = counted.floors();
+        long appBudget = (long) counted.hourlyCallBudget() * Math.max(1, accountCount);
         int app = Math.max(floor(floors, UsageFloor.APP).map(UsageFloor::percent).orElse(0),
-                percent(appCalls, appBudget));
+                percent(counted.appCalls(), appBudget));
         response.setHeader("X-App-Usage", usage(app));
         if (app >= 100) {
             throw GraphFault.of(FaultCatalog.entry(4, null));
         }
-        if (accountId == null) {
-            return;
+        if (accountId == null || counted.accountCalls() == null) {
+            return counted.faults();
         }
-        long accountCalls = behaviour.countCall(accountId);
         Optional<UsageFloor> floor = floor(floors, accountId.toString()).or(() -> floor(floors, UsageFloor.EVERY_ACCOUNT));
         int account = Math.max(floor.map(UsageFloor::percent).orElse(0),
-                percent(accountCalls, settings.hourlyCallBudget()));
+                percent(counted.accountCalls(), counted.hourlyCallBudget()));
         int regain = floor.map(UsageFloor::regainMinutes).orElse(account >= 100 ? 10 : 0);
         response.setHeader("X-Business-Use-Case-Usage", "{\"" + accountId + "\":[{\"type\":\"instagram\","
                 + usageFields(account) + ",\"estimated_time_to_regain_access\":" + regain + "}]}");
         if (account >= 100) {
             throw GraphFault.of(FaultCatalog.entry(80002, null));
         }
+        return counted.faults();
     }
 
-    private void strike(String call, @Nullable Long accountId) {
+    private void strike(String call, @Nullable Long accountId, boolean faultsLive) {
+        if (!faultsLive) {
+            return;
+        }
         Optional<Fault> fault = behaviour.strike(call, accountId);
         if (fault.isPresent()) {
             throw GraphFault.of(fault.get().entry());

@@ -74,7 +74,7 @@ class TikTokSandbox {
 
     /** The sandbox's latency, or the call's own (see {@link SlowCalls}). */
     void pause(String call) {
-        slowCalls.pause(call, behaviour.settings().latency());
+        slowCalls.pause(call, behaviour.recentSettings().latency());
     }
 
     /** Checks a post init against the creator's rules and caps, then records it (the platform's own record). */

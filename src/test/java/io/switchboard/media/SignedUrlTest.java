@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +103,41 @@ class SignedUrlTest {
         var response = get(URI.create(app.url(expired)), null);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(new String(response.body())).contains("expired");
+    }
+
+    /**
+     * The platform fetches one file for many posts at once, while publishing holds the pool: once served, a file is
+     * served again without waiting for a connection (it waited the pool's timeout and answered 500, burning a publish
+     * attempt as "media URL not fetchable").
+     */
+    @Test
+    void a_file_served_once_is_served_again_while_every_connection_is_taken() throws Exception {
+        URI url = library.signedUrl(item.id(), Duration.ofMinutes(10));
+        assertThat(get(url, null).statusCode()).isEqualTo(200);
+        var pool = app.bean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        long timeout = pool.getHikariConfigMXBean().getConnectionTimeout();
+        List<java.sql.Connection> taken = new ArrayList<>();
+        pool.getHikariConfigMXBean().setConnectionTimeout(1000);
+        try {
+            while (true) {
+                try {
+                    taken.add(pool.getConnection());
+                } catch (java.sql.SQLException exhausted) {
+                    break;
+                }
+            }
+            Thread.sleep(1500);
+
+            var response = get(url, null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(bytes);
+        } finally {
+            pool.getHikariConfigMXBean().setConnectionTimeout(timeout);
+            for (var connection : taken) {
+                connection.close();
+            }
+        }
     }
 
     @Test
