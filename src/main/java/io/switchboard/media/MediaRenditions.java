@@ -1,7 +1,7 @@
 package io.switchboard.media;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.switchboard.infrastructure.RecentReads;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -27,9 +27,7 @@ class MediaRenditions {
      * fetches of one file needs one read, and none waits for a connection once the file was served. A rendition's
      * key stays the item's for that kind (its bytes, type and size are read from storage on every fetch).
      */
-    private final LoadingCache<Key, StoredRendition> served = Caffeine.newBuilder()
-            .refreshAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000)
-            .executor(runnable -> Thread.ofVirtual().start(runnable))
+    private final LoadingCache<Key, StoredRendition> served = RecentReads.cache().maximumSize(10_000)
             .build(key -> find(key.mediaId(), key.kind()).orElse(null));
 
     private record Key(long mediaId, RenditionKind kind) {

@@ -1,7 +1,7 @@
 package io.switchboard.sandbox;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.switchboard.infrastructure.RecentReads;
 import org.jooq.DSLContext;
 import org.jooq.types.DayToSecond;
 import org.springframework.stereotype.Repository;
@@ -33,8 +33,7 @@ class AccountStore {
 
     AccountStore(DSLContext db) {
         this.db = db;
-        this.count = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1))
-                .executor(runnable -> Thread.ofVirtual().start(runnable)).build(any -> count());
+        this.count = RecentReads.cache().build(any -> count());
     }
 
     SandboxAccount create(String username, String name, String biography, String website, int followers, int follows) {

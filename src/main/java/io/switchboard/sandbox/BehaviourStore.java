@@ -1,7 +1,7 @@
 package io.switchboard.sandbox;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.switchboard.infrastructure.RecentReads;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -31,8 +31,7 @@ class BehaviourStore {
 
     BehaviourStore(DSLContext db) {
         this.db = db;
-        this.recentSettings = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1))
-                .executor(runnable -> Thread.ofVirtual().start(runnable)).build(any -> settings());
+        this.recentSettings = RecentReads.cache().build(any -> settings());
     }
 
     /**
