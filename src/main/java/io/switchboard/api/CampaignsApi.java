@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.publishing.Campaign;
 import io.switchboard.publishing.CampaignPost;
+import io.switchboard.publishing.CampaignProblem;
 import io.switchboard.publishing.CampaignSpec;
 import io.switchboard.publishing.Campaigns;
 import io.switchboard.publishing.Plan;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,10 +61,9 @@ class CampaignsApi {
     @Operation(summary = "Plan a campaign without storing or sending anything: its posts and every problem found")
     @PostMapping("/preview")
     PreviewAnswer preview(@RequestBody CampaignSpec spec) {
-        Preview preview = campaigns.preview(spec);
-        Plan plan = preview.plan();
-        return new PreviewAnswer(plan.launchable(), plan.posts().size(), plan.problems(),
-                plan.posts().subList(0, Math.min(PREVIEW_POSTS, plan.posts().size())), preview.accounts());
+        Preview preview = campaigns.preview(spec, PREVIEW_POSTS);
+        return new PreviewAnswer(preview.launchable(), preview.postCount(), preview.problems(), preview.first(),
+                preview.accounts());
     }
 
     @Operation(summary = "Launch a campaign: 201 with it, or 422 with every problem that blocks it",
@@ -73,16 +72,16 @@ class CampaignsApi {
     ResponseEntity<?> launch(@RequestBody CampaignSpec spec,
                              @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key) {
         return idempotency.once(key, "POST /api/v1/campaigns " + Digests.sha256Hex(json.writeValueAsString(spec)), () -> {
-            Plan plan = campaigns.preview(spec).plan();
-            if (!plan.launchable()) {
-                List<Map<String, String>> errors = new ArrayList<>();
-                plan.problems().stream().filter(p -> p.severity() == Plan.Severity.ERROR)
-                        .forEach(p -> errors.add(Map.of("message", p.message())));
-                throw new BlockedLaunch(errors.isEmpty()
-                        ? List.of(Map.of("message", "The campaign has no posts: choose accounts and media."))
-                        : errors);
+            long id;
+            try {
+                // planned once, streaming, and refused with every blocker it found
+                id = campaigns.launch(spec, ApiCaller.current().actor());
+            } catch (CampaignProblem refused) {
+                if (refused.blockers().isEmpty()) {
+                    throw refused;
+                }
+                throw new BlockedLaunch(refused.blockers().stream().map(m -> Map.of("message", m)).toList());
             }
-            long id = campaigns.launch(spec, ApiCaller.current().actor());
             return ResponseEntity.created(URI.create(ApiKeyFilter.BASE + "/campaigns/" + id)).body(view(id));
         });
     }

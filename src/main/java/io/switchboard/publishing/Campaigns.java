@@ -83,19 +83,21 @@ public class Campaigns {
         this.waits = waits;
     }
 
-    /** The campaign's posts as they would go out now, with every problem found; nothing is stored or sent. */
-    public Preview preview(CampaignSpec asked) {
-        return preview(asked, null);
-    }
-
-    /** The preview of an edit of campaign {@code campaignId}: planned beside every other post, not its own old ones. */
-    public Preview previewReplacing(long campaignId, CampaignSpec asked) {
-        return preview(asked, campaignId);
-    }
-
-    private Preview preview(CampaignSpec asked, @Nullable Long replacing) {
-        Inputs in = inputs(asked, replacing);
-        return new Preview(plan(in), in.accounts(), in.titles());
+    /**
+     * How many posts the campaign would have now, the first {@code first} of them and every problem found; nothing is
+     * stored or sent, and no more than {@code first} posts are held at once, however big the plan.
+     */
+    public Preview preview(CampaignSpec asked, int first) {
+        Inputs in = inputs(asked, null);
+        List<Plan.Post> head = new ArrayList<>(Math.min(first, 1024));
+        int[] count = {0};
+        List<Plan.Problem> problems = planning(in).apply(post -> {
+            if (head.size() < first) {
+                head.add(post);
+            }
+            count[0]++;
+        });
+        return new Preview(count[0], head, problems, in.accounts());
     }
 
     /**
@@ -131,12 +133,7 @@ public class Campaigns {
                 replacing);
     }
 
-    private Plan plan(Inputs in) {
-        return Planner.plan(in.spec(), in.targets(), in.materials(), inputs.busy(in.targets(), in.now(), in.replacing()),
-                in.now(), settings.maxCampaignPosts());
-    }
-
-    /** The planning of {@link #plan} handing each post on as it is made (the accounts' other posts read first). */
+    /** The campaign planned, each post handed on as it is made (the accounts' other posts read first). */
     private java.util.function.Function<java.util.function.Consumer<Plan.Post>, List<Plan.Problem>> planning(Inputs in) {
         var busy = inputs.busy(in.targets(), in.now(), in.replacing());
         return each -> Planner.plan(in.spec(), in.targets(), in.materials(), busy, in.now(), settings.maxCampaignPosts(),
@@ -288,11 +285,12 @@ public class Campaigns {
     private Planned planned(Inputs in, String actor) {
         var written = planDrafts.write(planning(in), in.made(), actor, in.now());
         if (written.draft().posts() == 0 || written.draft().errors() > 0) {
-            throw new CampaignProblem(written.draft().posts() == 0 && written.problems().isEmpty()
-                    ? "The campaign has no posts: choose accounts and media."
-                    : "The campaign cannot launch: " + written.problems().stream()
-                    .filter(p -> p.severity() == Plan.Severity.ERROR).findFirst().map(Plan.Problem::message)
-                    .orElse("it has no posts.") + " Fix it in the preview.");
+            List<String> errors = written.problems().stream().filter(p -> p.severity() == Plan.Severity.ERROR)
+                    .map(Plan.Problem::message).toList();
+            String noPosts = "The campaign has no posts: choose accounts and media.";
+            throw new CampaignProblem(written.draft().posts() == 0 && written.problems().isEmpty() ? noPosts
+                    : "The campaign cannot launch: " + (errors.isEmpty() ? "it has no posts." : errors.getFirst())
+                    + " Fix it in the preview.", errors.isEmpty() ? List.of(noPosts) : errors);
         }
         return new Planned(in.spec(), written.draft());
     }

@@ -184,6 +184,42 @@ class BigCampaignTest {
     }
 
     @Test
+    void the_api_preview_counts_every_post_but_holds_only_the_first_and_a_refused_launch_names_every_blocker() {
+        Campaigns campaigns = app.bean(Campaigns.class);
+        CampaignSpec spec = spec("Head", false);
+        int posts = ACCOUNTS * MEDIA;
+        Preview head = campaigns.preview(spec, 50);
+        assertThat(head.postCount()).isEqualTo(posts);
+        assertThat(head.launchable()).isTrue();
+        assertThat(head.first()).hasSize(50);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).as("the API's preview keeps no plan").isZero();
+        // the same posts, in the same order, at the same times as the preview page's plan (which the database keeps
+        // to the microsecond)
+        PlanPage page = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+        assertThat(head.first().stream().map(p -> p.number() + " " + p.caption()).toList())
+                .isEqualTo(page.shown().stream().map(p -> p.number() + " " + p.caption()).toList());
+        for (int i = 0; i < 50; i++) {
+            assertThat(Duration.between(head.first().get(i).at(), page.shown().get(i).at()).abs())
+                    .isLessThanOrEqualTo(Duration.ofNanos(1000));
+        }
+
+        // every picture is a blocker for a Reel: all 100 are named, the message gives the first, nothing is stored
+        CampaignSpec reels = new CampaignSpec("Reels of pictures", accounts, null, media, spec.captions(), List.of(),
+                spec.assignment(), spec.schedule(), new PostOptions(PostType.REELS, false, null, 0));
+        Preview blocked = campaigns.preview(reels, 50);
+        assertThat(blocked.launchable()).isFalse();
+        int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
+        assertThatThrownBy(() -> campaigns.launch(reels, "big-test")).isInstanceOfSatisfying(CampaignProblem.class, p -> {
+            assertThat(p.blockers()).hasSize(MEDIA).containsExactlyElementsOf(blocked.problems().stream()
+                    .filter(b -> b.severity() == Plan.Severity.ERROR).map(Plan.Problem::message).toList());
+            assertThat(p.getMessage()).startsWith("The campaign cannot launch: " + p.blockers().getFirst());
+        });
+        assertThat(db.fetchCount(db.selectFrom("campaign"))).isEqualTo(campaignsBefore);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).as("the refused launch's plan is gone with it")
+                .isOne();
+    }
+
+    @Test
     void a_post_of_another_campaign_added_moved_cancelled_or_leaving_the_quota_window_on_an_account_makes_the_next_page_plan_again() {
         Campaigns campaigns = app.bean(Campaigns.class);
         CampaignSpec spec = spec("Beside", false);
