@@ -254,8 +254,8 @@ class InsightsTest {
         String byDay = "SELECT (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts, sum(views) AS views, "
                 + "sum(reach) AS reach, sum(interactions) AS interactions, sum(likes) AS likes, sum(comments) AS comments, "
                 + "sum(shares) AS shares, sum(saved) AS saved FROM insight_post GROUP BY 1";
-        String rollUp = "SELECT day, posts, views, reach, interactions, likes, comments, shares, saved FROM insight_day "
-                + "WHERE posts <> 0";
+        String rollUp = "SELECT day, sum(posts), sum(views), sum(reach), sum(interactions), sum(likes), sum(comments), "
+                + "sum(shares), sum(saved) FROM insight_day GROUP BY day HAVING sum(posts) <> 0";
         // readings (updates), published times moved by days (a post changing its day), a new post and a removed one
         db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, published_at, "
                 + "collections, views, reach, interactions) VALUES (77000001, {0}, 1, 'INSTAGRAM', 'x', 'IMAGE', now() - "
@@ -265,6 +265,32 @@ class InsightsTest {
         assertThat(db.fetch(rollUp).intoSet(r -> r.intoList().toString()))
                 .as("every insert, reading, move and removal so far is in the roll-up, nothing else")
                 .isEqualTo(db.fetch(byDay).intoSet(r -> r.intoList().toString()));
+
+        // two accounts' posts published today in transactions open at once: the second never waits for the first's
+        // commit (before V205 both added to today's one row, and the second waited)
+        String insert = "INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, "
+                + "published_at) VALUES (%d, %d, 1, 'INSTAGRAM', 'x', 'IMAGE', now())";
+        javax.sql.DataSource pool = app.bean(javax.sql.DataSource.class);
+        try (java.sql.Connection first = pool.getConnection(); java.sql.Connection second = pool.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            first.createStatement().execute(insert.formatted(77000002L, granted.id()));
+            second.createStatement().execute("SET LOCAL lock_timeout = '2s'");
+            second.createStatement().execute(insert.formatted(77000003L, withoutInsights.id()));
+            second.commit();
+            first.commit();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("a published post waited for another's transaction", e);
+        }
+        // folded: a row per day, the same sums
+        assertThat(db.fetchSingle("SELECT count(*) > count(DISTINCT day) FROM insight_day").get(0, Boolean.class))
+                .isTrue();
+        app.bean(DayFolding.class).fold();
+        assertThat(db.fetchSingle("SELECT count(*) = count(DISTINCT day) FROM insight_day").get(0, Boolean.class))
+                .isTrue();
+        assertThat(db.fetch(rollUp).intoSet(r -> r.intoList().toString())).as("folding changes no day's sums")
+                .isEqualTo(db.fetch(byDay).intoSet(r -> r.intoList().toString()));
+        db.execute("DELETE FROM insight_post WHERE post_id IN (77000002, 77000003)");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         var every = app.bean(Insights.class).report(new ReportFilter(null, today.minusDays(366), today));
         String inRange = " FROM insight_post WHERE published_at >= current_date - 366";
