@@ -128,7 +128,7 @@ public class Campaigns {
         var targets = inputs.targets(asked);
         // the accounts' default locations are fixed in the campaign as it is stored: changing one later moves no post
         CampaignSpec spec = withDefaultLocations(asked, targets.stream().map(t -> t.accountId()).toList());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return new Inputs(spec, targets, inputs.materials(spec), inputs.busyDigest(targets, now), now,
                 replacing);
     }
