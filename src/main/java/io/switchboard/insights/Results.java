@@ -11,6 +11,9 @@ import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,17 +39,11 @@ import static switchboard.jooq.Tables.INSIGHT_POST;
 /** The read side: posts' latest metrics added up by campaign, account, day, variant and hour. */
 @Repository
 class Results {
-    private static final Field<LocalDate> DAY = field("(({0} AT TIME ZONE 'UTC')::date)", LocalDate.class,
-            INSIGHT_POST.PUBLISHED_AT);
     private static final java.math.BigDecimal ZERO = java.math.BigDecimal.ZERO;
     private final DSLContext db;
 
     Results(DSLContext db) {
         this.db = db;
-    }
-
-    static Condition campaign(long campaignId) {
-        return INSIGHT_POST.CAMPAIGN_ID.eq(campaignId);
     }
 
     static Condition report(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {
@@ -58,34 +55,46 @@ class Results {
 
     /**
      * A campaign's posts added up by day published, account, caption, post type and hour published (UTC) in one pass
-     * over its posts (grouping sets), where five queries read them five times.
+     * over its posts (grouping sets), where five queries read them five times. Plain SQL, written once, read with JDBC
+     * into longs: on a young JVM the per-request cost of a page is the code it runs, and jOOQ's building, binding and
+     * mapping of this statement (about 140 rows of 14 columns, the sums as numeric) was most of the page's own work.
+     * {@code grouping(...)} says which set a row belongs to (bit 4 = day ... bit 0 = hour, set when not grouped by it).
      */
+    private static final String CAMPAIGN_PASS = """
+            SELECT grouping(d, account_id, caption, post_type, h), d, account_id, caption, post_type, h, count(*),
+                   sum(views)::bigint, sum(reach)::bigint, sum(interactions)::bigint, sum(likes)::bigint,
+                   sum(comments)::bigint, sum(shares)::bigint, sum(saved)::bigint, max(collected_at)
+            FROM (SELECT (published_at AT TIME ZONE 'UTC')::date d, extract(hour from published_at AT TIME ZONE 'UTC')::int h,
+                         account_id, caption, post_type, views, reach, interactions, likes, comments, shares, saved, collected_at
+                  FROM insight_post WHERE campaign_id = ?) p
+            GROUP BY GROUPING SETS ((d), (account_id), (caption), (post_type), (h))""";
+
     CampaignPass campaignPass(long campaignId) {
-        Field<Integer> hour = field("extract(hour from {0} AT TIME ZONE 'UTC')::int", Integer.class,
-                INSIGHT_POST.PUBLISHED_AT);
         List<Summary.Day> days = new ArrayList<>();
         Map<Long, Totals> accounts = new java.util.HashMap<>();
         Map<String, Totals> captions = new java.util.HashMap<>();
         Map<String, Totals> types = new java.util.HashMap<>();
         Map<String, Totals> hours = new java.util.HashMap<>();
-        db.select(DAY, INSIGHT_POST.ACCOUNT_ID, INSIGHT_POST.CAPTION, INSIGHT_POST.POST_TYPE, hour).select(sums())
-                .select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST).where(campaign(campaignId))
-                .groupBy(org.jooq.impl.DSL.groupingSets(new Field<?>[]{DAY}, new Field<?>[]{INSIGHT_POST.ACCOUNT_ID},
-                        new Field<?>[]{INSIGHT_POST.CAPTION}, new Field<?>[]{INSIGHT_POST.POST_TYPE}, new Field<?>[]{hour}))
-                .forEach(r -> {
-                    Totals totals = totals(r, 5);
-                    if (r.get(0) != null) {
-                        days.add(new Summary.Day(r.get(DAY), totals, r.get(13, OffsetDateTime.class)));
-                    } else if (r.get(1) != null) {
-                        accounts.put(r.get(INSIGHT_POST.ACCOUNT_ID), totals);
-                    } else if (r.get(2) != null) {
-                        captions.put(r.get(INSIGHT_POST.CAPTION), totals);
-                    } else if (r.get(3) != null) {
-                        types.put(r.get(INSIGHT_POST.POST_TYPE), totals);
-                    } else {
-                        hours.put(String.valueOf(r.get(hour)), totals);
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(CAMPAIGN_PASS)) {
+                statement.setLong(1, campaignId);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        Totals totals = new Totals(r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11),
+                                r.getLong(12), r.getLong(13), r.getLong(14));
+                        switch (r.getInt(1)) {
+                            case 0b01111 -> days.add(new Summary.Day(r.getObject(2, LocalDate.class), totals,
+                                    r.getObject(15, OffsetDateTime.class)));
+                            case 0b10111 -> accounts.put(r.getLong(3), totals);
+                            case 0b11011 -> captions.put(r.getString(4), totals);
+                            case 0b11101 -> types.put(r.getString(5), totals);
+                            case 0b11110 -> hours.put(String.valueOf(r.getInt(6)), totals);
+                            default -> throw new IllegalStateException("grouping " + r.getInt(1));
+                        }
                     }
-                });
+                }
+            }
+        });
         days.sort(java.util.Comparator.comparing(Summary.Day::day));
         return new CampaignPass(Summary.of(days), accounts, captions, types, hours);
     }
@@ -247,6 +256,69 @@ class Results {
                         r.getProblem()));
     }
 
+    private static final String POST_COLUMNS = "post_id, campaign_id, account_id, post_type, caption, permalink, "
+            + "published_at, views, reach, interactions, likes, comments, shares, saved, avg_watch_ms, collections, "
+            + "collected_at, problem";
+    /** A campaign's read posts with the most reach and with the least (ties: newest id first), in one statement. */
+    private static final String BEST_AND_WORST = "(SELECT 1, " + POST_COLUMNS + " FROM insight_post "
+            + "WHERE campaign_id = ? AND collections > 0 ORDER BY reach DESC, post_id DESC LIMIT ?) UNION ALL "
+            + "(SELECT 2, " + POST_COLUMNS + " FROM insight_post "
+            + "WHERE campaign_id = ? AND collections > 0 ORDER BY reach, post_id DESC LIMIT ?)";
+
+    /** A campaign's read posts: the {@code limit} with the most reach, then the {@code limit} with the least. */
+    BestAndWorst bestAndWorst(long campaignId, int limit) {
+        List<Row> best = new ArrayList<>();
+        List<Row> worst = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(BEST_AND_WORST)) {
+                statement.setLong(1, campaignId);
+                statement.setInt(2, limit);
+                statement.setLong(3, campaignId);
+                statement.setInt(4, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        (r.getInt(1) == 1 ? best : worst).add(row(r, 2));
+                    }
+                }
+            }
+        });
+        return new BestAndWorst(best, worst);
+    }
+
+    private static final String RECENT = "SELECT " + POST_COLUMNS + " FROM insight_post WHERE account_id = ? "
+            + "ORDER BY published_at DESC, post_id DESC LIMIT ?";
+
+    /** The account's latest {@code limit} posts, newest first (ties: newest id first). */
+    List<Row> recent(long accountId, int limit) {
+        List<Row> rows = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(RECENT)) {
+                statement.setLong(1, accountId);
+                statement.setInt(2, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(r, 1));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    record BestAndWorst(List<Row> best, List<Row> worst) {
+    }
+
+    /** The post whose {@link #POST_COLUMNS} start at column {@code at}. */
+    private static Row row(ResultSet r, int at) throws SQLException {
+        long avgWatch = r.getLong(at + 14);
+        Long avgWatchMillis = r.wasNull() ? null : avgWatch;
+        return new Row(r.getLong(at), r.getLong(at + 1), r.getLong(at + 2), PostType.valueOf(r.getString(at + 3)),
+                r.getString(at + 4), r.getString(at + 5), r.getObject(at + 6, OffsetDateTime.class),
+                new Totals(1, r.getLong(at + 7), r.getLong(at + 8), r.getLong(at + 9), r.getLong(at + 10),
+                        r.getLong(at + 11), r.getLong(at + 12), r.getLong(at + 13)), avgWatchMillis, r.getInt(at + 15),
+                r.getObject(at + 16, OffsetDateTime.class), r.getString(at + 17));
+    }
+
     /** A post as stored (the username is the caller's to add). */
     record Row(long postId, long campaignId, long accountId, PostType type, String caption, @Nullable String permalink,
                OffsetDateTime publishedAt, Totals metrics, @Nullable Long avgWatchMillis, int collections,
@@ -274,11 +346,6 @@ class Results {
                         r.getEngaged())));
         java.util.Collections.reverse(days);
         return days;
-    }
-
-    private static List<Field<?>> sums() {
-        return List.of(count(), sum(INSIGHT_POST.VIEWS), sum(INSIGHT_POST.REACH), sum(INSIGHT_POST.INTERACTIONS),
-                sum(INSIGHT_POST.LIKES), sum(INSIGHT_POST.COMMENTS), sum(INSIGHT_POST.SHARES), sum(INSIGHT_POST.SAVED));
     }
 
     private static Totals totals(Record r, int at) {
