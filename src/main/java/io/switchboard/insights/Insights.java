@@ -102,10 +102,9 @@ public class Insights {
     public Report report(ReportFilter filter) {
         Collection<Long> ids = filter.tag() == null ? null
                 : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
-        Condition where = Results.report(ids, filter.from(), filter.to());
         Results.Summary summary = results.summaryOfReport(ids, filter.from(), filter.to());
         Results.Ranking ranking = results.reportAccounts(ids, filter.from(), filter.to(), LIST);
-        List<Results.Row> top = results.posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10);
+        List<Results.Row> top = results.top(ids, filter.from(), filter.to(), 10);
         Map<Long, String> names = usernames(ranking, top, List.of());
         return new Report(filter, summary.totals(), summary.days(), accountRows(ranking, names), ranking.accountCount(),
                 named(top, names));

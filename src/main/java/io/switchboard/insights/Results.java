@@ -6,8 +6,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
-import org.jooq.CommonTableExpression;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -24,15 +22,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_DAY;
-import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_TOTAL;
 import static switchboard.jooq.Tables.INSIGHT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
@@ -156,45 +150,72 @@ class Results {
         TOTALS_LESS_OUTSIDE
     }
 
+    /**
+     * Every account's reach in the report from its total less its days outside the report: {@code from}, {@code to},
+     * {@code limit}. The statements of a report's ranking are plain SQL written once, bound and read with JDBC: built
+     * with jOOQ, the CTEs were rendered anew on every request, most of the report's own work on a young JVM.
+     */
+    private static final String RANKED_FROM_TOTALS = """
+            WITH outside AS (SELECT account_id, sum(posts)::bigint posts, sum(reach)::bigint reach
+                             FROM insight_account_post_day WHERE day < ? OR day > ? GROUP BY account_id),
+                 inside AS (SELECT t.account_id, t.reach - coalesce(o.reach, 0) rank_reach
+                            FROM insight_account_post_total t LEFT JOIN outside o ON o.account_id = t.account_id
+                            WHERE t.posts > coalesce(o.posts, 0)),
+                 ranked AS (SELECT account_id, rank_reach, (SELECT count(*) FROM inside)::int accounts FROM inside
+                            ORDER BY rank_reach DESC, account_id LIMIT ?)
+            """;
+    /**
+     * The accounts' reach from their days inside the report: {@code from}, {@code to}, [account ids,] {@code limit}. A
+     * row without posts adds nothing (its numbers are all 0), so skipping it changes no sum.
+     */
+    private static final String RANKED_FROM_DAYS = """
+            WITH ranked AS (SELECT account_id, sum(reach) rank_reach, (count(*) OVER ())::int accounts
+                            FROM insight_account_post_day WHERE day BETWEEN ? AND ? %s AND posts > 0
+                            GROUP BY account_id ORDER BY sum(reach) DESC, account_id LIMIT ?)
+            """;
+    /** The ranked accounts' totals from their days inside the report ({@code from}, {@code to}), by key. */
+    private static final String RANKED_TOTALS = """
+            SELECT r.account_id, sum(d.posts)::bigint, sum(d.views)::bigint, sum(d.reach)::bigint,
+                   sum(d.interactions)::bigint, sum(d.likes)::bigint, sum(d.comments)::bigint, sum(d.shares)::bigint,
+                   sum(d.saved)::bigint, r.accounts
+            FROM ranked r JOIN insight_account_post_day d ON d.account_id = r.account_id AND d.day BETWEEN ? AND ?
+            GROUP BY r.account_id, r.rank_reach, r.accounts ORDER BY r.rank_reach DESC, r.account_id""";
+    private static final String RANKED_FROM_ALL_DAYS = RANKED_FROM_DAYS.formatted("") + RANKED_TOTALS;
+    private static final String RANKED_FROM_SOME_DAYS = RANKED_FROM_DAYS.formatted("AND account_id = ANY (?)")
+            + RANKED_TOTALS;
+    private static final String RANKED_FROM_ALL_TOTALS = RANKED_FROM_TOTALS + RANKED_TOTALS;
+
     Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit, Reading reading) {
-        var t = INSIGHT_ACCOUNT_POST_DAY;
         // the ranking adds up only each account's reach and counts the accounts that posted; then the top accounts'
         // other totals are added up from the days, by key (the primary key), in the same statement (one snapshot).
-        CommonTableExpression<?> ranked;
-        if (reading == Reading.TOTALS_LESS_OUTSIDE) {
-            if (accountIds != null) {
-                throw new IllegalArgumentException("the accounts' totals rank every account only");
-            }
-            var total = INSIGHT_ACCOUNT_POST_TOTAL;
-            var outside = name("outside").fields("account_id", "posts", "reach").as(db.select(t.ACCOUNT_ID,
-                            sum(t.POSTS).cast(SQLDataType.BIGINT), sum(t.REACH).cast(SQLDataType.BIGINT)).from(t)
-                    .where(t.DAY.lt(from).or(t.DAY.gt(to))).groupBy(t.ACCOUNT_ID));
-            Field<Long> outsidePosts = coalesce(outside.field("posts", Long.class), 0L);
-            Field<Long> outsideReach = coalesce(outside.field("reach", Long.class), 0L);
-            var inside = name("inside").fields("account_id", "rank_reach").as(db.select(total.ACCOUNT_ID,
-                            total.REACH.minus(outsideReach)).from(total).leftJoin(outside)
-                    .on(outside.field("account_id", Long.class).eq(total.ACCOUNT_ID))
-                    .where(total.POSTS.gt(outsidePosts)));
-            Field<Long> account = inside.field("account_id", Long.class);
-            Field<Long> reach = inside.field("rank_reach", Long.class);
-            ranked = name("ranked").as(db.with(outside).with(inside).select(account, reach,
-                            field(db.selectCount().from(inside)).as("accounts")).from(inside)
-                    .orderBy(reach.desc(), account).limit(limit));
-        } else {
-            // a row without posts adds nothing (its numbers are all 0), so skipping it changes no sum
-            ranked = name("ranked").as(db.select(t.ACCOUNT_ID, sum(t.REACH).as("rank_reach"),
-                            count().over().as("accounts")).from(t).where(rollUpOf(accountIds, from, to)).and(t.POSTS.gt(0L))
-                    .groupBy(t.ACCOUNT_ID).orderBy(sum(t.REACH).desc(), t.ACCOUNT_ID).limit(limit));
+        if (reading == Reading.TOTALS_LESS_OUTSIDE && accountIds != null) {
+            throw new IllegalArgumentException("the accounts' totals rank every account only");
         }
-        Field<Long> account = ranked.field("account_id", Long.class);
-        Field<?> reach = ranked.field("rank_reach");
-        Field<Integer> accounts = ranked.field("accounts", Integer.class);
-        var rows = db.with(ranked).select(account).select(rolledUp()).select(accounts)
-                .from(ranked).join(t).on(t.ACCOUNT_ID.eq(account)).and(t.DAY.between(from, to))
-                .groupBy(account, reach, accounts).orderBy(reach.desc(), account).fetch();
+        String sql = reading == Reading.TOTALS_LESS_OUTSIDE ? RANKED_FROM_ALL_TOTALS
+                : accountIds == null ? RANKED_FROM_ALL_DAYS : RANKED_FROM_SOME_DAYS;
         Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
-        rows.forEach(r -> byAccount.put(r.get(account), totals(r, 1)));
-        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(accounts));
+        int[] count = {0};
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                int at = 1;
+                statement.setObject(at++, from);
+                statement.setObject(at++, to);
+                if (accountIds != null) {
+                    statement.setArray(at++, c.createArrayOf("bigint", accountIds.toArray()));
+                }
+                statement.setInt(at++, limit);
+                statement.setObject(at++, from);
+                statement.setObject(at, to);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        byAccount.put(r.getLong(1), new Totals(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                                r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
+                        count[0] = r.getInt(10);
+                    }
+                }
+            }
+        });
+        return new Ranking(byAccount, count[0]);
     }
 
     /** Whether the days from {@code from} to {@code to} hold more posts than all the other days together. */
@@ -295,6 +316,33 @@ class Results {
             try (PreparedStatement statement = c.prepareStatement(RECENT)) {
                 statement.setLong(1, accountId);
                 statement.setInt(2, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(r, 1));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    private static final String TOP = "SELECT " + POST_COLUMNS + " FROM insight_post WHERE published_at >= ? "
+            + "AND published_at < ? %s AND collections > 0 ORDER BY reach DESC, post_id DESC LIMIT ?";
+    private static final String TOP_OF_ALL = TOP.formatted("");
+    private static final String TOP_OF_SOME = TOP.formatted("AND account_id = ANY (?)");
+
+    /** A report's read posts with the most reach (ties: newest id first), published in its days (UTC). */
+    List<Row> top(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit) {
+        List<Row> rows = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(accountIds == null ? TOP_OF_ALL : TOP_OF_SOME)) {
+                int at = 1;
+                statement.setObject(at++, from.atStartOfDay().atOffset(ZoneOffset.UTC));
+                statement.setObject(at++, to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                if (accountIds != null) {
+                    statement.setArray(at++, c.createArrayOf("bigint", accountIds.toArray()));
+                }
+                statement.setInt(at, limit);
                 try (ResultSet r = statement.executeQuery()) {
                     while (r.next()) {
                         rows.add(row(r, 1));

@@ -332,6 +332,9 @@ class InsightsTest {
                             "SELECT count(DISTINCT account_id) FROM insight_post" + where, from, to).get(0, Integer.class));
                 }
             }
+            assertThat(results.top(ids, from, to, 3)).extracting(Results.Row::postId).as("top posts of %s", ids)
+                    .containsExactlyElementsOf(db.fetch("SELECT post_id FROM insight_post" + where + " AND collections > 0 "
+                            + "ORDER BY reach DESC, post_id DESC LIMIT 3", from, to).getValues(0, Long.class));
             Results.Summary days = results.summaryOfReport(ids, from, to);
             assertThat(days.days().stream().map(d -> d.day() + "=" + List.of(d.posts(), d.views(), d.reach(),
                     d.interactions())).toList()).as("days of %s", ids).isEqualTo(db.fetch("SELECT (published_at AT TIME "
