@@ -40,7 +40,6 @@ public class Insights {
     }
 
     public CampaignResults campaign(long campaignId) {
-        Condition collected = Results.campaign(campaignId).and(INSIGHT_POST.COLLECTIONS.gt(0));
         Results.CampaignPass pass = results.campaignPass(campaignId);
         List<Comparison> comparisons = new ArrayList<>();
         compare(comparisons, "caption", pass.captions());
@@ -48,26 +47,30 @@ public class Insights {
         compare(comparisons, "hour published (UTC)", pass.hours());
         Results.Summary summary = pass.summary();
         Results.Ranking ranking = pass.ranking(LIST);
-        List<Results.Row> best = results.posts(collected, INSIGHT_POST.REACH.desc(), 3);
-        List<Results.Row> worst = results.posts(collected, INSIGHT_POST.REACH.asc(), 3);
+        Results.BestAndWorst posts = results.bestAndWorst(campaignId, 3);
+        List<Results.Row> best = posts.best();
+        List<Results.Row> worst = posts.worst();
         Map<Long, String> names = usernames(ranking, best, worst);
         return new CampaignResults(campaignId, summary.totals(), summary.days(), accountRows(ranking, names),
                 ranking.accountCount(), named(best, names), named(worst, names), comparisons, summary.lastCollected());
     }
 
     public AccountInsights account(long accountId) {
-        return account(accountId, accounts.find(accountId).map(Account::timeZone).orElse(ZoneId.of("UTC")));
+        Optional<Account> account = accounts.find(accountId);
+        return account.isPresent() ? account(account.get())
+                : account(accountId, ZoneId.of("UTC"), "account " + accountId);
     }
 
     /** The account's insights, for a caller that already read the account (its best hours in its time zone). */
     public AccountInsights account(Account account) {
-        return account(account.id(), account.timeZone());
+        return account(account.id(), account.timeZone(), account.username());
     }
 
-    private AccountInsights account(long accountId, ZoneId zone) {
+    private AccountInsights account(long accountId, ZoneId zone, String username) {
         HeatMap heat = heatMap(results.slots(accountId, zone), zone);
-        return new AccountInsights(accountId, results.accountDays(accountId, 90),
-                posts(INSIGHT_POST.ACCOUNT_ID.eq(accountId), INSIGHT_POST.PUBLISHED_AT.desc(), 20),
+        // every recent post is the account's own: its username is known, no lookup
+        List<PostResult> recent = named(results.recent(accountId, 20), Map.of(accountId, username));
+        return new AccountInsights(accountId, results.accountDays(accountId, 90), recent,
                 heat, suggest(heat), accountDays.problem(accountId).orElse(null));
     }
 
@@ -99,10 +102,9 @@ public class Insights {
     public Report report(ReportFilter filter) {
         Collection<Long> ids = filter.tag() == null ? null
                 : accounts.byTag(filter.tag()).stream().map(Account::id).toList();
-        Condition where = Results.report(ids, filter.from(), filter.to());
         Results.Summary summary = results.summaryOfReport(ids, filter.from(), filter.to());
         Results.Ranking ranking = results.reportAccounts(ids, filter.from(), filter.to(), LIST);
-        List<Results.Row> top = results.posts(where.and(INSIGHT_POST.COLLECTIONS.gt(0)), INSIGHT_POST.REACH.desc(), 10);
+        List<Results.Row> top = results.top(ids, filter.from(), filter.to(), 10);
         Map<Long, String> names = usernames(ranking, top, List.of());
         return new Report(filter, summary.totals(), summary.days(), accountRows(ranking, names), ranking.accountCount(),
                 named(top, names));

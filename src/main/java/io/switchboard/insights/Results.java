@@ -6,11 +6,12 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
-import org.jooq.CommonTableExpression;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,32 +22,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_DAY;
-import static switchboard.jooq.Tables.INSIGHT_ACCOUNT_POST_TOTAL;
 import static switchboard.jooq.Tables.INSIGHT_DAY;
 import static switchboard.jooq.Tables.INSIGHT_POST;
 
 /** The read side: posts' latest metrics added up by campaign, account, day, variant and hour. */
 @Repository
 class Results {
-    private static final Field<LocalDate> DAY = field("(({0} AT TIME ZONE 'UTC')::date)", LocalDate.class,
-            INSIGHT_POST.PUBLISHED_AT);
     private static final java.math.BigDecimal ZERO = java.math.BigDecimal.ZERO;
     private final DSLContext db;
 
     Results(DSLContext db) {
         this.db = db;
-    }
-
-    static Condition campaign(long campaignId) {
-        return INSIGHT_POST.CAMPAIGN_ID.eq(campaignId);
     }
 
     static Condition report(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to) {
@@ -58,34 +49,46 @@ class Results {
 
     /**
      * A campaign's posts added up by day published, account, caption, post type and hour published (UTC) in one pass
-     * over its posts (grouping sets), where five queries read them five times.
+     * over its posts (grouping sets), where five queries read them five times. Plain SQL, written once, read with JDBC
+     * into longs: on a young JVM the per-request cost of a page is the code it runs, and jOOQ's building, binding and
+     * mapping of this statement (about 140 rows of 14 columns, the sums as numeric) was most of the page's own work.
+     * {@code grouping(...)} says which set a row belongs to (bit 4 = day ... bit 0 = hour, set when not grouped by it).
      */
+    private static final String CAMPAIGN_PASS = """
+            SELECT grouping(d, account_id, caption, post_type, h), d, account_id, caption, post_type, h, count(*),
+                   sum(views)::bigint, sum(reach)::bigint, sum(interactions)::bigint, sum(likes)::bigint,
+                   sum(comments)::bigint, sum(shares)::bigint, sum(saved)::bigint, max(collected_at)
+            FROM (SELECT (published_at AT TIME ZONE 'UTC')::date d, extract(hour from published_at AT TIME ZONE 'UTC')::int h,
+                         account_id, caption, post_type, views, reach, interactions, likes, comments, shares, saved, collected_at
+                  FROM insight_post WHERE campaign_id = ?) p
+            GROUP BY GROUPING SETS ((d), (account_id), (caption), (post_type), (h))""";
+
     CampaignPass campaignPass(long campaignId) {
-        Field<Integer> hour = field("extract(hour from {0} AT TIME ZONE 'UTC')::int", Integer.class,
-                INSIGHT_POST.PUBLISHED_AT);
         List<Summary.Day> days = new ArrayList<>();
         Map<Long, Totals> accounts = new java.util.HashMap<>();
         Map<String, Totals> captions = new java.util.HashMap<>();
         Map<String, Totals> types = new java.util.HashMap<>();
         Map<String, Totals> hours = new java.util.HashMap<>();
-        db.select(DAY, INSIGHT_POST.ACCOUNT_ID, INSIGHT_POST.CAPTION, INSIGHT_POST.POST_TYPE, hour).select(sums())
-                .select(max(INSIGHT_POST.COLLECTED_AT)).from(INSIGHT_POST).where(campaign(campaignId))
-                .groupBy(org.jooq.impl.DSL.groupingSets(new Field<?>[]{DAY}, new Field<?>[]{INSIGHT_POST.ACCOUNT_ID},
-                        new Field<?>[]{INSIGHT_POST.CAPTION}, new Field<?>[]{INSIGHT_POST.POST_TYPE}, new Field<?>[]{hour}))
-                .forEach(r -> {
-                    Totals totals = totals(r, 5);
-                    if (r.get(0) != null) {
-                        days.add(new Summary.Day(r.get(DAY), totals, r.get(13, OffsetDateTime.class)));
-                    } else if (r.get(1) != null) {
-                        accounts.put(r.get(INSIGHT_POST.ACCOUNT_ID), totals);
-                    } else if (r.get(2) != null) {
-                        captions.put(r.get(INSIGHT_POST.CAPTION), totals);
-                    } else if (r.get(3) != null) {
-                        types.put(r.get(INSIGHT_POST.POST_TYPE), totals);
-                    } else {
-                        hours.put(String.valueOf(r.get(hour)), totals);
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(CAMPAIGN_PASS)) {
+                statement.setLong(1, campaignId);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        Totals totals = new Totals(r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11),
+                                r.getLong(12), r.getLong(13), r.getLong(14));
+                        switch (r.getInt(1)) {
+                            case 0b01111 -> days.add(new Summary.Day(r.getObject(2, LocalDate.class), totals,
+                                    r.getObject(15, OffsetDateTime.class)));
+                            case 0b10111 -> accounts.put(r.getLong(3), totals);
+                            case 0b11011 -> captions.put(r.getString(4), totals);
+                            case 0b11101 -> types.put(r.getString(5), totals);
+                            case 0b11110 -> hours.put(String.valueOf(r.getInt(6)), totals);
+                            default -> throw new IllegalStateException("grouping " + r.getInt(1));
+                        }
                     }
-                });
+                }
+            }
+        });
         days.sort(java.util.Comparator.comparing(Summary.Day::day));
         return new CampaignPass(Summary.of(days), accounts, captions, types, hours);
     }
@@ -151,45 +154,72 @@ class Results {
         TOTALS_LESS_OUTSIDE
     }
 
+    /**
+     * Every account's reach in the report from its total less its days outside the report: {@code from}, {@code to},
+     * {@code limit}. The statements of a report's ranking are plain SQL written once, bound and read with JDBC: built
+     * with jOOQ, the CTEs were rendered anew on every request, most of the report's own work on a young JVM.
+     */
+    private static final String RANKED_FROM_TOTALS = """
+            WITH outside AS (SELECT account_id, sum(posts)::bigint posts, sum(reach)::bigint reach
+                             FROM insight_account_post_day WHERE day < ? OR day > ? GROUP BY account_id),
+                 inside AS (SELECT t.account_id, t.reach - coalesce(o.reach, 0) rank_reach
+                            FROM insight_account_post_total t LEFT JOIN outside o ON o.account_id = t.account_id
+                            WHERE t.posts > coalesce(o.posts, 0)),
+                 ranked AS (SELECT account_id, rank_reach, (SELECT count(*) FROM inside)::int accounts FROM inside
+                            ORDER BY rank_reach DESC, account_id LIMIT ?)
+            """;
+    /**
+     * The accounts' reach from their days inside the report: {@code from}, {@code to}, [account ids,] {@code limit}. A
+     * row without posts adds nothing (its numbers are all 0), so skipping it changes no sum.
+     */
+    private static final String RANKED_FROM_DAYS = """
+            WITH ranked AS (SELECT account_id, sum(reach) rank_reach, (count(*) OVER ())::int accounts
+                            FROM insight_account_post_day WHERE day BETWEEN ? AND ? %s AND posts > 0
+                            GROUP BY account_id ORDER BY sum(reach) DESC, account_id LIMIT ?)
+            """;
+    /** The ranked accounts' totals from their days inside the report ({@code from}, {@code to}), by key. */
+    private static final String RANKED_TOTALS = """
+            SELECT r.account_id, sum(d.posts)::bigint, sum(d.views)::bigint, sum(d.reach)::bigint,
+                   sum(d.interactions)::bigint, sum(d.likes)::bigint, sum(d.comments)::bigint, sum(d.shares)::bigint,
+                   sum(d.saved)::bigint, r.accounts
+            FROM ranked r JOIN insight_account_post_day d ON d.account_id = r.account_id AND d.day BETWEEN ? AND ?
+            GROUP BY r.account_id, r.rank_reach, r.accounts ORDER BY r.rank_reach DESC, r.account_id""";
+    private static final String RANKED_FROM_ALL_DAYS = RANKED_FROM_DAYS.formatted("") + RANKED_TOTALS;
+    private static final String RANKED_FROM_SOME_DAYS = RANKED_FROM_DAYS.formatted("AND account_id = ANY (?)")
+            + RANKED_TOTALS;
+    private static final String RANKED_FROM_ALL_TOTALS = RANKED_FROM_TOTALS + RANKED_TOTALS;
+
     Ranking reportAccounts(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit, Reading reading) {
-        var t = INSIGHT_ACCOUNT_POST_DAY;
         // the ranking adds up only each account's reach and counts the accounts that posted; then the top accounts'
         // other totals are added up from the days, by key (the primary key), in the same statement (one snapshot).
-        CommonTableExpression<?> ranked;
-        if (reading == Reading.TOTALS_LESS_OUTSIDE) {
-            if (accountIds != null) {
-                throw new IllegalArgumentException("the accounts' totals rank every account only");
-            }
-            var total = INSIGHT_ACCOUNT_POST_TOTAL;
-            var outside = name("outside").fields("account_id", "posts", "reach").as(db.select(t.ACCOUNT_ID,
-                            sum(t.POSTS).cast(SQLDataType.BIGINT), sum(t.REACH).cast(SQLDataType.BIGINT)).from(t)
-                    .where(t.DAY.lt(from).or(t.DAY.gt(to))).groupBy(t.ACCOUNT_ID));
-            Field<Long> outsidePosts = coalesce(outside.field("posts", Long.class), 0L);
-            Field<Long> outsideReach = coalesce(outside.field("reach", Long.class), 0L);
-            var inside = name("inside").fields("account_id", "rank_reach").as(db.select(total.ACCOUNT_ID,
-                            total.REACH.minus(outsideReach)).from(total).leftJoin(outside)
-                    .on(outside.field("account_id", Long.class).eq(total.ACCOUNT_ID))
-                    .where(total.POSTS.gt(outsidePosts)));
-            Field<Long> account = inside.field("account_id", Long.class);
-            Field<Long> reach = inside.field("rank_reach", Long.class);
-            ranked = name("ranked").as(db.with(outside).with(inside).select(account, reach,
-                            field(db.selectCount().from(inside)).as("accounts")).from(inside)
-                    .orderBy(reach.desc(), account).limit(limit));
-        } else {
-            // a row without posts adds nothing (its numbers are all 0), so skipping it changes no sum
-            ranked = name("ranked").as(db.select(t.ACCOUNT_ID, sum(t.REACH).as("rank_reach"),
-                            count().over().as("accounts")).from(t).where(rollUpOf(accountIds, from, to)).and(t.POSTS.gt(0L))
-                    .groupBy(t.ACCOUNT_ID).orderBy(sum(t.REACH).desc(), t.ACCOUNT_ID).limit(limit));
+        if (reading == Reading.TOTALS_LESS_OUTSIDE && accountIds != null) {
+            throw new IllegalArgumentException("the accounts' totals rank every account only");
         }
-        Field<Long> account = ranked.field("account_id", Long.class);
-        Field<?> reach = ranked.field("rank_reach");
-        Field<Integer> accounts = ranked.field("accounts", Integer.class);
-        var rows = db.with(ranked).select(account).select(rolledUp()).select(accounts)
-                .from(ranked).join(t).on(t.ACCOUNT_ID.eq(account)).and(t.DAY.between(from, to))
-                .groupBy(account, reach, accounts).orderBy(reach.desc(), account).fetch();
+        String sql = reading == Reading.TOTALS_LESS_OUTSIDE ? RANKED_FROM_ALL_TOTALS
+                : accountIds == null ? RANKED_FROM_ALL_DAYS : RANKED_FROM_SOME_DAYS;
         Map<Long, Totals> byAccount = new java.util.LinkedHashMap<>();
-        rows.forEach(r -> byAccount.put(r.get(account), totals(r, 1)));
-        return new Ranking(byAccount, rows.isEmpty() ? 0 : rows.getFirst().get(accounts));
+        int[] count = {0};
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                int at = 1;
+                statement.setObject(at++, from);
+                statement.setObject(at++, to);
+                if (accountIds != null) {
+                    statement.setArray(at++, c.createArrayOf("bigint", accountIds.toArray()));
+                }
+                statement.setInt(at++, limit);
+                statement.setObject(at++, from);
+                statement.setObject(at, to);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        byAccount.put(r.getLong(1), new Totals(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                                r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
+                        count[0] = r.getInt(10);
+                    }
+                }
+            }
+        });
+        return new Ranking(byAccount, count[0]);
     }
 
     /** Whether the days from {@code from} to {@code to} hold more posts than all the other days together. */
@@ -251,6 +281,96 @@ class Results {
                         r.getProblem()));
     }
 
+    private static final String POST_COLUMNS = "post_id, campaign_id, account_id, post_type, caption, permalink, "
+            + "published_at, views, reach, interactions, likes, comments, shares, saved, avg_watch_ms, collections, "
+            + "collected_at, problem";
+    /** A campaign's read posts with the most reach and with the least (ties: newest id first), in one statement. */
+    private static final String BEST_AND_WORST = "(SELECT 1, " + POST_COLUMNS + " FROM insight_post "
+            + "WHERE campaign_id = ? AND collections > 0 ORDER BY reach DESC, post_id DESC LIMIT ?) UNION ALL "
+            + "(SELECT 2, " + POST_COLUMNS + " FROM insight_post "
+            + "WHERE campaign_id = ? AND collections > 0 ORDER BY reach, post_id DESC LIMIT ?)";
+
+    /** A campaign's read posts: the {@code limit} with the most reach, then the {@code limit} with the least. */
+    BestAndWorst bestAndWorst(long campaignId, int limit) {
+        List<Row> best = new ArrayList<>();
+        List<Row> worst = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(BEST_AND_WORST)) {
+                statement.setLong(1, campaignId);
+                statement.setInt(2, limit);
+                statement.setLong(3, campaignId);
+                statement.setInt(4, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        (r.getInt(1) == 1 ? best : worst).add(row(r, 2));
+                    }
+                }
+            }
+        });
+        return new BestAndWorst(best, worst);
+    }
+
+    private static final String RECENT = "SELECT " + POST_COLUMNS + " FROM insight_post WHERE account_id = ? "
+            + "ORDER BY published_at DESC, post_id DESC LIMIT ?";
+
+    /** The account's latest {@code limit} posts, newest first (ties: newest id first). */
+    List<Row> recent(long accountId, int limit) {
+        List<Row> rows = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(RECENT)) {
+                statement.setLong(1, accountId);
+                statement.setInt(2, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(r, 1));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    private static final String TOP = "SELECT " + POST_COLUMNS + " FROM insight_post WHERE published_at >= ? "
+            + "AND published_at < ? %s AND collections > 0 ORDER BY reach DESC, post_id DESC LIMIT ?";
+    private static final String TOP_OF_ALL = TOP.formatted("");
+    private static final String TOP_OF_SOME = TOP.formatted("AND account_id = ANY (?)");
+
+    /** A report's read posts with the most reach (ties: newest id first), published in its days (UTC). */
+    List<Row> top(@Nullable Collection<Long> accountIds, LocalDate from, LocalDate to, int limit) {
+        List<Row> rows = new ArrayList<>();
+        db.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(accountIds == null ? TOP_OF_ALL : TOP_OF_SOME)) {
+                int at = 1;
+                statement.setObject(at++, from.atStartOfDay().atOffset(ZoneOffset.UTC));
+                statement.setObject(at++, to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                if (accountIds != null) {
+                    statement.setArray(at++, c.createArrayOf("bigint", accountIds.toArray()));
+                }
+                statement.setInt(at, limit);
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(r, 1));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    record BestAndWorst(List<Row> best, List<Row> worst) {
+    }
+
+    /** The post whose {@link #POST_COLUMNS} start at column {@code at}. */
+    private static Row row(ResultSet r, int at) throws SQLException {
+        long avgWatch = r.getLong(at + 14);
+        Long avgWatchMillis = r.wasNull() ? null : avgWatch;
+        return new Row(r.getLong(at), r.getLong(at + 1), r.getLong(at + 2), PostType.valueOf(r.getString(at + 3)),
+                r.getString(at + 4), r.getString(at + 5), r.getObject(at + 6, OffsetDateTime.class),
+                new Totals(1, r.getLong(at + 7), r.getLong(at + 8), r.getLong(at + 9), r.getLong(at + 10),
+                        r.getLong(at + 11), r.getLong(at + 12), r.getLong(at + 13)), avgWatchMillis, r.getInt(at + 15),
+                r.getObject(at + 16, OffsetDateTime.class), r.getString(at + 17));
+    }
+
     /** A post as stored (the username is the caller's to add). */
     record Row(long postId, long campaignId, long accountId, PostType type, String caption, @Nullable String permalink,
                OffsetDateTime publishedAt, Totals metrics, @Nullable Long avgWatchMillis, int collections,
@@ -278,11 +398,6 @@ class Results {
                         r.getEngaged())));
         java.util.Collections.reverse(days);
         return days;
-    }
-
-    private static List<Field<?>> sums() {
-        return List.of(count(), sum(INSIGHT_POST.VIEWS), sum(INSIGHT_POST.REACH), sum(INSIGHT_POST.INTERACTIONS),
-                sum(INSIGHT_POST.LIKES), sum(INSIGHT_POST.COMMENTS), sum(INSIGHT_POST.SHARES), sum(INSIGHT_POST.SAVED));
     }
 
     private static Totals totals(Record r, int at) {

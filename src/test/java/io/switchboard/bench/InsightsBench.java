@@ -58,10 +58,17 @@ class InsightsBench {
             }
             long rows = db.fetchSingle("SELECT (SELECT count(*) FROM insight_post) + (SELECT count(*) FROM insight_post_sample)"
                     + " + (SELECT count(*) FROM insight_account_day)").get(0, Long.class);
-            long campaign = db.fetchSingle("SELECT campaign_id FROM insight_post GROUP BY campaign_id ORDER BY count(*) DESC "
-                    + "LIMIT 1").get(0, Long.class);
-            long account = db.fetchSingle("SELECT account_id FROM insight_post GROUP BY account_id ORDER BY count(*) DESC "
-                    + "LIMIT 1").get(0, Long.class);
+            // every campaign holds as many posts (2,000) and every account as many (20): ties go to the lowest id, the
+            // first campaign (its 100 accounts' posts) and the template account, so every run times the same pages
+            long campaign = db.fetchSingle("SELECT campaign_id FROM insight_post GROUP BY campaign_id "
+                    + "ORDER BY count(*) DESC, campaign_id LIMIT 1").get(0, Long.class);
+            long account = db.fetchSingle("SELECT account_id FROM insight_post GROUP BY account_id "
+                    + "ORDER BY count(*) DESC, account_id LIMIT 1").get(0, Long.class);
+            System.out.println("bench insights-picked campaign=" + campaign + " account=" + account + " "
+                    + db.fetchSingle("SELECT count(*) FILTER (WHERE campaign_id = {0}) campaign_posts, "
+                    + "count(DISTINCT account_id) FILTER (WHERE campaign_id = {0}) campaign_accounts, "
+                    + "count(*) FILTER (WHERE account_id = {1}) account_posts, sum(reach) reach_sum FROM insight_post",
+                    campaign, account).intoMap());
             WebSession admin = Operators.admin(app);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Supplier<Connection> connect = () -> {
@@ -92,7 +99,11 @@ class InsightsBench {
         }
     }
 
-    /** Accounts copied from a real one, 100 campaigns copied from one, published posts as insights know them. */
+    /**
+     * Accounts copied from a real one, 100 campaigns copied from one, published posts as insights know them: the same
+     * rows on every run (accounts and campaigns by id, reach from a hash of the row number, hours back from today's
+     * midnight UTC), so two runs of a day time the same data.
+     */
     private static void seed(DSLContext db, long template, String spec, int accounts, int posts) {
         db.execute("INSERT INTO account (" + columns(db, "account", "id, platform_user_id, username") + ", platform_user_id, "
                 + "username) SELECT " + columns(db, "account", "id, platform_user_id, username") + ", 'bench' || n, "
@@ -105,10 +116,15 @@ class InsightsBench {
                 + "permalink, published_at, next_at, collections, collected_at, views, reach, likes, comments, shares, saved, "
                 + "interactions) SELECT n, a.ids[1 + n % cardinality(a.ids)], c.ids[1 + (n * 7) % cardinality(c.ids)], "
                 + "'INSTAGRAM', 'm' || n, (ARRAY['IMAGE','REELS','CAROUSEL'])[1 + n % 3], 'Variant ' || (n % 3), NULL, "
-                + "now() - (n % 720) * interval '1 hour', NULL, 4, now(), x.r * 2, x.r, x.r / 25, x.r / 200, x.r / 100, "
-                + "x.r / 100, x.r / 25 + x.r / 50 FROM generate_series(1, " + posts + ") n, "
-                + "(SELECT array_agg(id) ids FROM account) a, (SELECT array_agg(id) ids FROM campaign) c, "
-                + "LATERAL (SELECT (200 + 50000 * power(random(), 8))::bigint + n % 7 AS r) x");
+                + "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - (n % 720) * interval '1 hour', NULL, 4, "
+                + "now(), x.r * 2, x.r, x.r / 25, x.r / 200, x.r / 100, x.r / 100, x.r / 25 + x.r / 50 "
+                + "FROM generate_series(1, " + posts + ") n, "
+                + "(SELECT array_agg(id ORDER BY id) ids FROM account) a, "
+                + "(SELECT array_agg(id ORDER BY id) ids FROM campaign) c, "
+                // a heavy-tailed reach from a hash of the row number (Knuth's multiplicative hash, spread over [0, 1)):
+                // the same data on every run, so two runs compare builds rather than draws of random()
+                + "LATERAL (SELECT (200 + 50000 * power((n::bigint * 2654435761 % 4294967296) / 4294967296.0, 8))::bigint "
+                + "+ n % 7 AS r) x");
         InsightsSeed.samples(db);
         InsightsSeed.accountDays(db, 30);
     }

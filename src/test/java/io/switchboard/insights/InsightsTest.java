@@ -358,6 +358,9 @@ class InsightsTest {
                             "SELECT count(DISTINCT account_id) FROM insight_post" + where, from, to).get(0, Integer.class));
                 }
             }
+            assertThat(results.top(ids, from, to, 3)).extracting(Results.Row::postId).as("top posts of %s", ids)
+                    .containsExactlyElementsOf(db.fetch("SELECT post_id FROM insight_post" + where + " AND collections > 0 "
+                            + "ORDER BY reach DESC, post_id DESC LIMIT 3", from, to).getValues(0, Long.class));
             Results.Summary days = results.summaryOfReport(ids, from, to);
             assertThat(days.days().stream().map(d -> d.day() + "=" + List.of(d.posts(), d.views(), d.reach(),
                     d.interactions())).toList()).as("days of %s", ids).isEqualTo(db.fetch("SELECT (published_at AT TIME "
@@ -397,6 +400,10 @@ class InsightsTest {
                     campaign, i % 3 == 0 ? "REELS" : "IMAGE", "Variant " + (i % 2), i, i * 7, 1000 - i * 13 % 500, i % 11);
         }
         db.execute("UPDATE insight_post SET reach = reach + 5000 WHERE post_id = {0}", campaign + 7);
+        // not read yet: counted in the totals, never among the best or weakest posts (its reach 0 is the least)
+        db.execute("INSERT INTO insight_post (post_id, account_id, campaign_id, platform, media_id, post_type, caption, "
+                + "published_at) VALUES ({0}, {1}, {2}, 'INSTAGRAM', 'x', 'IMAGE', '', now())", campaign + 40, 88_000_010L,
+                campaign);
         CampaignResults results = app.bean(Insights.class).campaign(campaign);
         String where = " FROM insight_post WHERE campaign_id = " + campaign;
         assertThat(results.totals().toString()).isEqualTo(group(db.fetchSingle("SELECT 0, " + SUMS + where)).substring(2));
@@ -406,6 +413,20 @@ class InsightsTest {
         assertThat(results.days().stream().map(d -> d.day() + "=" + d.reach()).toList()).isEqualTo(db.fetch(
                 "SELECT (published_at AT TIME ZONE 'UTC')::date, sum(reach)" + where + " GROUP BY 1 ORDER BY 1")
                 .map(r -> r.get(0) + "=" + r.get(1, Long.class)));
+        String read = where + " AND collections > 0 ORDER BY reach";
+        assertThat(results.best()).extracting(PostResult::postId).containsExactlyElementsOf(
+                db.fetch("SELECT post_id" + read + " DESC, post_id DESC LIMIT 3").getValues(0, Long.class));
+        assertThat(results.worst()).extracting(PostResult::postId).containsExactlyElementsOf(
+                db.fetch("SELECT post_id" + read + ", post_id DESC LIMIT 3").getValues(0, Long.class));
+        assertThat(results.best().getFirst().postId()).isEqualTo(campaign + 7);
+        PostResult best = results.best().getFirst();
+        assertThat(List.of(best.campaignId(), best.accountId(), best.metrics().reach(), best.metrics().views(),
+                (long) best.collections())).isEqualTo(db.fetchSingle("SELECT campaign_id, account_id, reach, views, "
+                + "collections::bigint FROM insight_post WHERE post_id = {0}", best.postId()).intoList());
+        assertThat(best.type().name() + " " + best.caption() + " " + best.publishedAt().toInstant()).isEqualTo(db.fetchSingle(
+                "SELECT post_type || ' ' || caption FROM insight_post WHERE post_id = {0}", best.postId()).get(0, String.class)
+                + " " + db.fetchSingle("SELECT published_at FROM insight_post WHERE post_id = {0}", best.postId())
+                .get(0, java.time.OffsetDateTime.class).toInstant());
         assertThat(results.comparisons()).extracting(Comparison::dimension)
                 .containsExactly("caption", "post type", "hour published (UTC)");
         String[] by = {"caption", "post_type", "extract(hour from published_at AT TIME ZONE 'UTC')::int"};
