@@ -3,6 +3,8 @@ package io.switchboard.tasks;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
@@ -24,6 +26,7 @@ import static org.jooq.impl.DSL.jsonbObject;
 import static org.jooq.impl.DSL.key;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.when;
 import static switchboard.jooq.Tables.TASK;
@@ -151,16 +154,17 @@ class MaintenanceStore {
 
     /** Queues that have live tasks, for starting their workers. */
     Set<String> queuesWithWork() {
-        return new TreeSet<>(db.selectDistinct(TASK.QUEUE).from(TASK)
-                .where(TASK.STATE.in(TaskState.QUEUED.dbValue(), TaskState.SCHEDULED.dbValue()))
-                .fetch(TASK.QUEUE));
+        return new TreeSet<>(queuesWithWorkQuery().fetch(TASK.QUEUE));
+    }
+
+    /** One branch per state: each has a partial index with the queue in it. */
+    ResultQuery<Record1<String>> queuesWithWorkQuery() {
+        return db.selectDistinct(TASK.QUEUE).from(TASK).where(TASK.STATE.eq(TaskState.QUEUED.dbValue()))
+                .union(selectDistinct(TASK.QUEUE).from(TASK).where(TASK.STATE.eq(TaskState.SCHEDULED.dbValue())));
     }
 
     List<QueueDepth> depths() {
-        return db.select(TASK.QUEUE, TASK.STATE, count()).from(TASK)
-                .where(TASK.STATE.in(TaskState.QUEUED.dbValue(), TaskState.SCHEDULED.dbValue(),
-                        TaskState.RUNNING.dbValue()))
-                .groupBy(TASK.QUEUE, TASK.STATE)
+        return TaskReadStore.liveCountsQuery(db)
                 .fetch(r -> new QueueDepth(r.value1(), TaskState.fromDb(r.value2()), r.value3()));
     }
 }

@@ -1,9 +1,12 @@
 package io.switchboard.tasks;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.jooq.impl.DSL.field;
@@ -38,6 +41,22 @@ class Notifier {
         send(CHANGE_CHANNEL, "");
     }
 
+    /** {@link #wake} and {@link #changed} in one round trip (a submit's transaction waits for each). */
+    void wakeAndChanged(Collection<String> queues) {
+        long start = System.nanoTime();
+        List<Field<?>> calls = new ArrayList<>();
+        for (String queue : queues) {
+            calls.add(notify(WAKE_CHANNEL, queue));
+        }
+        calls.add(notify(CHANGE_CHANNEL, ""));
+        db.select(calls).fetch();
+        metrics.phase("notification", System.nanoTime() - start);
+    }
+
+    private static Field<?> notify(String channel, String payload) {
+        return field("pg_notify({0}, {1})", Object.class, val(channel), val(payload));
+    }
+
     /**
      * Some task changed in a transaction that has committed: one "tasks changed" goes out with the next {@link
      * #sendPendingChange()} for all changes since. The claiming and completing threads call this instead of
@@ -57,7 +76,7 @@ class Notifier {
 
     private void send(String channel, String payload) {
         long start = System.nanoTime();
-        db.select(field("pg_notify({0}, {1})", Object.class, val(channel), val(payload))).fetch();
+        db.select(notify(channel, payload)).fetch();
         metrics.phase("notification", System.nanoTime() - start);
     }
 }

@@ -18,6 +18,8 @@ final class QueueWorker {
     private final String queue;
     private final int concurrency;
     private final int claimBatch;
+    /** Claim in batches under load (once a quarter of a batch's slots are free), at once when idle. */
+    private final int threshold;
     private final long pollMillis;
     private final Semaphore slots;
     private final IntFunction<List<Execution>> claim;
@@ -31,7 +33,10 @@ final class QueueWorker {
                 IntFunction<List<Execution>> claim, Consumer<Execution> dispatch) {
         this.queue = queue;
         this.concurrency = concurrency;
-        this.claimBatch = claimBatch;
+        // at most half the slots per claim: the next claim runs while the previous batch's outcomes are being
+        // recorded, instead of claim and completion taking turns (each waits for the other's slots otherwise)
+        this.claimBatch = Math.max(1, Math.min(claimBatch, concurrency / 2));
+        this.threshold = Math.max(1, this.claimBatch / 4);
         this.pollMillis = pollMillis;
         this.slots = new Semaphore(concurrency);
         this.claim = claim;
@@ -85,7 +90,7 @@ final class QueueWorker {
             try {
                 more |= takeSignal();
                 int free = slots.availablePermits();
-                if (more && free >= threshold()) {
+                if (more && free >= threshold) {
                     int asked = Math.min(free, claimBatch);
                     if (!slots.tryAcquire(asked)) {
                         continue;
@@ -113,11 +118,6 @@ final class QueueWorker {
                 sleepQuietly(Math.min(5000, 100L << Math.min(failures, 6)));
             }
         }
-    }
-
-    /** Claim in batches under load (wait until a quarter of the slots are free), at once when idle. */
-    private int threshold() {
-        return Math.max(1, Math.min(claimBatch, concurrency) / 4);
     }
 
     private boolean takeSignal() {

@@ -263,8 +263,7 @@ class TaskEngine implements SmartLifecycle {
         List<Finished> returned = transactions.execute(status -> {
             List<Finished> handed = leases.finish(unfinished.stream().map(Outcomes::handBack).toList(), instance.id());
             leases.releaseSlots(handed);
-            notifier.wake(LeaseStore.queuesToWake(handed));
-            notifier.changed();
+            notifier.wakeAndChanged(LeaseStore.queuesToWake(handed));
             return handed;
         });
         log.info("Stopping: handed {} unfinished task(s) back to their queues without using an attempt",

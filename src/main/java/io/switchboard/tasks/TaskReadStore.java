@@ -40,6 +40,7 @@ import static io.switchboard.tasks.Sql.NOW;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static switchboard.jooq.Tables.TASK;
@@ -206,8 +207,20 @@ class TaskReadStore {
     }
 
     ResultQuery<Record3<String, String, Integer>> liveCountsQuery() {
-        var merged = unionAll(byIndex(LIVE, state -> select(TASK.QUEUE, TASK.STATE, count()).from(TASK).where(state)
-                .groupBy(TASK.QUEUE, TASK.STATE))).asTable("c");
+        return liveCountsQuery(db);
+    }
+
+    /**
+     * Live tasks per queue and state, one branch per state, each read from its state's partial index alone (the
+     * state is a constant of the branch, not read from the row).
+     */
+    static ResultQuery<Record3<String, String, Integer>> liveCountsQuery(DSLContext db) {
+        List<Select<Record3<String, String, Integer>>> branches = new ArrayList<>();
+        for (TaskState state : LIVE) {
+            branches.add(select(TASK.QUEUE, inline(state.dbValue()).as(TASK.STATE), count()).from(TASK)
+                    .where(TASK.STATE.eq(state.dbValue())).groupBy(TASK.QUEUE));
+        }
+        var merged = unionAll(branches).asTable("c");
         return db.select(merged.field(TASK.QUEUE), merged.field(TASK.STATE), merged.field(2, Integer.class).as(count()))
                 .from(merged);
     }

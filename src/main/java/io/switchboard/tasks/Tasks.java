@@ -66,8 +66,7 @@ public class Tasks {
         }
         var stored = submits.insert(requests.stream()
                 .map(r -> new SubmitStore.NewTask(r, json.writeValueAsString(r.payload()))).toList());
-        notifier.wake(stored.dueQueues());
-        notifier.changed();
+        notifier.wakeAndChanged(stored.dueQueues());
         return stored.submitted();
     }
 
@@ -120,8 +119,7 @@ public class Tasks {
     @PreAuthorize(OPERATOR_COMMAND)
     public void resumeQueue(String queue, String actor) {
         recordPause(queue, commands.pauseQueue(queue, false, actor), false);
-        notifier.wake(List.of(queue));
-        notifier.changed();
+        notifier.wakeAndChanged(List.of(queue));
     }
 
     private void recordPause(String queue, boolean wasPaused, boolean paused) {
@@ -158,8 +156,7 @@ public class Tasks {
     @PreAuthorize(OPERATOR_COMMAND)
     public void resumeGroup(String group) {
         commands.pauseGroup(group, false);
-        notifier.wake(commands.queuesWithDueTasks(group));
-        notifier.changed();
+        notifier.wakeAndChanged(commands.queuesWithDueTasks(group));
     }
 
     /** Cancels every waiting task of the group and asks its running ones to stop; returns how many. */
@@ -216,8 +213,7 @@ public class Tasks {
     private int retry(Condition which) {
         try {
             var retried = commands.retry(which);
-            notifier.wake(retried.queues());
-            notifier.changed();
+            notifier.wakeAndChanged(retried.queues());
             return retried.count();
         } catch (DuplicateKeyException e) {
             throw new TaskProblem("Another live task holds the same unique key, so this one cannot run again "

@@ -69,6 +69,7 @@ class DashboardQueryPlansTest {
                 Arguments.of("bulk retry count", (QueryFor) () -> store.countQuery(filter(null, "publishing.post", null, null, "campaign:3", null), TaskQueries.BulkAction.RETRY.states(), 1_000_000)),
                 Arguments.of("bulk cancel count", (QueryFor) () -> store.countQuery(filter(null, null, "publishing-held", null, null, null), TaskQueries.BulkAction.CANCEL.states(), 1_000_000)),
                 Arguments.of("live counts", (QueryFor) () -> store.liveCountsQuery()),
+                Arguments.of("queues with work", (QueryFor) () -> app.bean(MaintenanceStore.class).queuesWithWorkQuery()),
                 Arguments.of("finished counts, 24 h", (QueryFor) () -> store.finishedCountsQuery(Duration.ofHours(24))),
                 Arguments.of("throughput, 1 h", (QueryFor) () -> store.throughputQuery(Duration.ofHours(1))),
                 Arguments.of("task detail", (QueryFor) () -> store.detailQuery(someId)),
