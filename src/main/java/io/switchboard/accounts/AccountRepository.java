@@ -27,6 +27,7 @@ import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
 import static switchboard.jooq.Tables.ACCOUNT;
+import static switchboard.jooq.Tables.ACCOUNT_STATUS_TALLY;
 import static switchboard.jooq.Tables.ACCOUNT_TAG;
 import static switchboard.jooq.Tables.ACCOUNT_TASK;
 
@@ -56,7 +57,8 @@ class AccountRepository {
 
     /** Usernames by account id, for those of {@code ids} that exist (one query however many). */
     Map<Long, String> usernames(Collection<Long> ids) {
-        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.ID.in(ids))
+        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(DSL.any(ids.toArray(Long[]::new))))
                 .fetchMap(ACCOUNT.ID, ACCOUNT.USERNAME);
     }
 
@@ -102,9 +104,18 @@ class AccountRepository {
         for (AccountStatus status : AccountStatus.values()) {
             counts.put(status, 0);
         }
-        db.select(ACCOUNT.STATUS, count()).from(ACCOUNT).groupBy(ACCOUNT.STATUS).fetch()
-                .forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
+        var accounts = DSL.sum(ACCOUNT_STATUS_TALLY.ACCOUNTS).cast(Integer.class);
+        db.select(ACCOUNT_STATUS_TALLY.STATUS, accounts).from(ACCOUNT_STATUS_TALLY).groupBy(ACCOUNT_STATUS_TALLY.STATUS)
+                .fetch().forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
         return counts;
+    }
+
+    /** Folds the status tally's added rows into one per status (the counts read the same before and after). */
+    int foldStatusTally() {
+        return db.execute("WITH busy AS (SELECT 1 FROM account_status_tally HAVING count(*) > count(DISTINCT status)), "
+                + "folded AS (DELETE FROM account_status_tally WHERE EXISTS (SELECT FROM busy) RETURNING status, accounts) "
+                + "INSERT INTO account_status_tally (status, accounts) "
+                + "SELECT status, sum(accounts) FROM folded GROUP BY status HAVING sum(accounts) <> 0");
     }
 
     /** The account's sealed access token and, where the platform issued one, its sealed refresh token. */
