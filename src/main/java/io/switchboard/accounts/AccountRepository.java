@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
@@ -29,6 +28,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static switchboard.jooq.Tables.ACCOUNT;
 import static switchboard.jooq.Tables.ACCOUNT_STATUS_TALLY;
 import static switchboard.jooq.Tables.ACCOUNT_TAG;
+import static switchboard.jooq.Tables.ACCOUNT_TAG_TALLY;
 import static switchboard.jooq.Tables.ACCOUNT_TASK;
 
 /** The accounts' rows: profile, status, sealed token, settings, tags, and the tasks submitted for them. */
@@ -92,9 +92,11 @@ class AccountRepository {
                 .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
     }
 
-    /** Tags in use and how many accounts carry each. */
+    /** Tags in use and how many accounts carry each, from the tally kept with every change of a tag (V201). */
     Map<String, Integer> tagCounts() {
-        return db.select(ACCOUNT_TAG.TAG, count()).from(ACCOUNT_TAG).groupBy(ACCOUNT_TAG.TAG).orderBy(ACCOUNT_TAG.TAG)
+        var accounts = DSL.sum(ACCOUNT_TAG_TALLY.ACCOUNTS).cast(Integer.class);
+        return db.select(ACCOUNT_TAG_TALLY.TAG, accounts).from(ACCOUNT_TAG_TALLY).groupBy(ACCOUNT_TAG_TALLY.TAG)
+                .having(accounts.gt(0)).orderBy(ACCOUNT_TAG_TALLY.TAG)
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a,
                         LinkedHashMap::new));
     }
@@ -108,6 +110,14 @@ class AccountRepository {
         db.select(ACCOUNT_STATUS_TALLY.STATUS, accounts).from(ACCOUNT_STATUS_TALLY).groupBy(ACCOUNT_STATUS_TALLY.STATUS)
                 .fetch().forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
         return counts;
+    }
+
+    /** Folds the tag tally's added rows into one per tag (the counts read the same before and after). */
+    int foldTagTally() {
+        return db.execute("WITH busy AS (SELECT tag FROM account_tag_tally GROUP BY tag HAVING count(*) > 1), "
+                + "folded AS (DELETE FROM account_tag_tally t USING busy WHERE t.tag = busy.tag RETURNING t.tag, t.accounts) "
+                + "INSERT INTO account_tag_tally (tag, accounts) "
+                + "SELECT tag, sum(accounts) FROM folded GROUP BY tag HAVING sum(accounts) <> 0");
     }
 
     /** Folds the status tally's added rows into one per status (the counts read the same before and after). */

@@ -20,9 +20,10 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The accounts' status counts (Overview, accounts page) come from the tally the database keeps with every change of
- * an account (V200): they must equal a count of the accounts after inserts, status changes one by one from many
- * connections and in bulk, deletes and folding, and the Overview must say so.
+ * The accounts' status counts (Overview, accounts page) and tag counts (the accounts page's tag filter) come from the
+ * tallies the database keeps with every change of an account (V200) and of a tag (V201): they must equal a count of
+ * the accounts and tags after inserts, changes one by one from many connections and in bulk, deletes (cascaded too)
+ * and folding, and the Overview must say so.
  */
 class AccountStatusTallyTest {
     private static AppInstance app;
@@ -86,6 +87,34 @@ class AccountStatusTallyTest {
         assertThat(Operators.admin(app).get(app.url("/")).body()).contains("id=\"count-reconnect\">"
                 + app.bean(Accounts.class).statusCounts().get(AccountStatus.NEEDS_RECONNECT) + "<");
         assertCountsAreTheAccounts();
+    }
+
+    @Test
+    void tagCountsEqualTheTagsAfterEveryKindOfChange() {
+        db.execute("INSERT INTO account_tag (account_id, tag) SELECT id, 'team-' || (id % 5) FROM account "
+                + "WHERE username LIKE 'tally_%'");
+        assertTagsAreTheTags();
+        db.execute("UPDATE account_tag SET tag = 'team-9' WHERE tag = 'team-1'");
+        db.execute("DELETE FROM account_tag WHERE tag = 'team-2' AND account_id % 3 = 0");
+        db.execute("INSERT INTO account_tag (account_id, tag) SELECT id, 'late' FROM account WHERE id % 4 = 0");
+        assertTagsAreTheTags();
+        // removing an account removes its tags (ON DELETE CASCADE): they leave the counts too
+        db.execute("DELETE FROM account WHERE username LIKE 'tally_%' AND id % 11 = 0");
+        db.execute("DELETE FROM account_tag WHERE tag = 'team-3'");
+        assertTagsAreTheTags();
+        assertThat(app.bean(Accounts.class).tags()).doesNotContainKey("team-3").doesNotContainKey("team-1");
+        app.bean(AccountRepository.class).foldTagTally();
+        assertThat(db.fetchCount(switchboard.jooq.Tables.ACCOUNT_TAG_TALLY)).as("one row per tag in use after folding")
+                .isEqualTo(((Number) db.fetchValue("SELECT count(DISTINCT tag) FROM account_tag")).intValue());
+        assertTagsAreTheTags();
+    }
+
+    private static void assertTagsAreTheTags() {
+        Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+        db.fetch("SELECT tag, count(*)::int FROM account_tag GROUP BY tag ORDER BY tag")
+                .forEach(r -> counted.put(r.get(0, String.class), r.get(1, Integer.class)));
+        assertThat(counted).hasSizeGreaterThan(3);
+        assertThat(app.bean(Accounts.class).tags()).containsExactlyEntriesOf(counted);
     }
 
     private static void assertCountsAreTheAccounts() {
