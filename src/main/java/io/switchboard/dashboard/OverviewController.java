@@ -36,16 +36,18 @@ class OverviewController {
     private final DatabaseFacts database;
     private final Operators operators;
     private final TaskQueries tasks;
+    private final Charts charts;
     private final PublishingOverview publishing;
     private final Accounts accounts;
     private final Proxies proxies;
 
     OverviewController(Instances instances, DatabaseFacts database, Operators operators, TaskQueries tasks,
-                       PublishingOverview publishing, Accounts accounts, Proxies proxies) {
+                       Charts charts, PublishingOverview publishing, Accounts accounts, Proxies proxies) {
         this.instances = instances;
         this.database = database;
         this.operators = operators;
         this.tasks = tasks;
+        this.charts = charts;
         this.publishing = publishing;
         this.accounts = accounts;
         this.proxies = proxies;
@@ -78,7 +80,7 @@ class OverviewController {
         model.addAttribute("queues", overview.queues());
         model.addAttribute("failures", overview.failures());
         List<ThroughputPoint> points = overview.throughput();
-        model.addAttribute("throughputChart", ThroughputBars.of(points, MINUTE));
+        model.addAttribute("throughputChart", charts.throughput(points, MINUTE));
         model.addAttribute("finishedLastHour", points.stream().mapToLong(ThroughputPoint::total).sum());
     }
 
