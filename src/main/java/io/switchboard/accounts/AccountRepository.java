@@ -21,13 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
 import static switchboard.jooq.Tables.ACCOUNT;
+import static switchboard.jooq.Tables.ACCOUNT_STATUS_TALLY;
 import static switchboard.jooq.Tables.ACCOUNT_TAG;
+import static switchboard.jooq.Tables.ACCOUNT_TAG_TALLY;
 import static switchboard.jooq.Tables.ACCOUNT_TASK;
 
 /** The accounts' rows: profile, status, sealed token, settings, tags, and the tasks submitted for them. */
@@ -56,7 +57,8 @@ class AccountRepository {
 
     /** Usernames by account id, for those of {@code ids} that exist (one query however many). */
     Map<Long, String> usernames(Collection<Long> ids) {
-        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.ID.in(ids))
+        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(DSL.any(ids.toArray(Long[]::new))))
                 .fetchMap(ACCOUNT.ID, ACCOUNT.USERNAME);
     }
 
@@ -90,9 +92,11 @@ class AccountRepository {
                 .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
     }
 
-    /** Tags in use and how many accounts carry each. */
+    /** Tags in use and how many accounts carry each, from the tally kept with every change of a tag (V201). */
     Map<String, Integer> tagCounts() {
-        return db.select(ACCOUNT_TAG.TAG, count()).from(ACCOUNT_TAG).groupBy(ACCOUNT_TAG.TAG).orderBy(ACCOUNT_TAG.TAG)
+        var accounts = DSL.sum(ACCOUNT_TAG_TALLY.ACCOUNTS).cast(Integer.class);
+        return db.select(ACCOUNT_TAG_TALLY.TAG, accounts).from(ACCOUNT_TAG_TALLY).groupBy(ACCOUNT_TAG_TALLY.TAG)
+                .having(accounts.gt(0)).orderBy(ACCOUNT_TAG_TALLY.TAG)
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a,
                         LinkedHashMap::new));
     }
@@ -102,9 +106,26 @@ class AccountRepository {
         for (AccountStatus status : AccountStatus.values()) {
             counts.put(status, 0);
         }
-        db.select(ACCOUNT.STATUS, count()).from(ACCOUNT).groupBy(ACCOUNT.STATUS).fetch()
-                .forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
+        var accounts = DSL.sum(ACCOUNT_STATUS_TALLY.ACCOUNTS).cast(Integer.class);
+        db.select(ACCOUNT_STATUS_TALLY.STATUS, accounts).from(ACCOUNT_STATUS_TALLY).groupBy(ACCOUNT_STATUS_TALLY.STATUS)
+                .fetch().forEach(r -> counts.put(AccountStatus.valueOf(r.value1()), r.value2()));
         return counts;
+    }
+
+    /** Folds the tag tally's added rows into one per tag (the counts read the same before and after). */
+    int foldTagTally() {
+        return db.execute("WITH busy AS (SELECT tag FROM account_tag_tally GROUP BY tag HAVING count(*) > 1), "
+                + "folded AS (DELETE FROM account_tag_tally t USING busy WHERE t.tag = busy.tag RETURNING t.tag, t.accounts) "
+                + "INSERT INTO account_tag_tally (tag, accounts) "
+                + "SELECT tag, sum(accounts) FROM folded GROUP BY tag HAVING sum(accounts) <> 0");
+    }
+
+    /** Folds the status tally's added rows into one per status (the counts read the same before and after). */
+    int foldStatusTally() {
+        return db.execute("WITH busy AS (SELECT 1 FROM account_status_tally HAVING count(*) > count(DISTINCT status)), "
+                + "folded AS (DELETE FROM account_status_tally WHERE EXISTS (SELECT FROM busy) RETURNING status, accounts) "
+                + "INSERT INTO account_status_tally (status, accounts) "
+                + "SELECT status, sum(accounts) FROM folded GROUP BY status HAVING sum(accounts) <> 0");
     }
 
     /** The account's sealed access token and, where the platform issued one, its sealed refresh token. */

@@ -49,7 +49,8 @@ public class PublishingOverview {
 
     /**
      * Held posts and those failed within the last 7 days (of campaigns not cancelled), grouped by campaign, status and
-     * reason, the latest first: at most {@code limit} groups, with the count of every troubled post.
+     * reason, the latest first (by the hour, UTC, of the group's last change; in one hour, the most posts first): at most
+     * {@code limit} groups, with the count of every troubled post.
      */
     public Troubles trouble(int limit) {
         return summaries.trouble(failedSince(), Math.clamp(limit, 1, 50));

@@ -149,19 +149,70 @@ class PostTallyTest {
                 .forEach(r -> counted.put(PostStatus.fromDb(r.get(0, String.class)), r.get(1, Integer.class)));
         assertThat(overview.today().byStatus()).isEqualTo(counted);
 
-        var troubles = overview.trouble(50);
-        var groups = db.fetch("SELECT p.campaign_id, p.status, p.status_reason, count(*)::int, "
-                + "count(DISTINCT p.account_id)::int FROM campaign_post p JOIN campaign c ON c.id = p.campaign_id "
+        assertTroubleIsThePosts();
+        assertThat(overview.trouble(1).posts()).as("every group's posts, not only the one listed")
+                .isEqualTo(overview.trouble(50).posts());
+
+        // failed posts on both sides of the 7-day window's start, inside its first hour and outside it
+        db.execute("UPDATE campaign_post SET updated_at = now() - interval '7 days' + make_interval(mins => "
+                + "(ARRAY[-130, -20, -1, 20, 50])[1 + number % 5]) WHERE status = 'failed' AND number % 3 = 0 "
+                + "AND campaign_id > " + launched);
+        assertTroubleIsThePosts();
+        // posts fail, get held, recover and change reason, one by one and in bulk; a campaign is cancelled
+        db.execute("UPDATE campaign_post SET status = 'published', updated_at = now() WHERE status = 'failed' "
+                + "AND number % 5 = 0 AND campaign_id > " + launched);
+        db.execute("UPDATE campaign_post SET status = 'paused', status_reason = 'The account needs reconnecting.', "
+                + "updated_at = now() WHERE status = 'scheduled' AND number % 3 = 1 AND campaign_id > " + launched);
+        long onePost = ((Number) db.fetchValue("SELECT min(id) FROM campaign_post WHERE status = 'scheduled' "
+                + "AND campaign_id > " + launched)).longValue();
+        app.bean(PostRepository.class).status(onePost, PostStatus.FAILED, "The platform timed out.");
+        db.execute("UPDATE campaign_post SET status_reason = NULL WHERE status = 'paused' AND number % 7 = 2 "
+                + "AND campaign_id > " + launched);
+        db.execute("UPDATE campaign SET status = 'cancelled' WHERE id = " + ids.get(1));
+        db.execute("DELETE FROM campaign_post WHERE number % 13 = 0 AND campaign_id > " + launched);
+        assertTroubleIsThePosts();
+        int before = db.fetchCount(switchboard.jooq.Tables.CAMPAIGN_POST_TROUBLE_TALLY);
+        app.bean(PostSummaries.class).foldTrouble();
+        assertThat(db.fetchCount(switchboard.jooq.Tables.CAMPAIGN_POST_TROUBLE_TALLY)).as("folded").isLessThan(before);
+        assertTroubleIsThePosts();
+
+        // the page says the same as the posts, after another change
+        db.execute("UPDATE campaign_post SET status = 'failed', status_reason = 'The platform refused the caption.', "
+                + "updated_at = now() WHERE status = 'scheduled' AND campaign_id = " + ids.getLast());
+        int posts = troublePosts();
+        var page = io.switchboard.testing.Operators.admin(app).get(app.url("/")).body();
+        assertThat(page).contains("id=\"trouble-posts\">" + String.format(java.util.Locale.ROOT, "%,d", posts) + "<").contains("The platform refused the caption.");
+        db.execute("UPDATE campaign_post SET status = 'published' WHERE status = 'failed' AND campaign_id = "
+                + ids.getLast());
+        assertThat(io.switchboard.testing.Operators.admin(app).get(app.url("/")).body())
+                .contains("id=\"trouble-posts\">" + String.format(java.util.Locale.ROOT, "%,d",
+                        troublePosts()) + "<").doesNotContain("The platform refused the caption.");
+    }
+
+    /** The failed and held posts as the Overview groups them, counted from the posts themselves. */
+    private static org.jooq.Result<org.jooq.Record> troubleGroups() {
+        return db.fetch("SELECT p.campaign_id, p.status, coalesce(p.status_reason, ''), count(*)::int, "
+                + "count(DISTINCT p.account_id)::int, date_bin('1 hour', max(p.updated_at), '2000-01-01Z') "
+                + "FROM campaign_post p JOIN campaign c ON c.id = p.campaign_id "
                 + "WHERE (p.status = 'paused' OR (p.status = 'failed' AND p.updated_at > now() - interval '7 days')) "
-                + "AND c.status <> 'cancelled' GROUP BY 1, 2, 3");
+                + "AND c.status <> 'cancelled' GROUP BY p.campaign_id, p.status, p.status_reason "
+                + "ORDER BY 6 DESC, 4 DESC, 1, 2, 3");
+    }
+
+    private static int troublePosts() {
+        return troubleGroups().stream().mapToInt(r -> r.get(3, Integer.class)).sum();
+    }
+
+    /** Every group, its posts and accounts, in the Overview's order, and the total of all groups. */
+    private static void assertTroubleIsThePosts() {
+        var groups = troubleGroups();
         assertThat(groups).as("failed and held posts in several groups").hasSizeGreaterThan(2);
+        var troubles = app.bean(PublishingOverview.class).trouble(50);
         assertThat(troubles.groups()).extracting(t -> t.campaignId() + " " + t.status().dbValue() + " " + t.reason() + " "
                         + t.posts() + " " + t.accounts())
-                .containsExactlyInAnyOrderElementsOf(groups.map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " "
+                .containsExactlyElementsOf(groups.map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " "
                         + r.get(3) + " " + r.get(4)));
-        assertThat(troubles.posts()).isEqualTo(groups.stream().mapToInt(r -> r.get(3, Integer.class)).sum());
-        assertThat(overview.trouble(1).posts()).as("every group's posts, not only the one listed")
-                .isEqualTo(troubles.posts());
+        assertThat(troubles.posts()).isEqualTo(troublePosts());
     }
 
     /**
