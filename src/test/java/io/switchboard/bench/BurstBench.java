@@ -100,7 +100,6 @@ class BurstBench {
                     children.add(ChildInstance.start(List.of("-Xmx1g", "-XX:+UseG1GC"), url, log,
                             "server.port=" + ports.get(i), "switchboard.media.public-base-url=" + base,
                             "logging.level.io.switchboard=WARN", "switchboard.tasks.queues.publishing=" + PUBLISHING,
-                            "switchboard.tasks.queues.sandbox=16",
                             "spring.datasource.hikari.maximum-pool-size=40"));
                 }
                 for (int i = 0; i < INSTANCES; i++) {
