@@ -30,7 +30,7 @@ import java.util.concurrent.Semaphore;
 class MediaFetches {
     /** The download's own timeout (60 s) and the connect timeout, with a margin. */
     static final Duration STALLED = Duration.ofSeconds(90);
-    static final int AT_ONCE = 64;
+    static final int AT_ONCE = 16;
     private static final Logger log = LoggerFactory.getLogger(MediaFetches.class);
     private final ContainerStore containers;
     private final MediaIntake intake;
