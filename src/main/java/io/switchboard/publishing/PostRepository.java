@@ -276,7 +276,7 @@ class PostRepository {
                 CAMPAIGN_POST.CONTAINER_CREATED_AT);
         Record look = db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.POLLS, CAMPAIGN_POST.POLLS.plus(1))
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId))
-                .returning(CAMPAIGN_POST.POLLS, age).fetchSingle();
+                .returningResult(CAMPAIGN_POST.POLLS, age).fetchSingle();
         Double seconds = look.get(age);
         return new Look(look.get(CAMPAIGN_POST.POLLS), seconds == null ? null
                 : java.time.Duration.ofMillis(Math.round(seconds * 1000)));
