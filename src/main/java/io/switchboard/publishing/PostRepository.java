@@ -267,6 +267,25 @@ class PostRepository {
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
     }
 
+    /**
+     * Counts a look at the container; returns how many there were and how old the container is by the database's
+     * clock (null when its making was not recorded), in the same statement.
+     */
+    Look looked(long postId) {
+        Field<Double> age = org.jooq.impl.DSL.field("extract(epoch FROM {0} - {1})", Double.class, NOW,
+                CAMPAIGN_POST.CONTAINER_CREATED_AT);
+        Record look = db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.POLLS, CAMPAIGN_POST.POLLS.plus(1))
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId))
+                .returningResult(CAMPAIGN_POST.POLLS, age).fetchSingle();
+        Double seconds = look.get(age);
+        return new Look(look.get(CAMPAIGN_POST.POLLS), seconds == null ? null
+                : java.time.Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    /** A look at a post's container: the how-manieth, and the container's age then. */
+    record Look(int count, java.time.@Nullable Duration containerAge) {
+    }
+
     /** Counts a look at the container; returns how many there were. */
     int polled(long postId) {
         return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.POLLS, CAMPAIGN_POST.POLLS.plus(1)).set(CAMPAIGN_POST.UPDATED_AT, NOW)

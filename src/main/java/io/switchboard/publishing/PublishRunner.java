@@ -39,10 +39,12 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private final Waits waits;
     private final PostPublications publications;
     private final FollowUps followUps;
+    private final FirstLooks firstLooks;
 
     PublishRunner(PostRepository posts, CampaignRepository campaigns, Accounts accounts, Publishers publishers,
                   PostContents contents, PostHolds holds, PublishingSettings settings, Waits waits,
-                  PostPublications publications, FollowUps followUps, PostOutcomes outcomes) {
+                  PostPublications publications, FollowUps followUps, PostOutcomes outcomes, FirstLooks firstLooks) {
+        this.firstLooks = firstLooks;
         this.publications = publications;
         this.followUps = followUps;
         this.outcomes = outcomes;
@@ -108,10 +110,23 @@ class PublishRunner implements TaskHandler<PublishPost> {
                 return spaced.get();
             }
         }
-        int looks = post.containerId() != null ? posts.polled(post.id()) : 0;
+        PostRepository.Look look = post.containerId() != null ? posts.looked(post.id()) : null;
+        int looks = look == null ? 0 : look.count();
         Instant requested = post.publishRequestedAt() == null ? null : post.publishRequestedAt().toInstant();
         PublishAttempt attempt = step.attempt(requested, looks);
-        return apply(step, attempt, step.publisher().advance(attempt));
+        PublishStep result = step.publisher().advance(attempt);
+        if (looks == 1 && requested == null && look.containerAge() != null) {
+            learn(step, look.containerAge(), result);
+        }
+        return apply(step, attempt, result);
+    }
+
+    /** A first look at a container: whether it came too early tells when to look first at the next ones. */
+    private void learn(Step step, Duration age, PublishStep firstLook) {
+        if (firstLook instanceof PublishStep.Processing || firstLook instanceof PublishStep.ReadyToPublish) {
+            firstLooks.found(step.account().platform(), step.content().type(), age,
+                    firstLook instanceof PublishStep.ReadyToPublish);
+        }
     }
 
     private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
@@ -133,7 +148,8 @@ class PublishRunner implements TaskHandler<PublishPost> {
             case PublishStep.Created created -> {
                 posts.containerCreated(step.postId(), created.handle(), created.parts());
                 step.context().info("The platform made " + created.handle() + "; it fetches and processes the media");
-                yield Outcome.retryAfter(settings.pollFirst(), "the platform processes the media");
+                yield Outcome.retryAfter(firstLooks.wait(step.account().platform(), step.content().type()),
+                        "the platform processes the media");
             }
             case PublishStep.Processing processing -> processing(step, attempt.progress(), processing);
             case PublishStep.ReadyToPublish ready -> publish(step, attempt.progress());

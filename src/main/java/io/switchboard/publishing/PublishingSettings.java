@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param pollFirst       wait before the first look at a new container
+ * @param pollFirst       least wait before the first look at a new container (about the platform's typical processing
+ *                        time); while first looks find the media still processing, the first look moves later, up to
+ *                        poll-max
  * @param pollMax         longest wait between two looks (the wait grows by half each time)
  * @param pollLimit       looks at one container before giving up on it and making a new one
  * @param fetchUrlTtl     how long the signed media URL handed to the platform stays valid

@@ -27,7 +27,13 @@ class MediaChecker {
     private static final long MAX_IMAGE_BYTES = 8L * 1024 * 1024;
     private static final long MAX_STORY_VIDEO_BYTES = 100L * 1024 * 1024;
     private static final Set<String> STORY_VIDEO_CODECS = Set.of("h264", "hevc");
+    /**
+     * ffprobe runs at once on an instance: each keeps a core busy for a moment. Fetches are many at once
+     * ({@link MediaFetches}); each distinct file is probed once, and these bound the probes of different files.
+     */
+    static final int PROBES_AT_ONCE = 4;
     private final MediaProbe probe;
+    private final java.util.concurrent.Semaphore probes = new java.util.concurrent.Semaphore(PROBES_AT_ONCE);
 
     MediaChecker(MediaProbe probe) {
         this.probe = probe;
@@ -44,7 +50,15 @@ class MediaChecker {
     MediaVerdict check(String kind, Path file) {
         MediaFacts facts;
         try {
-            facts = probe.probe(file);
+            probes.acquire();
+            try {
+                facts = probe.probe(file);
+            } finally {
+                probes.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to probe", e);
         } catch (MediaUnreadable e) {
             return kind.startsWith("image") ? imageFormat("the file is not an image: " + e.getMessage())
                     : videoFormat("the file is not a video: " + e.getMessage());

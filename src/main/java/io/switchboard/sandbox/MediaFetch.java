@@ -7,7 +7,10 @@ import io.switchboard.tasks.TaskKind;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-/** The sandbox fetching a container's media, as Meta does after the container is created: a task of its own. */
+/**
+ * A fetch submitted as a task by an earlier version, still queued when this one started: it is done as before.
+ * New containers are fetched by {@link MediaFetches}, not through the task queue.
+ */
 @Component
 @Conditional(SandboxEnabled.class)
 class MediaFetch implements TaskHandler<MediaFetch.Fetch> {

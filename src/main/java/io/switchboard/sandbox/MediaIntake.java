@@ -23,6 +23,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes a container's media in, as Meta does: fetches the URL itself (or takes uploaded bytes), into a temporary
@@ -37,6 +40,9 @@ class MediaIntake {
     private static final long MB = 1024L * 1024;
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_REDIRECTS = 5;
+    /** Verdicts remembered on this instance, by kind and content hash (a few hundred bytes each). */
+    private static final int REMEMBERED = 10_000;
+    private final Map<String, MediaVerdict> verdicts = new ConcurrentHashMap<>();
     private final ContainerStore containers;
     private final MediaChecker checker;
     private final MediaLibrary library;
@@ -60,9 +66,10 @@ class MediaIntake {
         Path file = Files.createTempFile("sandbox-fetch-", ".media");
         try {
             String kind = MediaChecker.kind(container);
-            MediaVerdict verdict = download(String.valueOf(container.mediaUrl()), kind, file);
+            MessageDigest digest = sha256();
+            MediaVerdict verdict = download(String.valueOf(container.mediaUrl()), kind, file, digest);
             if (verdict == null) {
-                verdict = verdict(kind, file);
+                verdict = verdict(kind, digest.digest(), file);
             }
             containers.checked(container.id(), verdict.failure());
         } finally {
@@ -76,30 +83,46 @@ class MediaIntake {
         try {
             String kind = MediaChecker.kind(container);
             boolean fits = true;
-            try (OutputStream out = Files.newOutputStream(file)) {
+            MessageDigest digest = sha256();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
                 bytes.transferTo(new LimitedOutput(out, maxBytes(kind)));
             } catch (LimitedOutput.TooLarge e) {
                 fits = false;
             }
-            containers.checked(container.id(), (fits ? verdict(kind, file) : tooLarge(kind)).failure());
+            containers.checked(container.id(), (fits ? verdict(kind, digest.digest(), file) : tooLarge(kind)).failure());
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private MediaVerdict verdict(String kind, Path file) throws IOException {
-        byte[] sha256 = sha256(file);
-        return containers.knownVerdict(sha256, kind).orElseGet(() -> containers.verdictOnce(sha256, kind, () -> {
-            probes.increment();
-            return checker.check(kind, file);
-        }));
+    /**
+     * The verdict on the file whose SHA-256 was taken as it was written: remembered on this instance (a verdict on
+     * given bytes never changes), or else in the database, or else the checker's, once for all instances.
+     */
+    private MediaVerdict verdict(String kind, byte[] sha256, Path file) {
+        String key = kind + ":" + HexFormat.of().formatHex(sha256);
+        MediaVerdict known = verdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        MediaVerdict verdict = containers.knownVerdict(sha256, kind).orElseGet(() -> containers.verdictOnce(sha256,
+                kind, () -> {
+                    probes.increment();
+                    return checker.check(kind, file);
+                }));
+        if (verdicts.size() >= REMEMBERED) {
+            verdicts.clear();
+        }
+        verdicts.put(key, verdict);
+        return verdict;
     }
 
     /**
      * Downloads into the file, following redirects itself so that every address is checked; returns the failure
      * verdict when the URL may not or cannot be fetched, null when it was.
      */
-    private @Nullable MediaVerdict download(String address, String kind, Path file) throws InterruptedException {
+    private @Nullable MediaVerdict download(String address, String kind, Path file, MessageDigest digest)
+            throws InterruptedException {
         try {
             URI url = URI.create(address);
             for (int redirects = 0; ; redirects++) {
@@ -124,7 +147,7 @@ class MediaIntake {
                     if (response.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes(kind)) {
                         return tooLarge(kind);
                     }
-                    try (OutputStream out = Files.newOutputStream(file)) {
+                    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
                         if (body.transferTo(new LimitedOutput(out, maxBytes(kind))) == 0) {
                             return unfetchable("the answer was empty");
                         }
@@ -178,12 +201,10 @@ class MediaIntake {
         return MediaVerdict.failed(9004, 2207052, "The media could not be fetched from this URI: " + why + ".");
     }
 
-    private static byte[] sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-             DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(),
-                     MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(digest);
-            return digest.getMessageDigest().digest();
+    /** SHA-256, taken of the bytes as they are written to the temporary file (one pass, not a second read). */
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,5 @@
 package io.switchboard.sandbox;
 
-import io.switchboard.tasks.TaskRequest;
-import io.switchboard.tasks.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
@@ -16,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The Content Publishing API, emulated: containers (fetched and checked by a task of the sandbox's own),
+ * The Content Publishing API, emulated: containers (fetched and checked by the sandbox itself, {@link MediaFetches}),
  * their status, publishing with the rolling 24-hour quota, and resumable uploads. Publishes of one account are
  * serialised on its row, so the quota holds and a container is published once even across instances.
  */
@@ -29,15 +27,15 @@ class SandboxPublishing {
     private final ContainerStore containers;
     private final AccountStore accounts;
     private final BehaviourStore behaviour;
-    private final Tasks tasks;
+    private final MediaFetches fetches;
     private final MediaIntake intake;
 
-    SandboxPublishing(ContainerStore containers, AccountStore accounts, BehaviourStore behaviour, Tasks tasks,
-                      MediaIntake intake) {
+    SandboxPublishing(ContainerStore containers, AccountStore accounts, BehaviourStore behaviour,
+                      MediaFetches fetches, MediaIntake intake) {
         this.containers = containers;
         this.accounts = accounts;
         this.behaviour = behaviour;
-        this.tasks = tasks;
+        this.fetches = fetches;
         this.intake = intake;
     }
 
@@ -85,7 +83,10 @@ class SandboxPublishing {
 
     Map<String, Object> status(long accountId, SandboxContainer container) {
         List<SandboxContainer> children = container.children().isEmpty() ? List.of() : containers.byIds(container.children());
-        SandboxContainer.Status status = container.status(children, containers.now());
+        OffsetDateTime now = containers.now();
+        fetches.resumeIfStalled(container, now);
+        children.forEach(child -> fetches.resumeIfStalled(child, now));
+        SandboxContainer.Status status = container.status(children, now);
         return Map.of("status_code", status.code(), "status", status.text(), "id", String.valueOf(container.id()));
     }
 
@@ -142,8 +143,7 @@ class SandboxPublishing {
     }
 
     private void fetch(long containerId) {
-        tasks.submit(TaskRequest.of(MediaFetch.KIND, new MediaFetch.Fetch(containerId)).withQueue(MediaFetch.QUEUE)
-                .withMaxAttempts(3));
+        fetches.afterCommit(containerId);
     }
 
     private ContainerStore.NewContainer media(long accountId, String type, boolean video, @Nullable String url,

@@ -28,14 +28,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -100,8 +98,8 @@ class BurstBench {
                     children.add(ChildInstance.start(List.of("-Xmx1g", "-XX:+UseG1GC"), url, log,
                             "server.port=" + ports.get(i), "switchboard.media.public-base-url=" + base,
                             "logging.level.io.switchboard=WARN", "switchboard.tasks.queues.publishing=" + PUBLISHING,
-                            "switchboard.tasks.queues.sandbox=16",
-                            "spring.datasource.hikari.maximum-pool-size=40"));
+                            "spring.datasource.hikari.maximum-pool-size=40",
+                            "switchboard.identity.metrics-token=" + HeapWatch.TOKEN));
                 }
                 for (int i = 0; i < INSTANCES; i++) {
                     ChildInstance.awaitReady(children.get(i), dir.resolve("instance-" + i + ".log"));
@@ -235,8 +233,13 @@ class BurstBench {
     private static final class HeapWatch {
         private final HttpClient client = HttpClient.newHttpClient();
         private final java.util.Map<Integer, Long> max = new ConcurrentHashMap<>();
-        private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                ("admin:" + AppInstance.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        /**
+         * Prometheus's own bearer token, as a deployment scrapes: a password would cost each instance a BCrypt check
+         * every second (a tenth of an instance's CPU samples during a 1,000-account burst, JFR), the benchmark's load,
+         * not Switchboard's.
+         */
+        static final String TOKEN = AppInstance.METRICS_TOKEN;
+        private final String authorization = "Bearer " + TOKEN;
 
         private final List<Integer> ports;
 

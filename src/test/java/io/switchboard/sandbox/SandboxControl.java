@@ -63,6 +63,26 @@ public final class SandboxControl {
                         r.get(3, String.class)));
     }
 
+    /**
+     * A Reel container as an instance leaves it when it is killed right after making it: committed, its media not
+     * fetched, and nobody fetching it; made {@code ago} (the processing delay long past). Returns its id.
+     */
+    public static String containerWithLostFetch(AppInstance app, String platformUserId, String videoUrl,
+                                                Duration ago) {
+        SandboxContainer container = app.bean(ContainerStore.class).insert(new ContainerStore.NewContainer(
+                Long.parseLong(platformUserId), "REELS", false, true, videoUrl, false, null, java.util.List.of(), null,
+                "{}"), Duration.ZERO);
+        app.bean(org.jooq.DSLContext.class).execute("UPDATE sandbox_container SET created_at = created_at - {0}, "
+                + "ready_not_before = ready_not_before - {0} WHERE id = {1}",
+                org.jooq.types.DayToSecond.valueOf(ago), container.id());
+        return String.valueOf(container.id());
+    }
+
+    /** How long a container's fetch may take before a look at its status starts it again on any instance. */
+    public static Duration fetchStalledAfter() {
+        return MediaFetches.STALLED;
+    }
+
     /** The comments on a published post, oldest first: "username: text". */
     public static java.util.List<String> comments(AppInstance app, String mediaId) {
         return app.bean(org.jooq.DSLContext.class).fetch("SELECT a.username || ': ' || c.text FROM sandbox_comment c "

@@ -177,6 +177,23 @@ class GraphClientTest {
     }
 
     @Test
+    void a_fetch_lost_with_its_instance_is_started_again_by_a_look_at_the_container_once_it_stalled() {
+        Credentials account = SandboxControl.account(app, "lostfetch");
+        String stalled = SandboxControl.containerWithLostFetch(app, account.platformUserId(), reel.toString(),
+                SandboxControl.fetchStalledAfter().plusSeconds(5));
+        String recent = SandboxControl.containerWithLostFetch(app, account.platformUserId(), reel.toString(),
+                SandboxControl.fetchStalledAfter().minusSeconds(30));
+
+        assertThat(awaitFinal(account, stalled).state()).isEqualTo(ContainerState.FINISHED);
+        // one that may still be fetched elsewhere is left to that fetch
+        for (int look = 0; look < 5; look++) {
+            assertThat(graph.containerStatus(account, recent).orElseThrow().state())
+                    .isEqualTo(ContainerState.IN_PROGRESS);
+            testsupport.TaskWaits.pause(500);
+        }
+    }
+
+    @Test
     void a_container_not_finished_yet_is_not_ready_to_publish() {
         SandboxControl.settings(app, Duration.ZERO, Duration.ofMinutes(5), 50);
         Credentials account = SandboxControl.account(app, "notready");

@@ -1,0 +1,55 @@
+package io.switchboard.publishing;
+
+import io.switchboard.platform.Platform;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When to look first at a new container: about as long as the platform took to process such containers lately,
+ * learned on this instance per platform and post type from what first looks found. A first look that finds the
+ * media still processing moves the next first looks later by a tenth; one that finds it ready moves them earlier
+ * by a fortieth, so about one first look in five comes too early: a post waits a little past the moment its
+ * container is ready rather than paying the looks of every post while the platform is slower than usual (a burst of
+ * thousands of containers queues at the platform's fetchers, and every look is a call counted against the app).
+ *
+ * <p>Each move is bounded by the age of the container looked at: the first looks of many containers made at once
+ * are one piece of news, not many, so they move the wait by a tenth at most, not a tenth each. Never sooner than
+ * {@code poll-first} (the typical processing time) nor later than {@code poll-max}; looks after the first grow from
+ * {@code poll-first} as before. Nothing is stored: a new instance starts at {@code poll-first}.
+ */
+@Component
+class FirstLooks {
+    static final double LATER = 1.10;
+    static final double SOONER = 1 / 1.025;
+    private final Map<Key, Double> millis = new ConcurrentHashMap<>();
+    private final PublishingSettings settings;
+
+    FirstLooks(PublishingSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How long after a container is made to look at it first. */
+    Duration wait(Platform platform, PostType type) {
+        Double learned = millis.get(new Key(platform, type));
+        return learned == null ? settings.pollFirst() : Duration.ofMillis(Math.round(learned));
+    }
+
+    /** What a first look at a container of the given age found: still processing, or ready. */
+    void found(Platform platform, PostType type, Duration age, boolean ready) {
+        double least = settings.pollFirst().toMillis();
+        double most = Math.max(least, settings.pollMax().toMillis());
+        double looked = age.toMillis();
+        millis.compute(new Key(platform, type), (key, learned) -> {
+            double now = learned == null ? least : learned;
+            double next = ready ? Math.max(now * SOONER, Math.min(now, looked) / LATER)
+                    : Math.max(now, Math.min(now, looked) * LATER);
+            return Math.clamp(next, least, most);
+        });
+    }
+
+    private record Key(Platform platform, PostType type) {
+    }
+}
