@@ -4,7 +4,6 @@ import io.switchboard.instagram.graph.Comment;
 import io.switchboard.instagram.graph.Container;
 import io.switchboard.instagram.graph.ContainerRequest;
 import io.switchboard.instagram.graph.ContainerStatus;
-import io.switchboard.instagram.graph.GraphError;
 import io.switchboard.instagram.graph.GraphProblem;
 import io.switchboard.instagram.graph.GraphResult;
 import io.switchboard.instagram.graph.InstagramGraph;
@@ -144,7 +143,7 @@ class InstagramPublisher implements Publisher {
                 case PUBLISHED -> recover(attempt);
                 case EXPIRED -> new PublishStep.StartOver("The container expired before it was published; making a "
                         + "new one.", false);
-                case ERROR -> problem(attempt, status.problem() != null ? status.problem() : unexplained(status));
+                case ERROR -> failedContainer(attempt, status);
             };
         };
     }
@@ -216,10 +215,19 @@ class InstagramPublisher implements Publisher {
         };
     }
 
-    /** An ERROR container the client could not classify: taken as passing, so it is tried again. */
-    private static GraphProblem unexplained(ContainerStatus status) {
-        return new GraphProblem.Transient(new GraphError(0, 0, null, "The container failed: " + status.status(),
-                null, null, null));
+    /**
+     * A container in status ERROR never recovers, so a passing problem (the media's download timed out, -2/2207003;
+     * a server error) or one the client could not classify is tried again with a new container, using an attempt:
+     * looking at the same container again would find the same error until the attempts ran out. Any other problem
+     * (the media breaks a rule, the container expired) is answered as the error table says.
+     */
+    private static PublishStep failedContainer(PublishAttempt attempt, ContainerStatus status) {
+        GraphProblem problem = status.problem();
+        if (problem == null || problem instanceof GraphProblem.Transient) {
+            return new PublishStep.StartOver("The platform could not finish the container (" + (problem == null
+                    ? status.status() : problem.error().summary()) + "); making a new one.", true);
+        }
+        return problem(attempt, problem);
     }
 
     /** What each kind of Graph problem means for the post (PLATFORM.md's error table). */

@@ -94,6 +94,36 @@ class CrashRecoveryMatchTest {
         assertThat(((PublishStep.AlreadyPublished) asCarousel).postId()).isNull();
     }
 
+    @Test
+    void a_container_that_failed_with_a_passing_problem_is_made_again_not_looked_at_until_the_attempts_run_out() {
+        Credentials account = SandboxControl.account(app, "errors");
+        // the platform's download of the media timed out: the container stays in ERROR whatever happens next
+        String timedOut = finishedContainer(account, photo);
+        fail(timedOut, -2, 2207003, "It took too long to download the media.");
+        assertThat(look(account, timedOut)).isInstanceOfSatisfying(PublishStep.StartOver.class, s -> {
+            assertThat(s.countsAsAttempt()).isTrue();
+            assertThat(s.reason()).contains("It took too long to download the media").contains("making a new one");
+        });
+        // as does a server error at the platform (-1/2207001)
+        String serverError = finishedContainer(account, other);
+        fail(serverError, -1, 2207001, "An unexpected error has occurred.");
+        assertThat(look(account, serverError)).isInstanceOf(PublishStep.StartOver.class);
+        // a rule the media breaks is not tried again with a new container: it fails with the rule
+        String badFormat = finishedContainer(account, photo);
+        fail(badFormat, 352, 2207026, "The video format is not supported.");
+        assertThat(look(account, badFormat)).isInstanceOf(PublishStep.Failed.class);
+    }
+
+    private static void fail(String container, int code, int subcode, String message) {
+        app.bean(org.jooq.DSLContext.class).execute("UPDATE sandbox_container SET error_code = {0}, error_subcode = {1}, "
+                + "error_message = {2} WHERE id = {3}", code, subcode, message, Long.parseLong(container));
+    }
+
+    private static PublishStep look(Credentials account, String container) {
+        return publisher.advance(new PublishAttempt(1, account, content(PostType.IMAGE),
+                new PublishAttempt.Progress(container, List.of(), null, 1), id -> false));
+    }
+
     private static PublishStep.AlreadyPublished recover(Credentials account, String container, Instant requested,
                                                         PublishAttempt.RecordedElsewhere recorded) {
         PublishStep step = publisher.advance(new PublishAttempt(1, account, content(PostType.IMAGE),
