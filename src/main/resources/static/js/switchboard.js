@@ -164,22 +164,40 @@
   }
 
   // A table wider than its card scrolls sideways inside it; such a region takes the keyboard focus (arrow keys
-  // scroll it) and is named after its card.
-  function scrollableTables(root) {
+  // scroll it) and is named after its card. Measured when the browser lays the page out anyway (a ResizeObserver
+  // reports each table's box after layout, and again when the window's width changes it): measuring in the
+  // DOMContentLoaded handler forced a layout of the whole page before its load event.
+  function scrollable(wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
+    } else if (wrap.getAttribute("role") === "region") {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  var tableBoxes = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { scrollable(entry.target); });
+  }) : null;
+
+  // now: after a swap, whose new rows may widen a table whose box did not change
+  function scrollableTables(root, now) {
     root.querySelectorAll(".table-wrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
-        var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
-      } else if (wrap.getAttribute("role") === "region") {
-        wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
+      if (tableBoxes) {
+        tableBoxes.observe(wrap);
+      }
+      if (now || !tableBoxes) {
+        scrollable(wrap);
       }
     });
   }
-  window.addEventListener("resize", function () { scrollableTables(document); });
+  if (!tableBoxes) {
+    window.addEventListener("resize", function () { scrollableTables(document, true); });
+  }
 
   // The last command's answer can be dismissed (by its button or Escape).
   // a declaration that depends on a box (TikTok's, with branded content) follows it as it is ticked; the server
@@ -221,7 +239,7 @@
     connect();
     drawCharts(event.detail.elt);
     markMistakes(event.detail.elt);
-    scrollableTables(document);
+    scrollableTables(document, true);
   });
 
   // Media uploads: each dropped or chosen file is sent as the raw body of its own request, so the server streams
