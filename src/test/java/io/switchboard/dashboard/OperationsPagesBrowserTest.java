@@ -189,6 +189,12 @@ class OperationsPagesBrowserTest {
         page.navigate(web.url("/"));
         assertThat(page.locator("#live-instances")).hasText("2");
         assertThat(page.locator("#throughput-chart")).isVisible();
+        // drawn after the load event (marked for the pages benchmark), its numbers as a table before and under it
+        assertThat((Boolean) page.evaluate("() => performance.getEntriesByName('sb:charts-drawn').length > 0"
+                + " && performance.getEntriesByName('sb:charts-drawn')[0].startTime"
+                + " >= performance.getEntriesByType('navigation')[0].loadEventStart")).isTrue();
+        assertThat(page.locator("#throughput-table thead")).containsText("Succeeded");
+        assertThat(page.locator("details.chart-data")).not().hasAttribute("open", "");
         assertThat(page.locator("#queue-depths")).containsText("default");
         Browser.screenshot(page, "overview-live");
 
