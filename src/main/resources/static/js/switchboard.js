@@ -88,20 +88,30 @@
   // Charts: a canvas with data-chart holds its series as JSON; drawn on load and after every swap.
   var charts = {};
 
-  // The chart library (200 KB) is fetched only by a page that has a chart, once; the charts are drawn when it is in.
+  // The chart library (200 KB) is fetched only by a page that has a chart, once, after the page's load event: until
+  // the charts are drawn the page shows their numbers as a table. The "sb:charts-drawn" mark says when they were
+  // (the pages benchmark prints it beside the load time).
   var chartLibrary = null;
+
+  function fetchChartLibrary() {
+    var source = document.body.dataset.chartLibrary;
+    if (!chartLibrary && source) {
+      chartLibrary = document.createElement("script");
+      chartLibrary.src = source;
+      chartLibrary.addEventListener("load", function () { drawCharts(document); });
+      document.head.appendChild(chartLibrary);
+    }
+  }
 
   function drawCharts(root) {
     if (!(root || document).querySelector("canvas[data-chart]")) {
       return;
     }
     if (!window.Chart) {
-      var source = document.body.dataset.chartLibrary;
-      if (!chartLibrary && source) {
-        chartLibrary = document.createElement("script");
-        chartLibrary.src = source;
-        chartLibrary.addEventListener("load", function () { drawCharts(document); });
-        document.head.appendChild(chartLibrary);
+      if (document.readyState === "complete") {
+        fetchChartLibrary();
+      } else {
+        window.addEventListener("load", fetchChartLibrary, { once: true });
       }
       return;
     }
@@ -136,6 +146,9 @@
         }
       });
     });
+    if (window.performance && performance.mark) {
+      performance.mark("sb:charts-drawn");
+    }
   }
 
   // Forms: each mistake (an .error-text beside its field) is tied to its field for assistive technology
@@ -164,22 +177,40 @@
   }
 
   // A table wider than its card scrolls sideways inside it; such a region takes the keyboard focus (arrow keys
-  // scroll it) and is named after its card.
-  function scrollableTables(root) {
+  // scroll it) and is named after its card. Measured when the browser lays the page out anyway (a ResizeObserver
+  // reports each table's box after layout, and again when the window's width changes it): measuring in the
+  // DOMContentLoaded handler forced a layout of the whole page before its load event.
+  function scrollable(wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
+    } else if (wrap.getAttribute("role") === "region") {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  var tableBoxes = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { scrollable(entry.target); });
+  }) : null;
+
+  // now: after a swap, whose new rows may widen a table whose box did not change
+  function scrollableTables(root, now) {
     root.querySelectorAll(".table-wrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
-        var heading = wrap.closest(".card") && wrap.closest(".card").querySelector("h2");
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() : "Table") + " (scrolls sideways)");
-      } else if (wrap.getAttribute("role") === "region") {
-        wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
+      if (tableBoxes) {
+        tableBoxes.observe(wrap);
+      }
+      if (now || !tableBoxes) {
+        scrollable(wrap);
       }
     });
   }
-  window.addEventListener("resize", function () { scrollableTables(document); });
+  if (!tableBoxes) {
+    window.addEventListener("resize", function () { scrollableTables(document, true); });
+  }
 
   // The last command's answer can be dismissed (by its button or Escape).
   // a declaration that depends on a box (TikTok's, with branded content) follows it as it is ticked; the server
@@ -221,7 +252,7 @@
     connect();
     drawCharts(event.detail.elt);
     markMistakes(event.detail.elt);
-    scrollableTables(document);
+    scrollableTables(document, true);
   });
 
   // Media uploads: each dropped or chosen file is sent as the raw body of its own request, so the server streams

@@ -81,6 +81,9 @@ class OverviewController {
         model.addAttribute("failures", overview.failures());
         List<ThroughputPoint> points = overview.throughput();
         model.addAttribute("throughputChart", charts.throughput(points, MINUTE));
+        model.addAttribute("throughput", points.stream().map(p -> new MinuteRow(
+                MINUTE.format(p.minute().withOffsetSameInstant(java.time.ZoneOffset.UTC)), p.succeeded(), p.failed(),
+                p.cancelled())).toList());
         model.addAttribute("finishedLastHour", points.stream().mapToLong(ThroughputPoint::total).sum());
     }
 
@@ -105,5 +108,9 @@ class OverviewController {
         model.addAttribute("down", proxies.list(new ProxyFilter(ProxyStatus.DOWN, null, null, null), null, SHOWN)
                 .proxies());
         model.addAttribute("defaultProxy", proxies.defaultProxy().orElse(null));
+    }
+
+    /** One minute of the throughput chart as its table shows it (until the chart is drawn, or without script). */
+    record MinuteRow(String minute, long succeeded, long failed, long cancelled) {
     }
 }

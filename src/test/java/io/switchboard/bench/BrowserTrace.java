@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class BrowserTrace {
     private static final List<String> CATEGORIES = List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
-            "blink", "loading", "v8.execute", "blink.user_timing");
+            "blink", "loading", "v8.execute", "blink.user_timing", "toplevel");
 
     private BrowserTrace() {
     }
@@ -76,9 +76,22 @@ final class BrowserTrace {
         }
         List<JsonNode> main = new ArrayList<>();
         double decode = 0;
+        Map<String, String> threadNames = new TreeMap<>();
+        for (JsonNode e : events) {
+            if ("thread_name".equals(e.path("name").asString())) {
+                threadNames.put(e.path("pid").asLong() + "/" + e.path("tid").asLong(), e.path("args").path("name").asString());
+            }
+        }
+        // the renderer's CPU beside its main thread's: each of its threads' top-level tasks' thread time
+        Map<String, Double> rendererThreads = new TreeMap<>();
+        Map<String, Double> threadEnds = new TreeMap<>();
+        List<JsonNode> renderer = new ArrayList<>();
         for (JsonNode e : events) {
             if (!"X".equals(e.path("ph").asString()) || e.path("ts").asDouble() < from || e.path("ts").asDouble() > to) {
                 continue;
+            }
+            if (e.path("pid").asLong() == mainPid) {
+                renderer.add(e);
             }
             String name = e.path("name").asString();
             if (name.equals("Decode Image") || name.equals("ImageDecodeTask")) {
@@ -86,6 +99,17 @@ final class BrowserTrace {
             }
             if (e.path("tid").asLong() == mainTid && e.path("pid").asLong() == mainPid) {
                 main.add(e);
+            }
+        }
+        renderer.sort(Comparator.comparingDouble((JsonNode e) -> e.path("ts").asDouble())
+                .thenComparing(e -> -e.path("dur").asDouble()));
+        for (JsonNode e : renderer) {
+            String thread = e.path("pid").asLong() + "/" + e.path("tid").asLong();
+            double ts = e.path("ts").asDouble();
+            if (ts >= threadEnds.getOrDefault(thread, Double.NEGATIVE_INFINITY)) {
+                threadEnds.put(thread, ts + e.path("dur").asDouble());
+                rendererThreads.merge(threadNames.getOrDefault(thread, "?").replaceAll("[0-9]+$", ""),
+                        e.path("tdur").asDouble() / 1000, Double::sum);
             }
         }
         main.sort(Comparator.comparingDouble((JsonNode e) -> e.path("ts").asDouble())
@@ -119,9 +143,10 @@ final class BrowserTrace {
         }
         double total = self.values().stream().mapToDouble(Double::doubleValue).sum();
         double cpu = selfCpu.values().stream().mapToDouble(Double::doubleValue).sum();
-        return String.format("traced_span_ms=%d main_thread_ms=%d main_thread_cpu_ms=%d cpu: %s image_decode_ms=%d",
+        return String.format("traced_span_ms=%d main_thread_ms=%d main_thread_cpu_ms=%d cpu: %s image_decode_ms=%d "
+                        + "renderer_threads_cpu: %s",
                 Double.isInfinite(to - from) ? -1 : Math.round((to - from) / 1000), Math.round(total),
-                Math.round(cpu), top(selfCpu), Math.round(decode));
+                Math.round(cpu), top(selfCpu), Math.round(decode), top(rendererThreads));
     }
 
     private static String top(Map<String, Double> self) {

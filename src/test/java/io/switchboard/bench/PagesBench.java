@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testsupport.FloorPages;
 import testsupport.SignedIn;
 import testsupport.TaskFixtures;
 
@@ -61,7 +62,7 @@ class PagesBench {
     void pages() throws Exception {
         Bench.only("pages");
         try (EmbeddedPostgres postgres = Bench.postgres(false);
-             AppInstance app = AppInstance.start(Bench.database(postgres, "pages"), List.of(),
+             AppInstance app = AppInstance.start(Bench.database(postgres, "pages"), List.of(FloorPages.class),
                      "logging.level.io.switchboard=WARN", "switchboard.proxies.diagnostics-interval=24h",
                      "spring.datasource.hikari.maximum-pool-size=16");
              Browser browser = new Browser()) {
@@ -79,6 +80,8 @@ class PagesBench {
             for (Stop stop : pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList()) {
                 List<Long> millis = new ArrayList<>();
                 List<double[]> phases = new ArrayList<>();
+                List<Long> charts = new ArrayList<>();
+                List<Long> paints = new ArrayList<>();
                 ProcessCpu cpu = null;
                 for (int run = 0; run < WARM_UP + RUNS; run++) {
                     if (run == WARM_UP) {
@@ -87,9 +90,16 @@ class PagesBench {
                     stop.open(page, app);
                     answered(page, stop);
                     long loaded = loadMillis(page);
+                    // a page with charts draws them after its load event: waited for, so their cost stays in this load
+                    long drawn = chartsDrawnMillis(page);
+                    long painted = paintMillis(page);
                     if (run >= WARM_UP) {
                         millis.add(loaded);
+                        paints.add(painted);
                         phases.add(phases(page));
+                        if (drawn >= 0) {
+                            charts.add(drawn);
+                        }
                     }
                 }
                 String cpuPerLoad = cpu == null ? "" : " " + cpu.perLoadSince(RUNS);
@@ -102,7 +112,15 @@ class PagesBench {
                         critical++;
                     }
                 }
-                String where = where(page) + " " + medianPhases(phases) + cpuPerLoad;
+                long[] paintSorted = Bench.sorted(paints);
+                String drawn = String.format(" p50_paint_ms=%d p95_paint_ms=%d", Bench.percentile(paintSorted, 50),
+                        Bench.percentile(paintSorted, 95));
+                if (!charts.isEmpty()) {
+                    long[] chartSorted = Bench.sorted(charts);
+                    drawn += String.format(" p50_chart_drawn_ms=%d p95_chart_drawn_ms=%d", Bench.percentile(chartSorted, 50),
+                            Bench.percentile(chartSorted, 95));
+                }
+                String where = where(page) + " " + medianPhases(phases) + drawn + cpuPerLoad;
                 if (System.getProperty("bench.pages.dump") != null) {
                     java.nio.file.Path dump = java.nio.file.Path.of(System.getProperty("bench.pages.dump"));
                     java.nio.file.Files.createDirectories(dump);
@@ -171,6 +189,9 @@ class PagesBench {
         pages.add(new Stop("operators", "/operators"));
         pages.add(new Stop("me", "/account"));
         pages.add(new Stop("sandbox", "/sandbox"));
+        // the floor, measured warm: what one navigation costs in this Chromium on this machine whatever the page
+        pages.add(new Stop("floor-layout", FloorPages.LAYOUT));
+        pages.add(new Stop("floor-static", FloorPages.EMPTY));
         return pages;
     }
 
@@ -240,6 +261,29 @@ class PagesBench {
         page.waitForFunction("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0");
         return Math.round(((Number) page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                 + " return n.loadEventEnd - n.startTime; }")).doubleValue());
+    }
+
+    /**
+     * Navigation start to the last chart drawn ({@code sb:charts-drawn}, marked by switchboard.js after the load
+     * event), waited for; -1 for a page without a chart.
+     */
+    private static long chartsDrawnMillis(Page page) {
+        if (page.locator("canvas[data-chart]").count() == 0) {
+            return -1;
+        }
+        page.waitForFunction("() => performance.getEntriesByName('sb:charts-drawn').length > 0");
+        return Math.round(((Number) page.evaluate(
+                "() => performance.getEntriesByName('sb:charts-drawn')[0].startTime")).doubleValue());
+    }
+
+    /**
+     * Navigation start to the first paint with content (Paint Timing's first-contentful-paint), waited for: work the
+     * page leaves past its load event (layout, paint) shows here and stays in this load's CPU.
+     */
+    private static long paintMillis(Page page) {
+        page.waitForFunction("() => performance.getEntriesByName('first-contentful-paint').length > 0");
+        return Math.round(((Number) page.evaluate(
+                "() => performance.getEntriesByName('first-contentful-paint')[0].startTime")).doubleValue());
     }
 
     private static int scaled(int full, int least) {

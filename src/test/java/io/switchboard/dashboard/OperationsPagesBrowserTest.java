@@ -189,6 +189,12 @@ class OperationsPagesBrowserTest {
         page.navigate(web.url("/"));
         assertThat(page.locator("#live-instances")).hasText("2");
         assertThat(page.locator("#throughput-chart")).isVisible();
+        // drawn after the load event (marked for the pages benchmark), its numbers as a table before and under it
+        assertThat((Boolean) page.evaluate("() => performance.getEntriesByName('sb:charts-drawn').length > 0"
+                + " && performance.getEntriesByName('sb:charts-drawn')[0].startTime"
+                + " >= performance.getEntriesByType('navigation')[0].loadEventStart")).isTrue();
+        assertThat(page.locator("#throughput-table thead")).containsText("Succeeded");
+        assertThat(page.locator("details.chart-data")).not().hasAttribute("open", "");
         assertThat(page.locator("#queue-depths")).containsText("default");
         Browser.screenshot(page, "overview-live");
 
@@ -254,6 +260,23 @@ class OperationsPagesBrowserTest {
 
     private static org.jooq.DSLContext db() {
         return web.bean(org.jooq.DSLContext.class);
+    }
+
+    @Test
+    void a_table_wider_than_the_window_scrolls_by_keyboard_and_stops_when_it_fits() {
+        Page page = signedIn("admin", AppInstance.ADMIN_PASSWORD);
+        page.setViewportSize(390, 844);
+        page.navigate(web.url("/tasks"));
+        var wrap = page.locator(".table-wrap").first();
+        assertThat((Boolean) wrap.evaluate("w => w.scrollWidth > w.clientWidth + 1")).as("the tasks table overflows at 390 px").isTrue();
+        assertThat(wrap).hasAttribute("role", "region");
+        assertThat(wrap).hasAttribute("tabindex", "0");
+        assertThat(wrap).hasAttribute("aria-label", java.util.regex.Pattern.compile("scrolls sideways"));
+
+        page.setViewportSize(1440, 900);
+        page.waitForFunction("w => w.scrollWidth <= w.clientWidth + 1", wrap.elementHandle());
+        assertThat(wrap).not().hasAttribute("role", "region");
+        assertThat(wrap).not().hasAttribute("tabindex", "0");
     }
 
     private static Page signedIn(String username, String password) {
