@@ -228,27 +228,42 @@ class EngineVsPeerBench {
             missing += BenchTasks.runs(i) == 0 ? 1 : 0;
         }
         double ours = TASKS / seconds;
-        long[] idle = last ? idle(tasks) : new long[] {0};
+        Idle idle = last ? idle(tasks) : new Idle(new long[] {0}, new long[] {0}, new long[] {0});
         Bench.print(String.format(Locale.ROOT, "%s tasks=%d ours_per_s=%.0f dbscheduler_per_s=%.0f "
                         + "ratio=%.2f duplicates=%d missing=%d dbscheduler_duplicates=%d dbscheduler_threads=%d "
                         + "instances=1 fsync=%s wall_s=%.2f claim_s=%.2f execution_s=%.2f completion_s=%.2f "
                         + "notification_s=%.2f claims=%d completions=%d idle_start_p50_ms=%d idle_start_p95_ms=%d "
+                        + "idle_submit_p50_us=%d idle_submit_p95_us=%d idle_wake_p50_us=%d idle_wake_p95_us=%d "
                         + "jvm_cpu_s=%.2f claim_cpu_s=%.2f completion_cpu_s=%.2f",
                 name, TASKS, ours, peerPerSecond, ours / peerPerSecond, duplicates, missing, peer.duplicates(),
                 peer.threads(), db.fetchValue("SHOW fsync"), seconds, spent.claim(), spent.execution(),
                 spent.completion(), spent.notification(), spent.claims(), spent.completions(),
-                Bench.percentile(idle, 50), Bench.percentile(idle, 95), cpu.jvm(), cpu.claim(), cpu.completion()));
+                Bench.percentile(idle.total(), 50), Bench.percentile(idle.total(), 95),
+                Bench.percentile(idle.submit(), 50), Bench.percentile(idle.submit(), 95),
+                Bench.percentile(idle.wake(), 50), Bench.percentile(idle.wake(), 95),
+                cpu.jvm(), cpu.claim(), cpu.completion()));
     }
 
-    /** Single submits to the idle instance, each 50 ms after the last started: milliseconds from submit to start. */
-    private static long[] idle(Tasks tasks) throws InterruptedException {
+    /**
+     * Single submits to the idle instance, each 50 ms after the last started: milliseconds from submit to start
+     * ({@code total}), and its two parts in microseconds: the submit's own transaction until it returned
+     * ({@code submit}: insert, notification, commit) and from then to the handler's start ({@code wake}: the
+     * notification's delivery, the listener, the claim, the dispatch).
+     */
+    record Idle(long[] total, long[] submit, long[] wake) {
+    }
+
+    private static Idle idle(Tasks tasks) throws InterruptedException {
         long first = tasks.submit(TaskRequest.of(NOOP, new BenchTasks.Noop(0)).withQueue(QUEUE)).id();
         BenchTasks.expect(first + 1, 200);
         Thread.sleep(1000);
         List<Long> latencies = new ArrayList<>();
+        List<Long> submits = new ArrayList<>();
+        List<Long> wakes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             long submitted = System.nanoTime();
             long id = tasks.submit(TaskRequest.of(NOOP, new BenchTasks.Noop(i)).withQueue(QUEUE)).id();
+            long returned = System.nanoTime();
             long started;
             while ((started = BenchTasks.startedNanos((int) (id - first - 1))) == 0) {
                 if (System.nanoTime() - submitted > Duration.ofSeconds(5).toNanos()) {
@@ -257,9 +272,11 @@ class EngineVsPeerBench {
                 Thread.sleep(1);
             }
             latencies.add((started - submitted) / 1_000_000);
+            submits.add((returned - submitted) / 1_000);
+            wakes.add(Math.max(0, started - returned) / 1_000);
             Thread.sleep(50);
         }
-        return Bench.sorted(latencies);
+        return new Idle(Bench.sorted(latencies), Bench.sorted(submits), Bench.sorted(wakes));
     }
 
     /**
