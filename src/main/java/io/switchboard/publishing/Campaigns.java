@@ -320,7 +320,8 @@ public class Campaigns {
                 }
             }
             firstComments.insert(comments);
-            tasks.submitAll(requests);
+            // the keys are the new posts' ids (from a sequence, inserted above in this transaction): no task holds one
+            tasks.submitAllWithNewKeys(requests);
         });
         drafts.mediaOf(draft.id()).forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
         drafts.delete(draft.id());

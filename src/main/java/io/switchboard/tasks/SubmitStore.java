@@ -2,7 +2,9 @@ package io.switchboard.tasks;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertReturningStep;
 import org.springframework.stereotype.Repository;
+import switchboard.jooq.tables.records.TaskRecord;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,14 +50,24 @@ class SubmitStore {
      * not inserted and the live one is returned instead. Results are in request order.
      */
     Stored insert(List<NewTask> tasks) {
+        return insert(tasks, false);
+    }
+
+    /**
+     * As {@link #insert(List)}; with {@code newKeys}, the unique keys are known to be held by no task (the caller made
+     * them from rows its own transaction inserted), so the insert skips the per-row check for a live holder (ON
+     * CONFLICT's speculative insertion: two more index probes, a lock and a second WAL record per row): a key held
+     * after all fails the statement, and with it the caller's transaction, with a unique violation.
+     */
+    Stored insert(List<NewTask> tasks, boolean newKeys) {
         upsertConcurrencyKeys(tasks);
-        Stored stored = insertTasks(tasks);
+        Stored stored = insertTasks(tasks, newKeys);
         // last: every wait above for another transaction's task row is over before the group rows are locked
         lockAndReopenGroups(tasks);
         return stored;
     }
 
-    private Stored insertTasks(List<NewTask> tasks) {
+    private Stored insertTasks(List<NewTask> tasks, boolean newKeys) {
         Sql.Rows in = Sql.rows("i", column(TASK.KIND, tasks, t -> t.request().kind().name(), String[]::new),
                 column(TASK.QUEUE, tasks, t -> t.request().queue(), String[]::new),
                 column(TASK.PRIORITY, tasks, t -> t.request().priority(), Integer[]::new),
@@ -69,7 +81,7 @@ class SubmitStore {
                 column(TASK.UNIQUE_KEY, tasks, t -> t.request().uniqueKey(), String[]::new),
                 column(TASK.GROUP_KEY, tasks, t -> t.request().group(), String[]::new));
         Field<OffsetDateTime> runAt = coalesce(in.field(TASK.RUN_AT.getName(), OffsetDateTime.class), NOW);
-        var inserted = db.insertInto(TASK, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.PRIORITY, TASK.RUN_AT, TASK.PAYLOAD,
+        var insert = db.insertInto(TASK, TASK.KIND, TASK.QUEUE, TASK.STATE, TASK.PRIORITY, TASK.RUN_AT, TASK.PAYLOAD,
                         TASK.MAX_ATTEMPTS, TASK.CONCURRENCY_KEY, TASK.CONCURRENCY_LIMIT, TASK.UNIQUE_KEY, TASK.GROUP_KEY)
                 .select(select(in.field(TASK.KIND.getName(), String.class), in.field(TASK.QUEUE.getName(), String.class),
                         when(runAt.le(NOW), inline(TaskState.QUEUED.dbValue()))
@@ -82,8 +94,9 @@ class SubmitStore {
                         in.field(TASK.CONCURRENCY_LIMIT.getName(), Integer.class),
                         in.field(TASK.UNIQUE_KEY.getName(), String.class),
                         in.field(TASK.GROUP_KEY.getName(), String.class))
-                        .from(in.table()).orderBy(in.ordinal()))
-                .onConflictDoNothing()
+                        .from(in.table()).orderBy(in.ordinal()));
+        InsertReturningStep<TaskRecord> checked = newKeys ? insert : insert.onConflictDoNothing();
+        var inserted = checked
                 .returning(TASK.ID, TASK.UNIQUE_KEY, TASK.STATE, TASK.QUEUE)
                 .fetch()
                 .sortAsc(TASK.ID);
@@ -117,7 +130,7 @@ class SubmitStore {
                     result.add(new Submitted(live.get(), false));
                     dueQueues.add(task.request().queue()); // a claim that skipped it while locked tries again
                 } else { // the live task finished between the insert and now: the request is stored after all
-                    Stored again = insertTasks(List.of(task));
+                    Stored again = insertTasks(List.of(task), false);
                     result.add(again.submitted().getFirst());
                     dueQueues.addAll(again.dueQueues());
                 }

@@ -64,8 +64,26 @@ public class Tasks {
         if (requests.isEmpty()) {
             return List.of();
         }
+        return store(requests, false);
+    }
+
+    /**
+     * Stores requests whose unique keys no task holds or ever held, as {@link #submitAll} does but without looking
+     * for a live task holding each key: for keys made from rows the caller's transaction has just inserted (a
+     * launched campaign's new posts). A key that is held after all (or twice in the list) fails the call, and the
+     * caller's transaction with it, with a {@link DuplicateKeyException}; nothing is stored then.
+     */
+    @Transactional
+    public List<Submitted> submitAllWithNewKeys(List<? extends TaskRequest<?>> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return store(requests, true);
+    }
+
+    private List<Submitted> store(List<? extends TaskRequest<?>> requests, boolean newKeys) {
         var stored = submits.insert(requests.stream()
-                .map(r -> new SubmitStore.NewTask(r, json.writeValueAsString(r.payload()))).toList());
+                .map(r -> new SubmitStore.NewTask(r, json.writeValueAsString(r.payload()))).toList(), newKeys);
         notifier.wakeAndChanged(stored.dueQueues());
         return stored.submitted();
     }

@@ -194,6 +194,23 @@ class TaskEngineTest {
     }
 
     @Test
+    void a_submit_of_new_keys_stores_them_all_and_a_key_held_after_all_stores_nothing() {
+        ProbeTasks.behave("new-keys", (probe, context) -> Outcome.completed());
+        TaskRequest<Probe> request = TaskRequest.of(PROBE, Probe.of("new-keys")).withDelay(Duration.ofSeconds(30));
+        List<Submitted> stored = tasks.submitAllWithNewKeys(List.of(request.withUniqueKey("new-key:1"),
+                request.withUniqueKey("new-key:2")));
+        assertThat(stored).allMatch(Submitted::created);
+        assertThat(stored.get(1).id()).isGreaterThan(stored.get(0).id());
+
+        // the unchecked insert does not hand back the live task: it fails whole
+        assertThatThrownBy(() -> tasks.submitAllWithNewKeys(List.of(request.withUniqueKey("new-key:3"),
+                request.withUniqueKey("new-key:1"))))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(db.fetchCount(TASK, TASK.UNIQUE_KEY.like("new-key:%"))).isEqualTo(2);
+        assertThat(tasks.submit(request.withUniqueKey("new-key:1"))).isEqualTo(new Submitted(stored.get(0).id(), false));
+    }
+
+    @Test
     void a_submit_that_finds_its_task_running_makes_it_run_once_more_when_asked_to() throws Exception {
         // the first run of each waits until the second submit is made, then ends (succeeded, or failed for good)
         java.util.concurrent.CountDownLatch submittedAgain = new java.util.concurrent.CountDownLatch(1);
