@@ -192,6 +192,30 @@ final class Background implements AutoCloseable {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
+    /**
+     * CPU time of this JVM's JIT compiler threads so far, in ms, from {@code /proc/self/task} (0 elsewhere); a compiler
+     * thread the JVM stops when idle takes its time with it, so read it over a busy window.
+     */
+    static long jitCpuMillis() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        long[] stat = stat(task.resolve("stat"));
+                        ticks += stat == null ? 0 : stat[1];
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * TICK_MS;
+    }
+
     /** How many 50 ms samples saw an autovacuum worker. */
     synchronized int autovacuumSamples() {
         return autovacuumSamples;
