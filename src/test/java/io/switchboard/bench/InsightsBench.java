@@ -79,16 +79,20 @@ class InsightsBench {
                 }
             };
             int[] autovacuum = new int[1];
-            long campaignP95 = p95(admin, app.url("/campaigns/" + campaign + "/results"), "campaign", connect, autovacuum);
-            long accountP95 = p95(admin, app.url("/accounts/" + account + "/insights"), "account", connect, autovacuum);
-            long reportP95 = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today), "report",
+            Timed campaignPage = p95(admin, app.url("/campaigns/" + campaign + "/results"), "campaign", connect, autovacuum);
+            Timed accountPage = p95(admin, app.url("/accounts/" + account + "/insights"), "account", connect, autovacuum);
+            Timed reportPage = p95(admin, app.url("/reports?from=" + today.minusDays(29) + "&to=" + today), "report",
                     connect, autovacuum);
             // -Dbench.insights.collect=false: the pages only (collect_per_s=0), for comparing page builds quickly
             double perSecond = Boolean.parseBoolean(System.getProperty("bench.insights.collect", "true"))
                     ? collect(app, db, collectAccounts) : 0;
             Bench.print(String.format(java.util.Locale.ROOT, "insights rows=%d campaign_page_p95_ms=%d "
-                            + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f autovacuum_during_timing=%d",
-                    rows, campaignP95, accountP95, reportP95, perSecond, autovacuum[0]));
+                            + "account_page_p95_ms=%d report_p95_ms=%d collect_per_s=%.1f autovacuum_during_timing=%d "
+                            + "jit_ms_campaign=%d jit_ms_account=%d jit_ms_report=%d "
+                            + "jit_cpu_ms_campaign=%d jit_cpu_ms_account=%d jit_cpu_ms_report=%d",
+                    rows, campaignPage.p95(), accountPage.p95(), reportPage.p95(), perSecond, autovacuum[0],
+                    campaignPage.jitMillis(), accountPage.jitMillis(), reportPage.jitMillis(),
+                    campaignPage.jitCpuMillis(), accountPage.jitCpuMillis(), reportPage.jitCpuMillis()));
             long hold = Long.getLong("bench.insights.hold", 0);
             if (hold > 0) {
                 System.out.println("bench insights-hold url=" + postgres.getJdbcUrl("postgres", "insights") + " seconds=" + hold);
@@ -182,16 +186,28 @@ class InsightsBench {
     }
 
     /**
+     * A page's p95, the JIT's compilation time during its timed requests (a cold JVM spends most of its CPU there) and
+     * the CPU time of the compiler threads over them (which a loaded machine stretches less than the compilation time).
+     */
+    private record Timed(long p95, long jitMillis, long jitCpuMillis) {
+    }
+
+    /**
      * The page's p95 over {@link #RUNS} timed requests after {@link #WARMUPS} warm-ups; prints what else ran during the timed ones
      * (autovacuum, checkpoints, GC, JIT, other processes' CPU: {@link Background}) and each request's time.
      */
-    private static long p95(WebSession session, String url, String page, Supplier<Connection> connect, int[] autovacuum) {
+    private static Timed p95(WebSession session, String url, String page, Supplier<Connection> connect, int[] autovacuum) {
         List<Long> millis = new ArrayList<>();
         List<String> each = new ArrayList<>();
         Background background = null;
+        long jitTimed = 0;
+        long windowStart = 0;
+        long jitCpu = 0;
         for (int i = 0; i < WARMUPS + RUNS; i++) {
             if (i == WARMUPS) {
                 background = Background.watch(connect);
+                windowStart = System.currentTimeMillis();
+                jitCpu = Background.jitCpuMillis();
             }
             long start = System.nanoTime();
             long gc = Background.gcMillis();
@@ -202,13 +218,17 @@ class InsightsBench {
             }
             if (i >= WARMUPS) {
                 millis.add((System.nanoTime() - start) / 1_000_000);
+                jitTimed += Background.jitMillis() - jit;
                 each.add(millis.getLast() + "(gc " + (Background.gcMillis() - gc) + ", jit " + (Background.jitMillis() - jit) + ")");
             }
         }
+        jitCpu = Background.jitCpuMillis() - jitCpu;
         try (Background watched = background) {
-            System.out.println("bench insights-background page=" + page + " " + watched.line() + " requests=" + each);
+            // the window in epoch ms, to match a JFR recording's jdk.Compilation events to the page's timed requests
+            System.out.println("bench insights-background page=" + page + " window_ms=" + windowStart + "-"
+                    + System.currentTimeMillis() + " " + watched.line() + " requests=" + each);
             autovacuum[0] += watched.autovacuumSamples();
         }
-        return Bench.percentile(Bench.sorted(millis), 95);
+        return new Timed(Bench.percentile(Bench.sorted(millis), 95), jitTimed, jitCpu);
     }
 }
