@@ -103,7 +103,8 @@ class PublishRunner implements TaskHandler<PublishPost> {
         }
         PostContent content = contents.of(post, campaign.spec().options());
         Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
-                context, mediaId -> posts.recordedForAnother(post.id(), mediaId));
+                context, mediaId -> posts.recordedForAnother(post.id(), mediaId),
+                () -> posts.quotaKeptElsewhere(account.id(), post.id()));
         if (post.containerId() == null && post.publishRequestedAt() == null) {
             Optional<Outcome> spaced = spacing(step).or(() -> window(step));
             if (spaced.isPresent()) {
@@ -113,7 +114,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         PostRepository.Look look = post.containerId() != null ? posts.looked(post.id()) : null;
         int looks = look == null ? 0 : look.count();
         Instant requested = post.publishRequestedAt() == null ? null : post.publishRequestedAt().toInstant();
-        PublishAttempt attempt = step.attempt(requested, looks);
+        PublishAttempt attempt = step.attempt(requested, looks, look != null && look.quotaKept());
         PublishStep result = step.publisher().advance(attempt);
         if (looks == 1 && requested == null && look.containerAge() != null) {
             learn(step, look.containerAge(), result);
@@ -131,14 +132,15 @@ class PublishRunner implements TaskHandler<PublishPost> {
 
     private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
                         Credentials credentials, PostContent content, TaskContext context,
-                        PublishAttempt.RecordedElsewhere recordedElsewhere) {
+                        PublishAttempt.RecordedElsewhere recordedElsewhere,
+                        PublishAttempt.KeptElsewhere keptElsewhere) {
         long postId() {
             return post.id();
         }
 
-        PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks) {
+        PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks, boolean quotaKept) {
             return new PublishAttempt(post.id(), credentials, content, new PublishAttempt.Progress(post.containerId(),
-                    post.containerParts(), publishRequestedAt, looks), recordedElsewhere);
+                    post.containerParts(), publishRequestedAt, looks, quotaKept), recordedElsewhere, keptElsewhere);
         }
     }
 
@@ -146,7 +148,8 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private Outcome apply(Step step, PublishAttempt attempt, PublishStep result) {
         return switch (result) {
             case PublishStep.Created created -> {
-                posts.containerCreated(step.postId(), created.handle(), created.parts());
+                posts.containerCreated(step.postId(), step.account().id(), created.handle(), created.parts(),
+                        created.quotaLeft());
                 step.context().info("The platform made " + created.handle() + "; it fetches and processes the media");
                 yield Outcome.retryAfter(firstLooks.wait(step.account().platform(), step.content().type()),
                         "the platform processes the media");
@@ -219,7 +222,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
             return spaced.get();
         }
         PublishAttempt attempt = step.attempt(posts.publishRequested(step.postId()).toInstant(),
-                before.publishRequested() ? before.looks() : 0);
+                before.publishRequested() ? before.looks() : 0, before.quotaKept());
         PublishStep result = step.publisher().publish(attempt);
         if (result instanceof PublishStep.ReadyToPublish) {
             throw new IllegalStateException(step.publisher().getClass().getSimpleName()

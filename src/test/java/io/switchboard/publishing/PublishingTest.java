@@ -149,21 +149,35 @@ class PublishingTest {
 
     @Test
     void a_used_up_quota_makes_the_rest_wait_for_a_slot_instead_of_failing() {
-        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 1);
+        // four posts of one account on their way at once against two slots: the two that had a slot kept when their
+        // containers were made publish without reading the quota again, the others never ask to publish over it
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 2);
+        long refusedBefore = quotaRefusals();
         var accounts = fixture.accounts(1, "quota");
-        var media = fixture.images(3);
+        var media = fixture.images(4);
         long id = campaigns.launch(PublishingFixture.imageCampaign("Quota", accounts, media), "publishing-test");
 
         eventually(WAIT, () -> {
             var posts = fixture.posts(id);
-            assertThat(posts).filteredOn(p -> p.status() == PostStatus.PUBLISHED).hasSize(1);
+            assertThat(posts).filteredOn(p -> p.status() == PostStatus.PUBLISHED).hasSize(2);
             assertThat(posts).filteredOn(p -> p.status() == PostStatus.WAITING_QUOTA).hasSize(2)
                     .allSatisfy(p -> assertThat(p.statusReason()).contains("quota"));
         });
-        assertThat(SandboxControl.publishes(app, accounts.getFirst().platformUserId())).isEqualTo(1);
+        assertThat(SandboxControl.publishes(app, accounts.getFirst().platformUserId())).isEqualTo(2);
+        assertThat(quotaRefusals() - refusedBefore).as("publishes the platform refused for the quota").isZero();
+        DSLContext db = app.bean(DSLContext.class);
+        assertThat(db.fetchCount(db.selectFrom("campaign_post").where("campaign_id = {0} AND quota_kept", id)))
+                .as("posts with a slot kept").isEqualTo(2);
         assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
         campaigns.cancelRest(id, "publishing-test");
         assertThat(fixture.posts(id)).filteredOn(p -> p.status() == PostStatus.CANCELLED).hasSize(2);
+    }
+
+    /** Publishes the platform answered with "quota reached" (9/2207042), by Switchboard's own meter. */
+    private static long quotaRefusals() {
+        return app.bean(io.micrometer.core.instrument.MeterRegistry.class).find("switchboard.platform.calls")
+                .tag("call", "media.publish").tag("outcome", "quota_reached").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
     }
 
     @Test
