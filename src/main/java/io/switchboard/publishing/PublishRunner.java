@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 @Component
 class PublishRunner implements TaskHandler<PublishPost> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublishRunner.class);
     private static final Duration RECOVERY_LOOK = Duration.ofSeconds(10);
     private final PostRepository posts;
     private final PostOutcomes outcomes;
@@ -118,6 +119,11 @@ class PublishRunner implements TaskHandler<PublishPost> {
         PublishStep result = step.publisher().advance(attempt);
         if (looks == 1 && requested == null && look.containerAge() != null) {
             learn(step, look.containerAge(), result);
+        }
+        if (look != null && requested == null && log.isDebugEnabled()) {
+            // what the burst benchmark's look histogram reads (-Dbench.burst.looks=true)
+            log.debug("container look {} at {} ms found {}", looks, look.containerAge() == null ? -1
+                    : look.containerAge().toMillis(), result.getClass().getSimpleName());
         }
         return apply(step, attempt, result);
     }
