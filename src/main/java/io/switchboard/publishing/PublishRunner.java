@@ -103,7 +103,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
                     + "no adapter for the platform is installed.");
         }
         PostContent content = contents.of(post, campaign.spec().options());
-        Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
+        Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account), content,
                 context, mediaId -> posts.recordedForAnother(post.id(), mediaId),
                 () -> posts.quotaKeptElsewhere(account.id(), post.id()));
         if (post.containerId() == null && post.publishRequestedAt() == null) {
@@ -274,7 +274,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (post.mediaId() == null || publisher.isEmpty()) {
             return Outcome.completed();
         }
-        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context,
+        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account), context,
                 post.mediaId());
     }
 
