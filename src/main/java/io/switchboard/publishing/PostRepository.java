@@ -256,10 +256,14 @@ class PostRepository {
     /**
      * The platform made its object (a container, a publish id): its id is recorded before anything else is done
      * with it. A post whose publish was requested already (the platform publishes it by itself) stays publishing.
+     * Only a post without one is given it: a run that lost its lease while its create call was slow must not replace
+     * the object the run that took over recorded (and may have asked to publish), or the post would go out twice.
+     *
+     * @return whether it was recorded
      */
-    void containerCreated(long postId, long accountId, String containerId, List<String> parts,
-                          @Nullable Integer quotaLeft) {
-        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
+    boolean containerCreated(long postId, long accountId, String containerId, List<String> parts,
+                             @Nullable Integer quotaLeft) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
                 .set(CAMPAIGN_POST.QUOTA_KEPT, quotaLeft == null ? DSL.inline(false)
                         : DSL.field(DSL.select(count().le(quotaLeft - 1)).from(CAMPAIGN_POST)
                         .where(onTheirWay(accountId, postId))))
@@ -269,7 +273,8 @@ class PostRepository {
                 .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull(),
                         PostStatus.PROCESSING.dbValue()).otherwise(PostStatus.PUBLISHING.dbValue()))
                 .setNull(CAMPAIGN_POST.STATUS_REASON)
-                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId))
+                .and(CAMPAIGN_POST.CONTAINER_ID.isNull()).execute() == 1;
     }
 
     /**
@@ -314,13 +319,17 @@ class PostRepository {
                 .where(CAMPAIGN_POST.ID.eq(postId)).returning(CAMPAIGN_POST.POLLS).fetchSingle(CAMPAIGN_POST.POLLS);
     }
 
-    /** Forgets a container that expired or failed, so the next run makes a new one. */
-    void dropContainer(long postId, PostStatus status, @Nullable String reason) {
+    /**
+     * Forgets a container that expired or failed, so the next run makes a new one; only the one the run looked at
+     * ({@code looked}, null when it had none): a run that lost its lease never drops a newer container, nor the
+     * publish request recorded with it.
+     */
+    void dropContainer(long postId, @Nullable String looked, PostStatus status, @Nullable String reason) {
         db.update(CAMPAIGN_POST).setNull(CAMPAIGN_POST.CONTAINER_ID).setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS)
                 .setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT).setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
                 .set(CAMPAIGN_POST.POLLS, 0).set(CAMPAIGN_POST.STATUS, status.dbValue())
                 .set(CAMPAIGN_POST.STATUS_REASON, bounded(reason)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
-                .where(CAMPAIGN_POST.ID.eq(postId)).execute();
+                .where(CAMPAIGN_POST.ID.eq(postId)).and(CAMPAIGN_POST.CONTAINER_ID.isNotDistinctFrom(looked)).execute();
     }
 
     /** The platform refused the call that publishes before making anything: the post is scheduled again. */

@@ -154,8 +154,14 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private Outcome apply(Step step, PublishAttempt attempt, PublishStep result) {
         return switch (result) {
             case PublishStep.Created created -> {
-                posts.containerCreated(step.postId(), step.account().id(), created.handle(), created.parts(),
-                        created.quotaLeft());
+                if (!posts.containerCreated(step.postId(), step.account().id(), created.handle(), created.parts(),
+                        created.quotaLeft())) {
+                    // another run of the post (this one lost its lease) recorded a container first: this one stays
+                    // unpublished, and the post goes on with the other
+                    step.context().warn("Another run recorded a container for this post first; " + created.handle()
+                            + " is left unpublished");
+                    yield Outcome.retryAfter(Duration.ZERO, "another run recorded the post's container");
+                }
                 step.context().info("The platform made " + created.handle() + "; it fetches and processes the media");
                 yield Outcome.retryAfter(firstLooks.wait(step.account().platform(), step.content().type()),
                         "the platform processes the media");
@@ -284,7 +290,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     private Outcome startOver(Step step, PublishStep.StartOver over) {
-        posts.dropContainer(step.postId(), PostStatus.SCHEDULED, over.reason());
+        posts.dropContainer(step.postId(), step.post().containerId(), PostStatus.SCHEDULED, over.reason());
         step.context().warn(over.reason());
         return over.countsAsAttempt() ? Outcome.failed(over.reason()) : Outcome.retryAfter(Duration.ZERO, over.reason());
     }

@@ -173,6 +173,33 @@ class PublishingTest {
         assertThat(fixture.posts(id)).filteredOn(p -> p.status() == PostStatus.CANCELLED).hasSize(2);
     }
 
+    @Test
+    void a_run_that_lost_its_lease_neither_replaces_nor_drops_the_container_the_run_that_took_over_recorded() {
+        // seen as 3 posts out twice in a 1,000-account burst at load 30-60 (main aee7119): a run whose lease ran out
+        // during a slow create call came back and recorded its own container over the one the next run had recorded
+        // and asked to publish; that publish timed out, and the next look found the replacement ready
+        var accounts = fixture.accounts(1, "fence");
+        var spec = PublishingFixture.campaign("Fence", accounts, fixture.images(1),
+                new PostOptions(PostType.IMAGE, false, null, 0),
+                new Schedule(java.time.Instant.now().plus(Duration.ofDays(1)), Duration.ZERO, null, null, 50));
+        long id = campaigns.launch(spec, "publishing-test");
+        long postId = fixture.posts(id).getFirst().id();
+        PostRepository posts = app.bean(PostRepository.class);
+
+        assertThat(posts.containerCreated(postId, accounts.getFirst().id(), "1001", List.of(), null)).isTrue();
+        assertThat(posts.containerCreated(postId, accounts.getFirst().id(), "1002", List.of(), null)).isFalse();
+        assertThat(fixture.posts(id).getFirst().containerId()).isEqualTo("1001");
+        posts.publishRequested(postId);
+        posts.dropContainer(postId, "1002", PostStatus.SCHEDULED, "the stale run's container expired");
+        assertThat(fixture.posts(id).getFirst()).satisfies(post -> {
+            assertThat(post.containerId()).isEqualTo("1001");
+            assertThat(post.publishRequestedAt()).isNotNull();
+        });
+        posts.dropContainer(postId, "1001", PostStatus.SCHEDULED, "expired");
+        assertThat(fixture.posts(id).getFirst().containerId()).isNull();
+        campaigns.cancelRest(id, "publishing-test");
+    }
+
     /** Publishes the platform answered with "quota reached" (9/2207042), by Switchboard's own meter. */
     private static long quotaRefusals() {
         return app.bean(io.micrometer.core.instrument.MeterRegistry.class).find("switchboard.platform.calls")
