@@ -174,6 +174,25 @@ class PublishingTest {
     }
 
     @Test
+    void a_post_with_a_slot_kept_reads_the_quota_once() {
+        SandboxControl.settings(app, Duration.ZERO, Duration.ofMillis(300), 50);
+        var accounts = fixture.accounts(1, "once");
+        double before = quotaReads();
+        long id = campaigns.launch(PublishingFixture.imageCampaign("Once", accounts, fixture.images(1)),
+                "publishing-test");
+        eventually(WAIT, () -> assertThat(fixture.posts(id).getFirst().status()).isEqualTo(PostStatus.PUBLISHED));
+        DSLContext db = app.bean(DSLContext.class);
+        assertThat(db.fetchValue("SELECT quota_kept FROM campaign_post WHERE campaign_id = {0}", id)).isEqualTo(true);
+        assertThat(quotaReads() - before).as("quota reads of the post").isEqualTo(1);
+    }
+
+    private static double quotaReads() {
+        return app.bean(io.micrometer.core.instrument.MeterRegistry.class).find("switchboard.platform.calls")
+                .tag("call", "media.publishing_limit").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+    }
+
+    @Test
     void a_run_that_lost_its_lease_neither_replaces_nor_drops_the_container_the_run_that_took_over_recorded() {
         // seen as 3 posts out twice in a 1,000-account burst at load 30-60 (main aee7119): a run whose lease ran out
         // during a slow create call came back and recorded its own container over the one the next run had recorded
