@@ -205,6 +205,7 @@ class BurstBench {
                 onPlatform == 0 ? 0 : (double) sandboxCalls / onPlatform, launchSeconds, fetches, probes,
                 LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync")));
         readiness(db);
+        outcomes(scrapes, onPlatform);
         if (onPlatform != distinct || onPlatform != ACCOUNTS) {
             throw new AssertionError("published twice or not at all: see the line above");
         }
@@ -238,6 +239,30 @@ class BurstBench {
                     ready.get(e.getKey()), Bench.percentile(sorted, 5) / 1000.0, Bench.percentile(sorted, 50) / 1000.0,
                     Bench.percentile(sorted, 95) / 1000.0));
         }
+    }
+
+    /**
+     * Publishing's calls per post by outcome ({@code ok}, {@code transient} for a timeout, {@code throttled}…): a
+     * call that failed or was held back is counted like one that answered, and is why a step is taken again.
+     */
+    private static void outcomes(List<String> scrapes, int onPlatform) {
+        Pattern sample = Pattern.compile("^switchboard_platform_calls_seconds_count\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern call = Pattern.compile("call=\"([^\"]+)\"");
+        Pattern outcome = Pattern.compile("outcome=\"([^\"]+)\"");
+        java.util.Map<String, Double> counts = new java.util.TreeMap<>();
+        for (String scrape : scrapes) {
+            Matcher m = sample.matcher(scrape);
+            while (m.find()) {
+                Matcher c = call.matcher(m.group(1));
+                Matcher o = outcome.matcher(m.group(1));
+                if (c.find() && o.find() && PUBLISHING_CALLS.contains(c.group(1))) {
+                    counts.merge(c.group(1) + "/" + o.group(1), Double.parseDouble(m.group(2)), Double::sum);
+                }
+            }
+        }
+        Bench.print("burst-outcomes " + counts.entrySet().stream().map(e -> e.getKey() + ":" + String.format(
+                java.util.Locale.ROOT, "%.2f", e.getValue() / Math.max(1, onPlatform)))
+                .collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** The containers' own record: how long each took to be ready, and from ready to published. */
