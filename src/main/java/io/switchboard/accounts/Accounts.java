@@ -135,9 +135,19 @@ public class Accounts {
      * @throws AccountProblem when there is no such account or its token cannot be decrypted with this key
      */
     public Credentials credentials(long accountId) {
+        return credentials(accounts.find(accountId).orElseThrow(() -> missing(accountId)));
+    }
+
+    /**
+     * {@link #credentials(long)} of an account the caller has just read: its tokens only, not the account again (a
+     * publish run reads the account for its status, then its credentials, at every step of every post).
+     *
+     * @throws AccountProblem when the account no longer exists or its token cannot be decrypted with this key
+     */
+    public Credentials credentials(Account account) {
         // before V151 a refresh token was kept after a '|' in the access token's secret (no platform's token holds
         // one); such a secret is split into the two columns the first time it is read
-        Account account = accounts.find(accountId).orElseThrow(() -> missing(accountId));
+        long accountId = account.id();
         var sealed = accounts.tokens(accountId).orElseThrow(() -> missing(accountId));
         try {
             String access = vault.open(sealed.access());

@@ -23,7 +23,10 @@ class AccountDays {
         this.db = db;
     }
 
-    /** Starts collecting for accounts not known yet (due at once); returns how many were new. */
+    /**
+     * Starts collecting for accounts not known yet, each first due at its own moment within
+     * {@link CollectionTimes#FIRST_WITHIN}; returns how many were new.
+     */
     int register(Collection<Long> accountIds, Platform platform, OffsetDateTime now) {
         if (accountIds.isEmpty()) {
             return 0;
@@ -31,7 +34,7 @@ class AccountDays {
         var insert = db.insertInto(INSIGHT_ACCOUNT, INSIGHT_ACCOUNT.ACCOUNT_ID, INSIGHT_ACCOUNT.PLATFORM,
                 INSIGHT_ACCOUNT.NEXT_AT);
         for (long id : accountIds) {
-            insert = insert.values(id, platform.name(), now);
+            insert = insert.values(id, platform.name(), CollectionTimes.first(id, now));
         }
         return insert.onConflict(INSIGHT_ACCOUNT.ACCOUNT_ID).doNothing().execute();
     }

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
@@ -158,8 +157,7 @@ class Collector implements TaskHandler<CollectInsights> {
         } else {
             demographics.replace(account.id(), reading, at);
         }
-        days.collected(account.id(), metrics, at, at.withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.DAYS).plusDays(1).plusHours(1));
+        days.collected(account.id(), metrics, at, CollectionTimes.nextDay(account.id(), at));
         context.count("accounts", 1);
         return null;
     }

@@ -31,8 +31,8 @@ import java.util.Optional;
 
 /**
  * Instagram's container protocol behind the {@link Publisher} port: check the live quota, make the container
- * (a carousel's children first), look at it until it is FINISHED, check the quota again, publish it, read its
- * permalink. A container
+ * (a carousel's children first), look at it until it is FINISHED, check the quota again unless a slot is kept for
+ * the post, publish it, read its permalink. A container
  * already asked to publish is asked about first: PUBLISHED means the post is found among the account's recent
  * posts, never published again (a container can be published once only). Each Graph problem becomes a step by
  * PLATFORM.md's error table.
@@ -40,6 +40,8 @@ import java.util.Optional;
 @Component
 class InstagramPublisher implements Publisher {
     private static final Duration QUOTA_UNKNOWN = Duration.ofMinutes(15);
+    /** The quota's free slots are kept for the account's other posts on their way: look again after they went out. */
+    private static final Duration KEPT_SLOTS_WAIT = Duration.ofMinutes(1);
     private static final Duration BUILDER_RETRY = Duration.ofSeconds(10);
     private static final int BUILDER_RETRIES = 2;
     /** How far before the recorded request a recovered post may carry its time (clocks differ). */
@@ -91,9 +93,12 @@ class InstagramPublisher implements Publisher {
     /** No container yet: respect the live quota, then make one (a carousel's children first). */
     private PublishStep create(PublishAttempt attempt) {
         Credentials credentials = attempt.credentials();
-        Optional<PublishStep> quota = quotaUsedUp(attempt);
-        if (quota.isPresent()) {
-            return quota.get();
+        PublishingQuota quota;
+        switch (freeSlots(attempt)) {
+            case Slots.UsedUp(PublishStep step) -> {
+                return step;
+            }
+            case Slots.Free(PublishingQuota free) -> quota = free;
         }
         PostContent content = attempt.content();
         List<PostContent.MediaLink> links = content.links().sign();
@@ -114,20 +119,50 @@ class InstagramPublisher implements Publisher {
         ContainerRequest request = content.type() == PostType.CAROUSEL
                 ? ContainerOptions.carousel(content, children) : ContainerOptions.single(content, links.getFirst());
         return switch (graph.createContainer(credentials, request)) {
-            case GraphResult.Ok<Container>(Container container) -> new PublishStep.Created(container.id(), children);
+            case GraphResult.Ok<Container>(Container container) ->
+                    new PublishStep.Created(container.id(), children, quota.remaining());
             case GraphResult.Failed<Container>(GraphProblem problem) -> problem(attempt, problem);
         };
     }
 
+    /** What a read of the live quota came to: free slots, or the step that waits (or answers a problem). */
+    private sealed interface Slots {
+        record Free(PublishingQuota quota) implements Slots {
+        }
+
+        record UsedUp(PublishStep step) implements Slots {
+        }
+    }
+
+    /** The live quota, read before making a container: none is made while the quota is used up. */
+    private Slots freeSlots(PublishAttempt attempt) {
+        return switch (limits.quota(attempt.credentials())) {
+            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 ->
+                    new Slots.UsedUp(new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
+                            : Instant.now().plus(QUOTA_UNKNOWN)));
+            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) -> new Slots.Free(quota);
+            case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> new Slots.UsedUp(problem(attempt, problem));
+        };
+    }
+
     /**
-     * The live quota, read before making a container and again before publishing one: other posts of the account
-     * made their containers meanwhile, and a publish over the quota is refused by the platform.
+     * Before the first request to publish a FINISHED container: a post whose slot was kept when its container was
+     * made publishes without reading the quota again (the runner kept it only when the read then had a slot for
+     * every post of the account on its way, and every other post publishes only beyond the kept slots). Any other
+     * reads the live quota and publishes only when a slot is free beyond those kept for the account's other posts:
+     * they made their containers meanwhile, and a publish over the quota is refused by the platform.
      */
     private Optional<PublishStep> quotaUsedUp(PublishAttempt attempt) {
+        if (attempt.progress().quotaKept() && !attempt.progress().publishRequested()) {
+            return Optional.empty();
+        }
         return switch (limits.quota(attempt.credentials())) {
             case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 ->
                     Optional.of(new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
                             : Instant.now().plus(QUOTA_UNKNOWN)));
+            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota)
+                    when quota.remaining() <= attempt.keptElsewhere().slots() ->
+                    Optional.of(new PublishStep.QuotaReached(Instant.now().plus(KEPT_SLOTS_WAIT)));
             case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> Optional.of(problem(attempt, problem));
             default -> Optional.empty();
         };

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -259,35 +260,61 @@ class PostRepository {
     /**
      * The platform made its object (a container, a publish id): its id is recorded before anything else is done
      * with it. A post whose publish was requested already (the platform publishes it by itself) stays publishing.
+     * Only a post without one is given it: a run that lost its lease while its create call was slow must not replace
+     * the object the run that took over recorded (and may have asked to publish), or the post would go out twice.
+     *
+     * @return whether it was recorded
      */
-    void containerCreated(long postId, String containerId, List<String> parts) {
-        db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
+    boolean containerCreated(long postId, long accountId, String containerId, List<String> parts,
+                             @Nullable Integer quotaLeft) {
+        return db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.CONTAINER_ID, containerId)
+                .set(CAMPAIGN_POST.QUOTA_KEPT, quotaLeft == null ? DSL.inline(false)
+                        : DSL.field(DSL.select(count().le(quotaLeft - 1)).from(CAMPAIGN_POST)
+                        .where(onTheirWay(accountId, postId))))
                 .set(CAMPAIGN_POST.CHILD_CONTAINER_IDS, parts.isEmpty() ? null : parts.toArray(String[]::new))
                 .set(CAMPAIGN_POST.CONTAINER_CREATED_AT, NOW)
                 .set(CAMPAIGN_POST.POLLS, 0)
                 .set(CAMPAIGN_POST.STATUS, when(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNull(),
                         PostStatus.PROCESSING.dbValue()).otherwise(PostStatus.PUBLISHING.dbValue()))
                 .setNull(CAMPAIGN_POST.STATUS_REASON)
-                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId)).execute();
+                .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId))
+                .and(CAMPAIGN_POST.CONTAINER_ID.isNull()).execute() == 1;
     }
 
     /**
-     * Counts a look at the container; returns how many there were and how old the container is by the database's
-     * clock (null when its making was not recorded), in the same statement.
+     * The account's other posts on their way to the platform: holding a container or a publish request and not
+     * finished (a held or quota-waiting one may still go out with its container).
+     */
+    private static Condition onTheirWay(long accountId, long postId) {
+        return CAMPAIGN_POST.ACCOUNT_ID.eq(accountId).and(CAMPAIGN_POST.ID.ne(postId))
+                .and(CAMPAIGN_POST.STATUS.in(PostStatus.PROCESSING.dbValue(), PostStatus.PUBLISHING.dbValue(),
+                        PostStatus.PAUSED.dbValue(), PostStatus.WAITING_QUOTA.dbValue(), PostStatus.SCHEDULED.dbValue()))
+                .and(CAMPAIGN_POST.CONTAINER_ID.isNotNull().or(CAMPAIGN_POST.PUBLISH_REQUESTED_AT.isNotNull()));
+    }
+
+    /** How many of the account's other posts on their way have a quota slot kept for them. */
+    int quotaKeptElsewhere(long accountId, long postId) {
+        return db.fetchCount(CAMPAIGN_POST, onTheirWay(accountId, postId).and(CAMPAIGN_POST.QUOTA_KEPT));
+    }
+
+    /**
+     * Counts a look at the container; returns how many there were, how old the container is by the database's
+     * clock (null when its making was not recorded) and whether a quota slot is kept for the post, in the same
+     * statement.
      */
     Look looked(long postId) {
         Field<Double> age = org.jooq.impl.DSL.field("extract(epoch FROM {0} - {1})", Double.class, NOW,
                 CAMPAIGN_POST.CONTAINER_CREATED_AT);
         Record look = db.update(CAMPAIGN_POST).set(CAMPAIGN_POST.POLLS, CAMPAIGN_POST.POLLS.plus(1))
                 .set(CAMPAIGN_POST.UPDATED_AT, NOW).where(CAMPAIGN_POST.ID.eq(postId))
-                .returningResult(CAMPAIGN_POST.POLLS, age).fetchSingle();
+                .returningResult(CAMPAIGN_POST.POLLS, age, CAMPAIGN_POST.QUOTA_KEPT).fetchSingle();
         Double seconds = look.get(age);
         return new Look(look.get(CAMPAIGN_POST.POLLS), seconds == null ? null
-                : java.time.Duration.ofMillis(Math.round(seconds * 1000)));
+                : java.time.Duration.ofMillis(Math.round(seconds * 1000)), look.get(CAMPAIGN_POST.QUOTA_KEPT));
     }
 
-    /** A look at a post's container: the how-manieth, and the container's age then. */
-    record Look(int count, java.time.@Nullable Duration containerAge) {
+    /** A look at a post's container: the how-manieth, the container's age then, whether a quota slot is kept. */
+    record Look(int count, java.time.@Nullable Duration containerAge, boolean quotaKept) {
     }
 
     /** Counts a look at the container; returns how many there were. */
@@ -296,13 +323,17 @@ class PostRepository {
                 .where(CAMPAIGN_POST.ID.eq(postId)).returning(CAMPAIGN_POST.POLLS).fetchSingle(CAMPAIGN_POST.POLLS);
     }
 
-    /** Forgets a container that expired or failed, so the next run makes a new one. */
-    void dropContainer(long postId, PostStatus status, @Nullable String reason) {
+    /**
+     * Forgets a container that expired or failed, so the next run makes a new one; only the one the run looked at
+     * ({@code looked}, null when it had none): a run that lost its lease never drops a newer container, nor the
+     * publish request recorded with it.
+     */
+    void dropContainer(long postId, @Nullable String looked, PostStatus status, @Nullable String reason) {
         db.update(CAMPAIGN_POST).setNull(CAMPAIGN_POST.CONTAINER_ID).setNull(CAMPAIGN_POST.CHILD_CONTAINER_IDS)
                 .setNull(CAMPAIGN_POST.CONTAINER_CREATED_AT).setNull(CAMPAIGN_POST.PUBLISH_REQUESTED_AT)
                 .set(CAMPAIGN_POST.POLLS, 0).set(CAMPAIGN_POST.STATUS, status.dbValue())
                 .set(CAMPAIGN_POST.STATUS_REASON, bounded(reason)).set(CAMPAIGN_POST.UPDATED_AT, NOW)
-                .where(CAMPAIGN_POST.ID.eq(postId)).execute();
+                .where(CAMPAIGN_POST.ID.eq(postId)).and(CAMPAIGN_POST.CONTAINER_ID.isNotDistinctFrom(looked)).execute();
     }
 
     /** The platform refused the call that publishes before making anything: the post is scheduled again. */

@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 @Component
 class PublishRunner implements TaskHandler<PublishPost> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublishRunner.class);
     private static final Duration RECOVERY_LOOK = Duration.ofSeconds(10);
     private final PostRepository posts;
     private final PostOutcomes outcomes;
@@ -102,8 +103,9 @@ class PublishRunner implements TaskHandler<PublishPost> {
                     + "no adapter for the platform is installed.");
         }
         PostContent content = contents.of(post, campaign.spec().options());
-        Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account.id()), content,
-                context, mediaId -> posts.recordedForAnother(post.id(), mediaId));
+        Step step = new Step(post, campaign, account, publisher.get(), accounts.credentials(account), content,
+                context, mediaId -> posts.recordedForAnother(post.id(), mediaId),
+                () -> posts.quotaKeptElsewhere(account.id(), post.id()));
         if (post.containerId() == null && post.publishRequestedAt() == null) {
             Optional<Outcome> spaced = spacing(step).or(() -> window(step));
             if (spaced.isPresent()) {
@@ -113,10 +115,15 @@ class PublishRunner implements TaskHandler<PublishPost> {
         PostRepository.Look look = post.containerId() != null ? posts.looked(post.id()) : null;
         int looks = look == null ? 0 : look.count();
         Instant requested = post.publishRequestedAt() == null ? null : post.publishRequestedAt().toInstant();
-        PublishAttempt attempt = step.attempt(requested, looks);
+        PublishAttempt attempt = step.attempt(requested, looks, look != null && look.quotaKept());
         PublishStep result = step.publisher().advance(attempt);
         if (looks == 1 && requested == null && look.containerAge() != null) {
             learn(step, look.containerAge(), result);
+        }
+        if (look != null && requested == null && log.isDebugEnabled()) {
+            // what the burst benchmark's look histogram reads (-Dbench.burst.looks=true)
+            log.debug("container look {} at {} ms found {}", looks, look.containerAge() == null ? -1
+                    : look.containerAge().toMillis(), result.getClass().getSimpleName());
         }
         return apply(step, attempt, result);
     }
@@ -131,14 +138,15 @@ class PublishRunner implements TaskHandler<PublishPost> {
 
     private record Step(CampaignPost post, Campaign campaign, Account account, Publisher publisher,
                         Credentials credentials, PostContent content, TaskContext context,
-                        PublishAttempt.RecordedElsewhere recordedElsewhere) {
+                        PublishAttempt.RecordedElsewhere recordedElsewhere,
+                        PublishAttempt.KeptElsewhere keptElsewhere) {
         long postId() {
             return post.id();
         }
 
-        PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks) {
+        PublishAttempt attempt(@Nullable Instant publishRequestedAt, int looks, boolean quotaKept) {
             return new PublishAttempt(post.id(), credentials, content, new PublishAttempt.Progress(post.containerId(),
-                    post.containerParts(), publishRequestedAt, looks), recordedElsewhere);
+                    post.containerParts(), publishRequestedAt, looks, quotaKept), recordedElsewhere, keptElsewhere);
         }
     }
 
@@ -146,7 +154,14 @@ class PublishRunner implements TaskHandler<PublishPost> {
     private Outcome apply(Step step, PublishAttempt attempt, PublishStep result) {
         return switch (result) {
             case PublishStep.Created created -> {
-                posts.containerCreated(step.postId(), created.handle(), created.parts());
+                if (!posts.containerCreated(step.postId(), step.account().id(), created.handle(), created.parts(),
+                        created.quotaLeft())) {
+                    // another run of the post (this one lost its lease) recorded a container first: this one stays
+                    // unpublished, and the post goes on with the other
+                    step.context().warn("Another run recorded a container for this post first; " + created.handle()
+                            + " is left unpublished");
+                    yield Outcome.retryAfter(Duration.ZERO, "another run recorded the post's container");
+                }
                 step.context().info("The platform made " + created.handle() + "; it fetches and processes the media");
                 yield Outcome.retryAfter(firstLooks.wait(step.account().platform(), step.content().type()),
                         "the platform processes the media");
@@ -219,7 +234,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
             return spaced.get();
         }
         PublishAttempt attempt = step.attempt(posts.publishRequested(step.postId()).toInstant(),
-                before.publishRequested() ? before.looks() : 0);
+                before.publishRequested() ? before.looks() : 0, before.quotaKept());
         PublishStep result = step.publisher().publish(attempt);
         if (result instanceof PublishStep.ReadyToPublish) {
             throw new IllegalStateException(step.publisher().getClass().getSimpleName()
@@ -265,7 +280,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
         if (post.mediaId() == null || publisher.isEmpty()) {
             return Outcome.completed();
         }
-        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account.id()), context,
+        return followUps.firstComment(post, account, publisher.get(), accounts.credentials(account), context,
                 post.mediaId());
     }
 
@@ -275,7 +290,7 @@ class PublishRunner implements TaskHandler<PublishPost> {
     }
 
     private Outcome startOver(Step step, PublishStep.StartOver over) {
-        posts.dropContainer(step.postId(), PostStatus.SCHEDULED, over.reason());
+        posts.dropContainer(step.postId(), step.post().containerId(), PostStatus.SCHEDULED, over.reason());
         step.context().warn(over.reason());
         return over.countsAsAttempt() ? Outcome.failed(over.reason()) : Outcome.retryAfter(Duration.ZERO, over.reason());
     }

@@ -15,12 +15,19 @@ public sealed interface PublishStep {
      * The platform made its object for the post and handed back its id: the runner stores it (with the parts)
      * before any other call and looks at it again after {@code switchboard.publishing.poll-first}.
      *
-     * @param handle Instagram's container id, TikTok's publish id
-     * @param parts  what else a later step needs (a carousel's children's container ids, an upload URL)
+     * @param handle    Instagram's container id, TikTok's publish id
+     * @param parts     what else a later step needs (a carousel's children's container ids, an upload URL)
+     * @param quotaLeft the publishing quota's free slots as read just before the object was made, null when the
+     *                  platform's quota was not read: with it the runner may keep a slot for the post
+     *                  ({@link PublishAttempt.Progress#quotaKept()})
      */
-    record Created(String handle, List<String> parts) implements PublishStep {
+    record Created(String handle, List<String> parts, @Nullable Integer quotaLeft) implements PublishStep {
         public Created {
             parts = List.copyOf(parts);
+        }
+
+        public Created(String handle, List<String> parts) {
+            this(handle, parts, null);
         }
     }
 

@@ -55,6 +55,9 @@ class BurstBench {
     private static final int ACCOUNTS = Integer.getInteger("bench.burst.accounts", 10_000);
     private static final int INSTANCES = Integer.getInteger("bench.burst.instances", 3);
     private static final int PUBLISHING = Integer.getInteger("bench.burst.publishing", 256);
+    /** Each look at a container logged by the instances and summed up as {@code bench burst-looks} lines. */
+    private static final boolean LOOKS = Boolean.getBoolean("bench.burst.looks");
+    private static final Pattern LOOK = Pattern.compile("container look (\\d+) at (-?\\d+) ms found (\\w+)");
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final Duration PROCESSING = Duration.ofSeconds(2);
     private static final Duration TARGET = Duration.ofSeconds(300);
@@ -99,7 +102,8 @@ class BurstBench {
                             "server.port=" + ports.get(i), "switchboard.media.public-base-url=" + base,
                             "logging.level.io.switchboard=WARN", "switchboard.tasks.queues.publishing=" + PUBLISHING,
                             "spring.datasource.hikari.maximum-pool-size=40",
-                            "switchboard.identity.metrics-token=" + HeapWatch.TOKEN));
+                            "switchboard.identity.metrics-token=" + HeapWatch.TOKEN,
+                            "logging.level.io.switchboard.publishing.PublishRunner=" + (LOOKS ? "DEBUG" : "WARN")));
                 }
                 for (int i = 0; i < INSTANCES; i++) {
                     ChildInstance.awaitReady(children.get(i), dir.resolve("instance-" + i + ".log"));
@@ -107,7 +111,13 @@ class BurstBench {
                 awaitReady(setup, media);
                 HeapWatch heap = new HeapWatch(ports);
                 sampler.scheduleAtFixedRate(() -> ports.forEach(heap::sample), 0, 1, TimeUnit.SECONDS);
-                run(setup, media, heap);
+                try {
+                    run(setup, media, heap);
+                } finally {
+                    if (LOOKS) {
+                        looks(dir);
+                    }
+                }
             } finally {
                 SignedIn.out();
                 sampler.shutdownNow();
@@ -194,12 +204,79 @@ class BurstBench {
                 onPlatform == 0 ? 0 : calls / onPlatform, breakdown,
                 onPlatform == 0 ? 0 : (double) sandboxCalls / onPlatform, launchSeconds, fetches, probes,
                 LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync")));
+        readiness(db);
+        outcomes(scrapes, onPlatform);
         if (onPlatform != distinct || onPlatform != ACCOUNTS) {
             throw new AssertionError("published twice or not at all: see the line above");
         }
         if (seconds > TARGET.toSeconds()) {
             throw new AssertionError("not all published within " + TARGET.toSeconds() + " s of the due minute");
         }
+    }
+
+    /**
+     * The looks at containers before publishing, by their number (the first, the second…): how many, how many found
+     * the container ready, and the container's age at them; then the containers' own record: how long each took to
+     * be ready (fetched, checked and processed) and how long after that it was published.
+     */
+    private static void looks(Path dir) throws java.io.IOException {
+        java.util.Map<Integer, List<Long>> ages = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> ready = new java.util.TreeMap<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            for (String line : Files.readAllLines(dir.resolve("instance-" + i + ".log"))) {
+                Matcher look = LOOK.matcher(line);
+                if (look.find()) {
+                    int n = Integer.parseInt(look.group(1));
+                    ages.computeIfAbsent(n, k -> new ArrayList<>()).add(Long.parseLong(look.group(2)));
+                    ready.merge(n, look.group(3).equals("ReadyToPublish") ? 1 : 0, Integer::sum);
+                }
+            }
+        }
+        for (var e : ages.entrySet()) {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            Bench.print(String.format(java.util.Locale.ROOT, "burst-looks look=%d count=%d found_ready=%d "
+                            + "age_p5_s=%.1f age_p50_s=%.1f age_p95_s=%.1f", e.getKey(), sorted.length,
+                    ready.get(e.getKey()), Bench.percentile(sorted, 5) / 1000.0, Bench.percentile(sorted, 50) / 1000.0,
+                    Bench.percentile(sorted, 95) / 1000.0));
+        }
+    }
+
+    /**
+     * Publishing's calls per post by outcome ({@code ok}, {@code transient} for a timeout, {@code throttled}…): a
+     * call that failed or was held back is counted like one that answered, and is why a step is taken again.
+     */
+    private static void outcomes(List<String> scrapes, int onPlatform) {
+        Pattern sample = Pattern.compile("^switchboard_platform_calls_seconds_count\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern call = Pattern.compile("call=\"([^\"]+)\"");
+        Pattern outcome = Pattern.compile("outcome=\"([^\"]+)\"");
+        java.util.Map<String, Double> counts = new java.util.TreeMap<>();
+        for (String scrape : scrapes) {
+            Matcher m = sample.matcher(scrape);
+            while (m.find()) {
+                Matcher c = call.matcher(m.group(1));
+                Matcher o = outcome.matcher(m.group(1));
+                if (c.find() && o.find() && PUBLISHING_CALLS.contains(c.group(1))) {
+                    counts.merge(c.group(1) + "/" + o.group(1), Double.parseDouble(m.group(2)), Double::sum);
+                }
+            }
+        }
+        Bench.print("burst-outcomes " + counts.entrySet().stream().map(e -> e.getKey() + ":" + String.format(
+                java.util.Locale.ROOT, "%.2f", e.getValue() / Math.max(1, onPlatform)))
+                .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /** The containers' own record: how long each took to be ready, and from ready to published. */
+    private static void readiness(DSLContext db) {
+        var rows = db.fetch("SELECT extract(epoch FROM greatest(ready_not_before, checked_at) - created_at) * 1000, "
+                + "extract(epoch FROM published_at - greatest(ready_not_before, checked_at)) * 1000 "
+                + "FROM sandbox_container WHERE published_at IS NOT NULL");
+        long[] toReady = rows.stream().mapToLong(r -> Math.round(r.get(0, Double.class))).sorted().toArray();
+        long[] toPublished = rows.stream().mapToLong(r -> Math.round(r.get(1, Double.class))).sorted().toArray();
+        Bench.print(String.format(java.util.Locale.ROOT, "burst-readiness containers=%d ready_p50_s=%.1f "
+                        + "ready_p95_s=%.1f ready_max_s=%.1f ready_to_published_p50_s=%.1f ready_to_published_p95_s=%.1f",
+                toReady.length, Bench.percentile(toReady, 50) / 1000.0, Bench.percentile(toReady, 95) / 1000.0,
+                toReady.length == 0 ? 0 : toReady[toReady.length - 1] / 1000.0, Bench.percentile(toPublished, 50) / 1000.0,
+                Bench.percentile(toPublished, 95) / 1000.0));
     }
 
     /** The media prepared by the children (a cold JVM on a loaded machine takes its time). */

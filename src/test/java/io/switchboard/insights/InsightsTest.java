@@ -437,6 +437,31 @@ class InsightsTest {
         }
     }
 
+    @Test
+    @Order(12)
+    void accounts_connected_together_are_first_collected_spread_over_an_hour_and_then_daily_each_at_its_own_time() {
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Long> ids = java.util.stream.LongStream.range(88_300_000L, 88_301_000L).boxed().toList();
+        assertThat(app.bean(AccountDays.class).register(ids, io.switchboard.platform.Platform.INSTAGRAM, now))
+                .isEqualTo(1000);
+        var where = INSIGHT_ACCOUNT.ACCOUNT_ID.between(88_300_000L, 88_300_999L);
+        List<java.time.OffsetDateTime> firsts = db.select(INSIGHT_ACCOUNT.NEXT_AT).from(INSIGHT_ACCOUNT).where(where)
+                .fetch(INSIGHT_ACCOUNT.NEXT_AT);
+        assertThat(firsts).allSatisfy(at -> assertThat(at).isBetween(now, now.plusHours(1)));
+        var perMinute = firsts.stream().collect(java.util.stream.Collectors.groupingBy(
+                at -> Duration.between(now, at).toMinutes(), java.util.stream.Collectors.counting()));
+        assertThat(perMinute).hasSize(60);
+        assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isBetween(10L, 25L));
+        // the next day's collections fall inside that UTC day, each account at its own time, spread over it
+        var day = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1);
+        List<java.time.OffsetDateTime> nexts = ids.stream().map(id -> CollectionTimes.nextDay(id, now)).toList();
+        assertThat(nexts).allSatisfy(at -> assertThat(at).isBetween(day.plusHours(1), day.plusHours(23)));
+        assertThat(nexts.stream().map(at -> at.getHour()).distinct()).hasSize(22);
+        assertThat(CollectionTimes.nextDay(88_300_007L, day.minusHours(20)))
+                .isEqualTo(CollectionTimes.nextDay(88_300_007L, day.minusHours(2)));
+        db.deleteFrom(INSIGHT_ACCOUNT).where(where).execute();
+    }
+
     private static final String SUMS = "count(*), sum(views), sum(reach), sum(interactions), sum(likes), sum(comments), "
             + "sum(shares), sum(saved)";
 
