@@ -71,8 +71,12 @@ class AccountDays {
                 .where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(accountId)).execute();
     }
 
-    Optional<String> problem(long accountId) {
-        return db.select(INSIGHT_ACCOUNT.PROBLEM).from(INSIGHT_ACCOUNT).where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(accountId))
-                .fetchOptional().map(org.jooq.Record1::value1);
+    /** Why the account's insights are not collected now (null when they are) and when its next collection is due. */
+    record Collecting(@org.jspecify.annotations.Nullable String problem, OffsetDateTime nextAt) {
+    }
+
+    Optional<Collecting> collecting(long accountId) {
+        return db.select(INSIGHT_ACCOUNT.PROBLEM, INSIGHT_ACCOUNT.NEXT_AT).from(INSIGHT_ACCOUNT)
+                .where(INSIGHT_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOptional(r -> new Collecting(r.value1(), r.value2()));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.insights;
 
 import org.jspecify.annotations.Nullable;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,9 @@ import java.util.Optional;
  * the slot they suggest.
  *
  * @param problem why its insights are not collected now, with what to do; null when they are
+ * @param nextCollection when its next collection is due (each account at its own moment); null before it is known
  */
 public record AccountInsights(long accountId, List<AccountDay> days, List<PostResult> recent, HeatMap heatMap,
-                              Optional<Slot> suggested, @Nullable String problem) {
+                              Optional<Slot> suggested, @Nullable String problem,
+                              @Nullable OffsetDateTime nextCollection) {
 }

@@ -70,8 +70,10 @@ public class Insights {
         HeatMap heat = heatMap(results.slots(accountId, zone), zone);
         // every recent post is the account's own: its username is known, no lookup
         List<PostResult> recent = named(results.recent(accountId, 20), Map.of(accountId, username));
-        return new AccountInsights(accountId, results.accountDays(accountId, 90), recent,
-                heat, suggest(heat), accountDays.problem(accountId).orElse(null));
+        var collecting = accountDays.collecting(accountId);
+        return new AccountInsights(accountId, results.accountDays(accountId, 90), recent, heat, suggest(heat),
+                collecting.map(AccountDays.Collecting::problem).orElse(null),
+                collecting.map(AccountDays.Collecting::nextAt).orElse(null));
     }
 
     /** The account's follower demographics as its platform last reported them. */

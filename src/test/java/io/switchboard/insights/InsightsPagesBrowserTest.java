@@ -161,6 +161,22 @@ class InsightsPagesBrowserTest {
     }
 
     @Test
+    void a_new_account_says_when_its_first_collection_is_due() {
+        var fresh = new PublishingFixture(app).accounts(1, "freshins").getFirst();
+        var now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        app.bean(AccountDays.class).register(List.of(fresh.id()), io.switchboard.platform.Platform.INSTAGRAM, now);
+        var due = db.fetchSingle("SELECT next_at FROM insight_account WHERE account_id = {0}", fresh.id())
+                .get(0, java.time.OffsetDateTime.class);
+        assertThat(due).as("its own moment within the hour").isBetween(now, now.plusHours(1));
+
+        String html = web.get(app.url("/accounts/" + fresh.id() + "/insights")).body();
+        String said = html.substring(html.indexOf("id=\"first-collection\""));
+        assertThat(said.substring(0, said.indexOf("</p>"))).contains("No day read yet")
+                .contains("first collection, due " + io.switchboard.infrastructure.Moments.near(due.toInstant(),
+                        java.time.Instant.now()));
+    }
+
+    @Test
     void the_account_page_shows_follower_demographics_as_labelled_bars_and_a_table() {
         String html = web.get(app.url("/accounts/" + accounts.getFirst().id() + "/insights")).body();
         assertThat(html).contains("Follower demographics").contains("id=\"demographics-age\"")
