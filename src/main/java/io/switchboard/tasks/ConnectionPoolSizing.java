@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sizes the database connection pool from what this instance runs: one connection for every task that may run
  * at once (the sum of the queue concurrencies), {@value #ENGINE} for the engine's own work (heartbeats, claims,
- * outcomes, promotion, the notification listener), {@value #WEB} for pages and the API, and one for every event
- * listener that may run at once ({@value #LISTENERS_LIMIT}, default {@value #LISTENERS}). A pool set smaller
+ * outcomes, promotion, the notification listener) and {@value #WEB} for pages and the API. A pool set smaller
  * by the admin is kept, with a warning at start: starved of connections, heartbeats wait, leases lapse and
  * tasks stop and run again.
  */
@@ -23,8 +22,6 @@ class ConnectionPoolSizing implements BeanPostProcessor, EnvironmentAware {
     static final String POOL_SIZE_ENV = "SWITCHBOARD_DB_POOL_SIZE";
     static final int ENGINE = 5;
     static final int WEB = 10;
-    static final String LISTENERS_LIMIT = "spring.task.execution.simple.concurrency-limit";
-    static final int LISTENERS = 8;
     private static final Logger log = LoggerFactory.getLogger(ConnectionPoolSizing.class);
     private Environment environment;
 
@@ -42,47 +39,33 @@ class ConnectionPoolSizing implements BeanPostProcessor, EnvironmentAware {
     }
 
     private void size(HikariDataSource pool) {
-        int required = required(Binder.get(environment).bindOrCreate("switchboard.tasks", TaskSettings.class),
-                listeners(environment));
+        int required = required(Binder.get(environment).bindOrCreate("switchboard.tasks", TaskSettings.class));
         Integer configured = environment.getProperty(POOL_SIZE, Integer.class,
                 environment.getProperty(POOL_SIZE_ENV, Integer.class, 0));
         if (configured <= 0) {
             pool.setMaximumPoolSize(required);
-            log.info("Database connection pool: {} connections (tasks at once, engine {}, web {}, event listeners {})",
-                    required, ENGINE, WEB, listeners(environment));
+            log.info("Database connection pool: {} connections (tasks at once, engine {}, web {})", required,
+                    ENGINE, WEB);
             return;
         }
         pool.setMaximumPoolSize(configured);
         if (configured < required) {
             log.warn("The database connection pool has {} connections, fewer than the {} this instance may use at "
-                    + "once (the sum of its queue concurrencies, {} for the task engine, {} for the web, {} for event "
-                    + "listeners): heartbeats may wait for a connection and leases lapse under load. Raise {} or "
-                    + "lower switchboard.tasks.queues.*", configured, required, ENGINE, WEB, listeners(environment),
-                    POOL_SIZE_ENV);
+                    + "once (the sum of its queue concurrencies, {} for the task engine, {} for the web): "
+                    + "heartbeats may wait for a connection and leases lapse under load. Raise {} or lower "
+                    + "switchboard.tasks.queues.*", configured, required, ENGINE, WEB, POOL_SIZE_ENV);
         }
-    }
-
-    /** Event listeners that may run at once: the limit of the executor they run on (application.yml). */
-    static int listeners(Environment environment) {
-        // bound as Spring Boot binds it for the executor (relaxed names, environment variables)
-        int limit = Binder.get(environment).bind(LISTENERS_LIMIT, Integer.class).orElse(LISTENERS);
-        if (limit <= 0) {
-            throw new IllegalStateException(LISTENERS_LIMIT + " is " + limit + ": event listeners would start without "
-                    + "a limit, each holding a database connection; set a number of listeners at once (default "
-                    + LISTENERS + ")");
-        }
-        return limit;
     }
 
     /** Connections this instance may use at once. */
-    static int required(TaskSettings settings, int listeners) {
+    static int required(TaskSettings settings) {
         if (!settings.workers()) {
-            return 2 + WEB + listeners;
+            return 2 + WEB;
         }
         int tasks = settings.queues().values().stream().mapToInt(Integer::intValue).sum();
         if (!settings.queues().containsKey(TaskRequest.DEFAULT_QUEUE)) {
             tasks += settings.defaultConcurrency();
         }
-        return tasks + ENGINE + WEB + listeners;
+        return tasks + ENGINE + WEB;
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The connection pool is sized from the queues this instance works, unless the admin set it. */
 class ConnectionPoolSizingTest {
@@ -17,26 +16,13 @@ class ConnectionPoolSizingTest {
                 .withProperty("switchboard.tasks.queues.media", "2")
                 .withProperty("switchboard.tasks.default-concurrency", "8");
 
-        // 16 + 2, the default queue's 8, 5 for the engine, 10 for the web, 8 event listeners
-        assertThat(sized(environment)).isEqualTo(49);
+        // 16 + 2, the default queue's 8, 5 for the engine, 10 for the web
+        assertThat(sized(environment)).isEqualTo(41);
     }
 
     @Test
     void a_web_only_instance_needs_the_web_and_the_listener() {
-        assertThat(sized(new MockEnvironment().withProperty("switchboard.tasks.workers", "false"))).isEqualTo(20);
-    }
-
-    @Test
-    void event_listeners_are_counted_as_many_as_may_run_at_once_and_never_unbounded() {
-        var environment = new MockEnvironment().withProperty("switchboard.tasks.workers", "false")
-                .withProperty("spring.task.execution.simple.concurrency-limit", "3");
-        assertThat(sized(environment)).isEqualTo(15);
-
-        for (String unbounded : new String[] {"-1", "0"}) {
-            var refused = new MockEnvironment().withProperty("spring.task.execution.simple.concurrency-limit", unbounded);
-            assertThatThrownBy(() -> sized(refused)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("spring.task.execution.simple.concurrency-limit is " + unbounded);
-        }
+        assertThat(sized(new MockEnvironment().withProperty("switchboard.tasks.workers", "false"))).isEqualTo(12);
     }
 
     @Test
