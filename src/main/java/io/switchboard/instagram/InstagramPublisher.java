@@ -156,15 +156,11 @@ class InstagramPublisher implements Publisher {
         if (attempt.progress().quotaKept() && !attempt.progress().publishRequested()) {
             return Optional.empty();
         }
-        return switch (limits.quota(attempt.credentials())) {
-            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota) when quota.remaining() == 0 ->
-                    Optional.of(new PublishStep.QuotaReached(quota.nextSlotAt() != null ? quota.nextSlotAt()
-                            : Instant.now().plus(QUOTA_UNKNOWN)));
-            case GraphResult.Ok<PublishingQuota>(PublishingQuota quota)
-                    when quota.remaining() <= attempt.keptElsewhere().slots() ->
+        return switch (freeSlots(attempt)) {
+            case Slots.UsedUp(PublishStep step) -> Optional.of(step);
+            case Slots.Free(PublishingQuota quota) when quota.remaining() <= attempt.keptElsewhere().slots() ->
                     Optional.of(new PublishStep.QuotaReached(Instant.now().plus(KEPT_SLOTS_WAIT)));
-            case GraphResult.Failed<PublishingQuota>(GraphProblem problem) -> Optional.of(problem(attempt, problem));
-            default -> Optional.empty();
+            case Slots.Free ignored -> Optional.empty();
         };
     }
 
