@@ -77,73 +77,118 @@ class PagesBench {
             String worstPage = "";
             int violations = 0;
             String only = System.getProperty("bench.pages.only", ".*");
-            for (Stop stop : pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList()) {
-                List<Long> millis = new ArrayList<>();
-                List<double[]> phases = new ArrayList<>();
-                List<Long> charts = new ArrayList<>();
-                List<Long> paints = new ArrayList<>();
-                ProcessCpu cpu = null;
-                for (int run = 0; run < WARM_UP + RUNS; run++) {
-                    if (run == WARM_UP) {
-                        cpu = ProcessCpu.now();
-                    }
-                    stop.open(page, app);
-                    answered(page, stop);
-                    long loaded = loadMillis(page);
-                    // a page with charts draws them after its load event: waited for, so their cost stays in this load
-                    long drawn = chartsDrawnMillis(page);
-                    long painted = paintMillis(page);
-                    if (run >= WARM_UP) {
-                        millis.add(loaded);
-                        paints.add(painted);
-                        phases.add(phases(page));
-                        if (drawn >= 0) {
-                            charts.add(drawn);
-                        }
-                    }
-                }
-                String cpuPerLoad = cpu == null ? "" : " " + cpu.perLoadSince(RUNS);
-                int serious = 0;
-                int critical = 0;
-                for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
-                    if ("serious".equals(rule.getImpact())) {
-                        serious++;
-                    } else if ("critical".equals(rule.getImpact())) {
-                        critical++;
-                    }
-                }
-                long[] paintSorted = Bench.sorted(paints);
-                String drawn = String.format(" p50_paint_ms=%d p95_paint_ms=%d", Bench.percentile(paintSorted, 50),
-                        Bench.percentile(paintSorted, 95));
-                if (!charts.isEmpty()) {
-                    long[] chartSorted = Bench.sorted(charts);
-                    drawn += String.format(" p50_chart_drawn_ms=%d p95_chart_drawn_ms=%d", Bench.percentile(chartSorted, 50),
-                            Bench.percentile(chartSorted, 95));
-                }
-                String where = where(page) + " " + medianPhases(phases) + drawn + cpuPerLoad;
-                if (System.getProperty("bench.pages.dump") != null) {
-                    java.nio.file.Path dump = java.nio.file.Path.of(System.getProperty("bench.pages.dump"));
-                    java.nio.file.Files.createDirectories(dump);
-                    java.nio.file.Files.writeString(dump.resolve(stop.name() + ".html"), page.content());
-                }
-                String trace = TRACE ? " " + BrowserTrace.of(page, () -> {
-                    stop.open(page, app);
-                    loadMillis(page);
-                }) : "";
-                long[] sorted = Bench.sorted(millis);
-                long p95 = Bench.percentile(sorted, 95);
-                Bench.print(String.format("pages page=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d %s",
-                        stop.name(), Bench.percentile(sorted, 50), p95, serious, critical, where + trace));
+            List<Stop> stops = pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList();
+            for (Stop stop : stops) {
+                long[] result = measure(stop, page, app, browser.name(), () -> connect(postgres));
                 measured++;
-                violations += serious + critical;
-                if (p95 > worst) {
-                    worst = p95;
+                violations += (int) result[1];
+                if (result[0] > worst) {
+                    worst = result[0];
                     worstPage = stop.name();
                 }
             }
-            Bench.print(String.format("pages-summary pages=%d worst_p95_ms=%d worst_page=%s axe_violations=%d",
-                    measured, worst, worstPage, violations));
+            // the floors once more in the other headless Chromium installed here (the full browser in its new
+            // headless mode, or the old headless shell), right after, so the two compare within one run
+            String other = browser.name().equals("chromium-headless-shell") ? Browser.FULL : Browser.HEADLESS_SHELL;
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(other))
+                    && stops.stream().anyMatch(stop -> stop.name().startsWith("floor-"))) {
+                try (Browser second = new Browser(other)) {
+                    Page otherPage = second.newPage();
+                    otherPage.setViewportSize(1440, 900);
+                    Browser.signIn(otherPage, app, "admin", AppInstance.ADMIN_PASSWORD);
+                    for (Stop stop : stops.stream().filter(stop -> stop.name().startsWith("floor-")).toList()) {
+                        measure(stop, otherPage, app, second.name(), () -> connect(postgres));
+                    }
+                }
+            }
+            Bench.print(String.format("pages-summary pages=%d worst_p95_ms=%d worst_page=%s axe_violations=%d browser=%s",
+                    measured, worst, worstPage, violations, browser.name()));
         }
+    }
+
+    private static java.sql.Connection connect(EmbeddedPostgres postgres) {
+        try {
+            return postgres.getDatabase("postgres", "pages").getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One page's line: its p95 and its serious and critical axe violations. A {@code pages-background} line beside it
+     * says what else ran during its timed loads ({@link Background}: PostgreSQL's processes by kind, autovacuum, the
+     * statements running, GC, JIT) and this JVM's CPU by thread name, the application's and the benchmark's.
+     */
+    private static long[] measure(Stop stop, Page page, AppInstance app, String browser,
+                                  java.util.function.Supplier<java.sql.Connection> connect) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        List<double[]> phases = new ArrayList<>();
+        List<Long> charts = new ArrayList<>();
+        List<Long> paints = new ArrayList<>();
+        ProcessCpu cpu = null;
+        Background background = null;
+        java.util.Map<String, Long> threads = null;
+        for (int run = 0; run < WARM_UP + RUNS; run++) {
+            if (run == WARM_UP) {
+                cpu = ProcessCpu.now();
+                threads = jvmThreadsCpu();
+                background = Background.watch(connect);
+            }
+            stop.open(page, app);
+            answered(page, stop);
+            long loaded = loadMillis(page);
+            // a page with charts draws them after its load event: waited for, so their cost stays in this load
+            long drawn = chartsDrawnMillis(page);
+            long painted = paintMillis(page);
+            if (run >= WARM_UP) {
+                millis.add(loaded);
+                paints.add(painted);
+                phases.add(phases(page));
+                if (drawn >= 0) {
+                    charts.add(drawn);
+                }
+            }
+        }
+        String cpuPerLoad = cpu == null ? "" : " " + cpu.perLoadSince(RUNS);
+        String threadsPerLoad = threads == null ? "" : threadsPerLoad(threads, jvmThreadsCpu(), RUNS);
+        if (background != null) {
+            String seen = background.line();
+            background.close();
+            Bench.print(String.format("pages-background page=%s browser=%s %s jvm_threads_cpu_ms_per_load=%s",
+                    stop.name(), browser, seen, threadsPerLoad));
+        }
+        int serious = 0;
+        int critical = 0;
+        for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+            if ("serious".equals(rule.getImpact())) {
+                serious++;
+            } else if ("critical".equals(rule.getImpact())) {
+                critical++;
+            }
+        }
+        long[] paintSorted = Bench.sorted(paints);
+        String drawn = String.format(" p50_paint_ms=%d p95_paint_ms=%d", Bench.percentile(paintSorted, 50),
+                Bench.percentile(paintSorted, 95));
+        if (!charts.isEmpty()) {
+            long[] chartSorted = Bench.sorted(charts);
+            drawn += String.format(" p50_chart_drawn_ms=%d p95_chart_drawn_ms=%d", Bench.percentile(chartSorted, 50),
+                    Bench.percentile(chartSorted, 95));
+        }
+        String where = where(page) + " " + medianPhases(phases) + drawn + cpuPerLoad;
+        if (System.getProperty("bench.pages.dump") != null) {
+            java.nio.file.Path dump = java.nio.file.Path.of(System.getProperty("bench.pages.dump"));
+            java.nio.file.Files.createDirectories(dump);
+            java.nio.file.Files.writeString(dump.resolve(stop.name() + ".html"), page.content());
+        }
+        String trace = TRACE ? " " + BrowserTrace.of(page, () -> {
+            stop.open(page, app);
+            loadMillis(page);
+        }) : "";
+        long[] sorted = Bench.sorted(millis);
+        long p95 = Bench.percentile(sorted, 95);
+        Bench.print(String.format("pages page=%s browser=%s p50_ms=%d p95_ms=%d axe_serious=%d axe_critical=%d %s",
+                stop.name(), browser, Bench.percentile(sorted, 50), p95, serious, critical, where + trace));
+        return new long[] {p95, serious + critical};
     }
 
     /** Every page an operator uses, one line each. */
@@ -216,6 +261,36 @@ class PagesBench {
                 + " + ' after_dom_ms=' + Math.round(n.loadEventEnd - n.domContentLoadedEventEnd)"
                 + " + ' html_kb=' + Math.round(n.transferSize / 1024) + '/' + Math.round(n.decodedBodySize / 1024)"
                 + " + ' resources=' + r.length + ' fetched=' + r.filter(e => e.transferSize > 0).length; }"));
+    }
+
+    /** This JVM's threads' CPU time (ms) by name, digits dropped (a pool's threads together), from /proc/self/task. */
+    private static java.util.Map<String, Long> jvmThreadsCpu() {
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String name = java.nio.file.Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return byName;
+    }
+
+    /** The 8 thread names that used most CPU between two readings, per load: {@code name:ms,...}. */
+    private static String threadsPerLoad(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int loads) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> e.getKey().replace(' ', '_') + ":" + Math.round((double) e.getValue() / loads))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static final String[] PHASES = {"before", "server", "body", "to_interactive", "deferred_and_dcl",

@@ -10,22 +10,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Headless Chromium, the system's own (Debian's package), driven by Playwright. One per test class; each
- * {@link #newPage()} is a fresh browser context, like a new private window.
+ * Headless Chromium, the system's own (Debian's packages), driven by Playwright. One per test class; each
+ * {@link #newPage()} is a fresh browser context, like a new private window. Headless runs use the old headless shell
+ * ({@code chromium-headless-shell}, the same Blink as the full browser without its user interface) when it is
+ * installed, as Playwright itself does for headless Chromium; otherwise the full browser in its new headless mode.
  */
 public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private final Playwright playwright;
+    /** The old headless shell: Playwright's own choice for headless Chromium, lighter per navigation. */
+    public static final String HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+    /** The full browser (Debian's wrapper script), run in its new headless mode. */
+    public static final String FULL = "/usr/bin/chromium";
     private final com.microsoft.playwright.Browser chromium;
+    private final String executable;
 
     public Browser() {
+        this(executable());
+    }
+
+    /** A browser from this executable (a benchmark comparing the headless shell with the full browser). */
+    public Browser(String executable) {
+        this.executable = executable;
         // assertions wait as long as actions do: a loaded 2-core machine (two test JVMs, child instances) answers a
         // form's POST in more than Playwright's default 5 s now and then
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(executable()))
+                .setExecutablePath(Path.of(executable))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -37,13 +50,18 @@ public final class Browser implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+        for (String candidate : List.of(HEADLESS_SHELL, FULL, "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No Chromium found: install Debian's chromium package "
-                + "(apt-get install chromium) or set CHROMIUM to its path");
+        throw new IllegalStateException("No Chromium found: install Debian's chromium-headless-shell and chromium "
+                + "packages (apt-get install chromium-headless-shell chromium) or set CHROMIUM to its path");
+    }
+
+    /** Which browser this is: its executable's file name ({@code chromium-headless-shell}, {@code chromium}). */
+    public String name() {
+        return Path.of(executable).getFileName().toString();
     }
 
     public Page newPage() {
