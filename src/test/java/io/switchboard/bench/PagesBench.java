@@ -78,6 +78,7 @@ class PagesBench {
             int violations = 0;
             String only = System.getProperty("bench.pages.only", ".*");
             List<Stop> stops = pages(seeded).stream().filter(stop -> stop.name().matches(only)).toList();
+            settle(stops, page, app);
             for (Stop stop : stops) {
                 long[] result = measure(stop, page, app, browser.name(), () -> connect(postgres));
                 measured++;
@@ -101,9 +102,53 @@ class PagesBench {
                     }
                 }
             }
+            // -Dbench.pages.floor-args=--switch-a,--switch-b: the floors once more in this browser with those switches
+            String floorArgs = System.getProperty("bench.pages.floor-args", "");
+            if (!floorArgs.isBlank() && stops.stream().anyMatch(stop -> stop.name().startsWith("floor-"))) {
+                try (Browser third = new Browser(Browser.executableInUse(), List.of(floorArgs.split(",")))) {
+                    Page thirdPage = third.newPage();
+                    thirdPage.setViewportSize(1440, 900);
+                    Browser.signIn(thirdPage, app, "admin", AppInstance.ADMIN_PASSWORD);
+                    for (Stop stop : stops.stream().filter(stop -> stop.name().startsWith("floor-")).toList()) {
+                        measure(stop, thirdPage, app, third.name(), () -> connect(postgres));
+                    }
+                }
+            }
             Bench.print(String.format("pages-summary pages=%d worst_p95_ms=%d worst_page=%s axe_violations=%d browser=%s",
                     measured, worst, worstPage, violations, browser.name()));
         }
+    }
+
+    /**
+     * A steady installation has served its pages before: its JIT has compiled them. A fresh JVM compiles during the
+     * first pages timed, and the compiler threads' CPU then competed with every page for the 2 cores (72-188 ms of it
+     * per load beside 20-59 ms of the requests' own, loaded). So every page selected is loaded {@link #WARM_UP} times
+     * once before any is timed, then this waits until the compiler threads are idle (under 20 ms of CPU in a second,
+     * at most 2 minutes). The per-page warm-ups stay. Prints {@code bench pages-settle warm_loads=… jit_cpu_ms=…
+     * jit_settle_ms=…}: the compiler's CPU during the warm pass and the wait, and how long the wait took.
+     */
+    private static void settle(List<Stop> stops, Page page, AppInstance app) throws InterruptedException {
+        long jitBefore = Background.jitCpuMillis();
+        int loads = 0;
+        for (int run = 0; run < WARM_UP; run++) {
+            for (Stop stop : stops) {
+                stop.open(page, app);
+                loadMillis(page);
+                loads++;
+            }
+        }
+        long waitStart = System.nanoTime();
+        long last = Background.jitCpuMillis();
+        while (System.nanoTime() - waitStart < 120_000_000_000L) {
+            Thread.sleep(1000);
+            long now = Background.jitCpuMillis();
+            if (now - last < 20) {
+                break;
+            }
+            last = now;
+        }
+        Bench.print(String.format("pages-settle warm_loads=%d jit_cpu_ms=%d jit_settle_ms=%d", loads,
+                Background.jitCpuMillis() - jitBefore, (System.nanoTime() - waitStart) / 1_000_000));
     }
 
     private static java.sql.Connection connect(EmbeddedPostgres postgres) {

@@ -24,6 +24,7 @@ public final class Browser implements AutoCloseable {
     public static final String FULL = "/usr/bin/chromium";
     private final com.microsoft.playwright.Browser chromium;
     private final String executable;
+    private final List<String> extraArgs;
 
     public Browser() {
         this(executable());
@@ -31,7 +32,17 @@ public final class Browser implements AutoCloseable {
 
     /** A browser from this executable (a benchmark comparing the headless shell with the full browser). */
     public Browser(String executable) {
+        this(executable, List.of());
+    }
+
+    /** A browser from this executable with these switches beside the usual ones (a benchmark trying a switch). */
+    public Browser(String executable, List<String> extraArgs) {
         this.executable = executable;
+        this.extraArgs = List.copyOf(extraArgs);
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage"));
+        args.addAll(this.extraArgs);
         // assertions wait as long as actions do: a loaded 2-core machine (two test JVMs, child instances) answers a
         // form's POST in more than Playwright's default 5 s now and then
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
@@ -40,9 +51,12 @@ public final class Browser implements AutoCloseable {
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(executable))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage")));
+                .setArgs(args));
+    }
+
+    /** The executable {@link #Browser()} runs: {@code CHROMIUM}, else the headless shell, else the full browser. */
+    public static String executableInUse() {
+        return executable();
     }
 
     private static String executable() {
@@ -59,9 +73,12 @@ public final class Browser implements AutoCloseable {
                 + "packages (apt-get install chromium-headless-shell chromium) or set CHROMIUM to its path");
     }
 
-    /** Which browser this is: its executable's file name ({@code chromium-headless-shell}, {@code chromium}). */
+    /**
+     * Which browser this is: its executable's file name ({@code chromium-headless-shell}, {@code chromium}), followed
+     * by any extra switches.
+     */
     public String name() {
-        return Path.of(executable).getFileName().toString();
+        return Path.of(executable).getFileName().toString() + String.join("", extraArgs);
     }
 
     public Page newPage() {
