@@ -51,6 +51,8 @@ class PagesBench {
     /** Loads of each page before the timed ones (default 3: a page measured alone then meets a JVM still compiling). */
     private static final int WARM_UP = Integer.getInteger("bench.pages.warmups", 3);
     private static final boolean TRACE = Boolean.getBoolean("bench.pages.trace");
+    /** Loads of every selected page before any is timed, for the JIT ({@link #settle}). */
+    private static final int SETTLE_LOADS = Integer.getInteger("bench.pages.settle-loads", 10);
 
     /** What the seed made that pages need by id. */
     private record Seeded(long account, long media, long largestCampaign, int largestPosts, long proxy, long task,
@@ -122,15 +124,15 @@ class PagesBench {
     /**
      * A steady installation has served its pages before: its JIT has compiled them. A fresh JVM compiles during the
      * first pages timed, and the compiler threads' CPU then competed with every page for the 2 cores (72-188 ms of it
-     * per load beside 20-59 ms of the requests' own, loaded). So every page selected is loaded {@link #WARM_UP} times
-     * once before any is timed, then this waits until the compiler threads are idle (under 20 ms of CPU in a second,
+     * per load beside 20-59 ms of the requests' own, loaded). So every page selected is loaded {@link #SETTLE_LOADS}
+     * times before any is timed (with 3, the compiler still took 158 ms of CPU per Overview load after it), then this waits until the compiler threads are idle (under 20 ms of CPU in a second,
      * at most 2 minutes). The per-page warm-ups stay. Prints {@code bench pages-settle warm_loads=… jit_cpu_ms=…
      * jit_settle_ms=…}: the compiler's CPU during the warm pass and the wait, and how long the wait took.
      */
     private static void settle(List<Stop> stops, Page page, AppInstance app) throws InterruptedException {
         long jitBefore = Background.jitCpuMillis();
         int loads = 0;
-        for (int run = 0; run < WARM_UP; run++) {
+        for (int run = 0; run < SETTLE_LOADS; run++) {
             for (Stop stop : stops) {
                 stop.open(page, app);
                 loadMillis(page);
@@ -491,7 +493,13 @@ class PagesBench {
                 + "ON CONFLICT DO NOTHING");
     }
 
-    /** Campaigns copying the real one's spec; the first copy is the largest (a tenth of the posts). */
+    /**
+     * Campaigns copying the real one's spec; the first copy is the largest (a tenth of the posts). A tenth of the posts
+     * is held, as a steady installation holds them: for their account, which needs reconnecting (they wait for the
+     * reconnect). They were held for a down route on accounts whose route was not down: five minutes after the seed
+     * the route check let all 20,000 go at once, and their publishing (tasks, sandbox calls, tally folds) ran beside
+     * the pages timed then.
+     */
     private static long seedCampaigns(DSLContext db, int campaigns, int posts, int accounts, int media) {
         long first = number(db, "SELECT max(id) FROM campaign");
         db.execute("INSERT INTO campaign (name, status, spec, post_type, created_by, created_at, first_at, last_at) "
@@ -504,17 +512,19 @@ class PagesBench {
         int each = (posts - big) / (campaigns - 1);
         db.execute("INSERT INTO campaign_post (campaign_id, number, account_id, media_ids, caption, scheduled_at, status, "
                 + "status_reason, held_for, platform_media_id, permalink, published_at) "
-                + "SELECT c.id, n, 2 + (n * 7 + c.id) % " + accounts + ", ARRAY[2 + (n + c.id) % " + media + "]::bigint[], "
+                + "SELECT c.id, n, CASE WHEN n % 10 = 9 THEN r.ids[1 + (n + c.id) % array_length(r.ids, 1)] "
+                + "ELSE 2 + (n * 7 + c.id) % " + accounts + " END, ARRAY[2 + (n + c.id) % " + media + "]::bigint[], "
                 + "'Caption ' || n || ' #spring', now() - interval '1 day' + make_interval(mins => n), "
                 + "(ARRAY['published', 'published', 'published', 'published', 'published', 'published', 'published', "
                 + "'scheduled', 'failed', 'paused'])[1 + n % 10], "
                 + "CASE n % 10 WHEN 8 THEN 'The platform could not fetch the media (9004/2207052): check the signed URL.' "
-                + "WHEN 9 THEN 'Its proxy is down: waits until it works again.' END, "
-                + "CASE WHEN n % 10 = 9 THEN 'route' END, "
+                + "WHEN 9 THEN 'The platform refused the token (190): reconnect the account.' END, "
+                + "CASE WHEN n % 10 = 9 THEN 'account' END, "
                 + "CASE WHEN n % 10 < 7 THEN '1789' || n END, "
                 + "CASE WHEN n % 10 < 7 THEN 'https://www.instagram.com/p/bench' || c.id || '_' || n END, "
                 + "CASE WHEN n % 10 < 7 THEN now() - interval '1 day' + make_interval(mins => n) END "
-                + "FROM campaign c, generate_series(1, CASE WHEN c.id = " + largest + " THEN " + big + " ELSE " + each
+                + "FROM (SELECT array_agg(id ORDER BY id) AS ids FROM account WHERE status = 'NEEDS_RECONNECT') r, "
+                + "campaign c, generate_series(1, CASE WHEN c.id = " + largest + " THEN " + big + " ELSE " + each
                 + " END) n WHERE c.id > " + first);
         return largest;
     }
