@@ -153,6 +153,14 @@ class CampaignsController {
         return "campaign-form";
     }
 
+    /** The per-account overrides' empty rows, loaded when the form's closed overrides open (none was typed). */
+    @GetMapping("/campaigns/overrides")
+    String overrides(Model model) {
+        model.addAttribute("accountChoices", accountChoices());
+        model.addAttribute("ig", InstagramFields.blank());
+        return "fragments/instagram-options :: moreOverrides";
+    }
+
     @PostMapping("/campaigns/preview")
     String preview(@ModelAttribute("form") CampaignForm bound, BindingResult errors, HttpServletRequest request,
                    @RequestParam(defaultValue = "0") int postsFrom,
@@ -435,14 +443,17 @@ class CampaignsController {
 
     private void choices(Model model) {
         model.addAttribute("savedLocations", locations.list());
-        model.addAttribute("accountChoices", accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null, null), null, 200)
-                .accounts());
+        model.addAttribute("accountChoices", accountChoices());
         model.addAttribute("accountTags", accounts.tags().keySet());
         var ready = media.list(new MediaFilter(null, MediaStatus.READY, null, null), null, 200).items();
         model.addAttribute("mediaChoices", ready);
         Map<Long, String> covers = new HashMap<>();
         ready.forEach(m -> covers.put(m.id(), media.pagePath(m.id(), RenditionKind.COVER)));
         model.addAttribute("covers", covers);
+    }
+
+    private List<io.switchboard.accounts.Account> accountChoices() {
+        return accounts.list(new AccountFilter(AccountStatus.ACTIVE, null, null, null), null, 200).accounts();
     }
 
     private static String actor() {

@@ -69,7 +69,7 @@ public record InstagramFields(
                            @Nullable @Size(max = 500, message = "Give at most a few collaborators.") String collaborators,
                            @Nullable @Size(max = 2200, message = "Shorten the first comment to at most {max} characters.") String firstComment) {
 
-        boolean empty() {
+        public boolean empty() {
             return text(caption).isEmpty() && text(locationName).isEmpty() && text(locationId).isEmpty()
                     && text(collaborators).isEmpty() && text(firstComment).isEmpty();
         }

@@ -138,6 +138,13 @@ class CampaignDrafts {
         return db.selectFrom(CAMPAIGN_DRAFT).where(CAMPAIGN_DRAFT.ID.eq(id)).fetchOptional(CampaignDrafts::draft);
     }
 
+    /** The operator's newest draft of this form (by its {@link Draft#specHash}), if any. */
+    Optional<Draft> newest(String createdBy, String specHash) {
+        return db.selectFrom(CAMPAIGN_DRAFT).where(CAMPAIGN_DRAFT.CREATED_BY.eq(createdBy))
+                .and(CAMPAIGN_DRAFT.SPEC_HASH.eq(specHash)).orderBy(CAMPAIGN_DRAFT.CREATED_AT.desc()).limit(1)
+                .fetchOptional(CampaignDrafts::draft);
+    }
+
     /** The draft, locked until the caller's transaction ends (one launch of it at a time). */
     Optional<Draft> lock(UUID id) {
         return db.selectFrom(CAMPAIGN_DRAFT).where(CAMPAIGN_DRAFT.ID.eq(id)).forUpdate()

@@ -144,22 +144,30 @@ public class Campaigns {
      * One page of the campaign's plan ({@code size} posts from the 0-based place {@code from}), as the preview shows
      * it. The plan is made once and kept in the database ({@code draft} names it); a page reads it as long as it holds
      * (the same operator and form, nothing it read from the database changed, made less than ten minutes ago), and
-     * plans again otherwise, saying why in {@link PlanPage#replanned()}.
+     * plans again otherwise, saying why in {@link PlanPage#replanned()}. A form posted without {@code draft} reads the
+     * operator's kept plan of the same form when that holds and its first post's minute has not passed.
      */
     @Transactional
     public PlanPage previewPage(CampaignSpec asked, @Nullable Long replacing, @Nullable UUID draft, int from, int size,
                                 String actor) {
         Inputs in = inputs(asked, replacing);
+        PlanDrafts.Made made = in.made();
         String replanned = null;
-        if (draft != null) {
+        if (draft == null) {
+            // the same form posted again (back from the form, or reloaded) reads the plan it made while that holds
+            var current = planDrafts.current(made, actor, in.now());
+            if (current.isPresent()) {
+                return planDrafts.page(current.get(), from, size, in.accounts(), in.titles(), null);
+            }
+        } else {
             var kept = drafts.find(draft);
             replanned = kept.isEmpty() ? "its plan was made more than an hour ago"
-                    : PlanDrafts.stale(kept.get(), in.made(), actor, in.now());
+                    : PlanDrafts.stale(kept.get(), made, actor, in.now());
             if (replanned == null) {
                 return planDrafts.page(kept.get(), from, size, in.accounts(), in.titles(), null);
             }
         }
-        var written = planDrafts.write(planning(in), in.made(), actor, in.now()).draft();
+        var written = planDrafts.write(planning(in), made, actor, in.now()).draft();
         return planDrafts.page(written, from, size, in.accounts(), in.titles(),
                 replanned == null ? null : "Planned again: " + replanned + ".");
     }

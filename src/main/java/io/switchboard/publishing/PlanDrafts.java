@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -110,6 +112,16 @@ class PlanDrafts {
             return "its plan was made more than " + FRESH.toMinutes() + " minutes ago";
         }
         return null;
+    }
+
+    /**
+     * The operator's kept plan of this very form, when it can be shown as it is to a form posted again: it holds
+     * ({@link #stale} finds nothing) and its first post is not in a minute that has passed (the preview shows times to
+     * the minute; a plan that starts when launched moves with the clock, so it is kept only within its minute).
+     */
+    Optional<CampaignDrafts.Draft> current(Made made, String actor, Instant now) {
+        return drafts.newest(actor, made.specHash()).filter(d -> stale(d, made, actor, now) == null
+                && (d.firstAt() == null || !d.firstAt().isBefore(now.truncatedTo(ChronoUnit.MINUTES))));
     }
 
     /** The page of the draft's posts from the 0-based place {@code from} (rounded down to a page). */

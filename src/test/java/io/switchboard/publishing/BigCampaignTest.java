@@ -256,6 +256,47 @@ class BigCampaignTest {
         keptOrPlannedAgain(page, spec, false);
     }
 
+    @Test
+    void the_same_form_posted_again_reads_its_kept_plan_only_while_it_holds_and_its_first_minute_has_not_passed() {
+        Campaigns campaigns = app.bean(Campaigns.class);
+        CampaignSpec spec = spec("Again", false);
+        PlanPage first = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+        PlanPage again = campaigns.previewPage(spec, null, null, 50, 50, "big-test");
+        assertThat(again.draft()).as("nothing changed: the kept plan, not a second one").isEqualTo(first.draft());
+        assertThat(again.replanned()).isNull();
+        assertThat(again.shownFrom()).isEqualTo(50);
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).isOne();
+
+        // another operator, or another form, never reads it
+        assertThat(campaigns.previewPage(spec, null, null, 0, 50, "someone-else").draft()).isNotEqualTo(first.draft());
+        assertThat(campaigns.previewPage(spec("Again, edited", false), null, null, 0, 50, "big-test").draft())
+                .isNotEqualTo(first.draft());
+        assertThat(campaigns.previewPage(spec, null, null, 0, 50, "big-test").draft()).isEqualTo(first.draft());
+
+        // something the plan read changed: the form plans again, and then reads the new plan
+        db.execute("UPDATE media_item SET title = title || ' (renamed)' WHERE id = " + media.getFirst());
+        PlanPage changed = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+        assertThat(changed.draft()).isNotEqualTo(first.draft());
+        assertThat(draftPosts(changed, "caption LIKE '%(renamed)%'")).isEqualTo(ACCOUNTS);
+        assertThat(campaigns.previewPage(spec, null, null, 0, 50, "big-test").draft()).isEqualTo(changed.draft());
+
+        // older than ten minutes: planned again
+        db.execute("UPDATE campaign_draft SET created_at = created_at - interval '11 minutes' WHERE id = '"
+                + changed.draft() + "'");
+        PlanPage old = campaigns.previewPage(spec, null, null, 0, 50, "big-test");
+        assertThat(old.draft()).isNotEqualTo(changed.draft());
+
+        // a plan that starts when launched is kept only within the minute of its first post: its times move on
+        CampaignSpec now = new CampaignSpec("Now", accounts, null, media, spec.captions(), List.of(), spec.assignment(),
+                new Schedule(null, Duration.ofMinutes(10), null, null, 50), spec.options());
+        PlanPage asap = campaigns.previewPage(now, null, null, 0, 50, "big-test");
+        db.execute("UPDATE campaign_draft SET first_at = first_at - interval '1 minute', created_at = created_at "
+                + "- interval '1 minute' WHERE id = '" + asap.draft() + "'");
+        PlanPage later = campaigns.previewPage(now, null, null, 0, 50, "big-test");
+        assertThat(later.draft()).as("its first post's minute has passed").isNotEqualTo(asap.draft());
+        assertThat(later.shown().getFirst().at()).isAfter(Instant.now().minusSeconds(60));
+    }
+
     /** The next page of the kept plan: read from it as it is, or planned again (saying why) as expected. */
     private static PlanPage keptOrPlannedAgain(PlanPage before, CampaignSpec spec, boolean plannedAgain) {
         PlanPage next = app.bean(Campaigns.class).previewPage(spec, null, before.draft(), 50, 50, "big-test");
@@ -285,6 +326,10 @@ class BigCampaignTest {
         assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).isEqualTo(PlanDrafts.PER_OPERATOR - 1);
         assertThat(db.fetchCount(db.selectFrom("campaign_draft_post")))
                 .isEqualTo((PlanDrafts.PER_OPERATOR - 1) * ACCOUNTS * MEDIA);
+    }
+
+    private static int draftPosts(PlanPage page, String where) {
+        return db.fetchCount(db.selectFrom("campaign_draft_post").where("draft_id = '" + page.draft() + "' AND " + where));
     }
 
     private static int draftPosts(PlanPage page) {

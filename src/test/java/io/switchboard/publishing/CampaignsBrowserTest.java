@@ -162,6 +162,11 @@ class CampaignsBrowserTest {
         assertThat(page.locator("#plan tbody tr")).hasCount(4);
         assertThat(page.locator("#no-problems")).isVisible();
         assertThat(page.locator("#calendar li")).hasCount(1);
+        // the chosen accounts and media ride in one input each (the launch below binds them back)
+        assertThat(page.locator("#launch-form input[name=accounts]")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(page.locator("#launch-form input[name=accounts]").inputValue()
+                .split(",")).containsExactlyInAnyOrderElementsOf(accounts.stream().map(a -> String.valueOf(a.id())).toList());
+        assertThat(page.locator("#launch-form input[name=media]")).hasCount(1);
         Browser.screenshot(page, "campaign-preview");
 
         page.onceDialog(dialog -> dialog.accept());

@@ -54,6 +54,29 @@ class InstagramOptionsBrowserTest {
     }
 
     @Test
+    void without_script_the_closed_overrides_are_in_the_form_and_a_typed_override_survives_a_mistake() {
+        Page page = browser.newPageWithoutScript();
+        Browser.signIn(page, app, operator, Operators.PASSWORD);
+        page.navigate(app.url("/campaigns/new"));
+        page.locator("#name").fill("Options without script");
+        page.locator("#postType").selectOption("IMAGE");
+        accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
+        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        page.locator("details.overrides summary").click();
+        var row = page.locator("details.overrides tr[data-account='" + accounts.get(0).id() + "']");
+        row.locator("input[name$='.caption']").fill("Typed without script");
+        row.locator("input[name$='.locationId']").fill("not digits");
+        page.locator("#preview-button").click();
+        page.waitForLoadState();
+
+        var sentBack = page.locator("details.overrides[open] tr[data-account='" + accounts.get(0).id() + "']");
+        assertThat(sentBack.locator(".error-text")).containsText("digits only");
+        assertThat(sentBack.locator("input[name$='.caption']")).hasValue("Typed without script");
+        assertThat(sentBack.locator("input[name$='.locationId']")).hasValue("not digits");
+        page.context().close();
+    }
+
+    @Test
     void an_operator_sets_instagram_options_with_a_per_account_override_and_sees_them_in_the_preview() {
         Page page = browser.newPage();
         Browser.signIn(page, app, operator, Operators.PASSWORD);
@@ -72,7 +95,10 @@ class InstagramOptionsBrowserTest {
         page.locator("#ig-locationId").fill("110123456789");
         page.locator("#ig-userTags").fill("@" + friend + " 0.5 0.3");
         page.locator("#ig-altText").fill("A street in the old town");
+        // closed, the overrides hold no input (a thousand of them for 200 accounts): their rows come when it opens
+        assertThat(page.locator("details.overrides input")).hasCount(0);
         page.locator("details.overrides summary").click();
+        assertThat(page.locator("details.overrides tr[data-account='" + accounts.get(1).id() + "'] input")).hasCount(5);
         var regional = page.locator("tr[data-account='" + accounts.get(1).id() + "']");
         regional.locator("input[name$='.locationName']").fill("Porto");
         regional.locator("input[name$='.locationId']").fill("Porto please");
