@@ -4,12 +4,9 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,8 +24,6 @@ import static switchboard.jooq.Tables.CAMPAIGN_DRAFT_PROBLEM;
 /** Planned campaigns kept between the preview's pages and the launch (see V169). */
 @Repository
 class CampaignDrafts {
-    /** Posts sent to COPY at a time: what writing a draft holds as text at once. */
-    private static final int COPY_CHUNK = 5000;
     private static final int PROBLEM_CHUNK = 2000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DSLContext db;
@@ -73,51 +68,16 @@ class CampaignDrafts {
     }
 
     /**
-     * Writes the posts that {@code planning} hands to its sink with COPY as they come, {@link #COPY_CHUNK} at a time,
-     * in the caller's transaction: no list of them is kept. {@code planning} runs while the COPY is open, so it must
-     * not use the database.
+     * Writes the posts that {@code planning} hands to its sink with COPY as they come, in the caller's transaction: no
+     * list of them is kept. {@code planning} runs while the COPY is open, so it must not use the database.
      */
     void insertPosts(UUID draftId, Consumer<Consumer<Plan.Post>> planning) {
-        db.connection(connection -> {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY campaign_draft_post "
-                    + "(draft_id, number, account_id, media_ids, caption, at, waits_for) FROM STDIN");
-            try {
-                StringBuilder text = new StringBuilder();
-                int[] rows = {0};
-                planning.accept(post -> {
-                    text.append(draftId).append('\t').append(post.number()).append('\t').append(post.accountId())
-                            .append('\t').append(post.mediaIds().stream().map(String::valueOf)
-                                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                            .append('\t').append(copyText(post.caption())).append('\t').append(post.at())
-                            .append('\t').append(post.waitsFor() == null ? "\\N" : copyText(post.waitsFor()))
-                            .append('\n');
-                    if (++rows[0] % COPY_CHUNK == 0) {
-                        write(copy, text);
-                    }
-                });
-                write(copy, text);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        });
-    }
-
-    private static void write(CopyIn copy, StringBuilder text) {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            copy.writeToCopy(bytes, 0, bytes.length);
-        } catch (java.sql.SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("COPY of a plan's posts failed", e);
-        }
-        text.setLength(0);
-    }
-
-    /** COPY's text format: a backslash, tab, newline or carriage return is escaped. */
-    private static String copyText(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        PlannedPostsCopy.copy(db, "COPY campaign_draft_post (draft_id, number, account_id, media_ids, caption, at, "
+                + "waits_for) FROM STDIN", planning, (text, post) -> text.append(draftId).append('\t')
+                .append(post.number()).append('\t').append(post.accountId()).append('\t')
+                .append(PlannedPostsCopy.mediaIds(post)).append('\t').append(PlannedPostsCopy.text(post.caption()))
+                .append('\t').append(post.at()).append('\t')
+                .append(post.waitsFor() == null ? "\\N" : PlannedPostsCopy.text(post.waitsFor())));
     }
 
     void insertProblems(UUID draftId, List<Plan.Problem> problems) {

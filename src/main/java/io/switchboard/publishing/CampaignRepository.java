@@ -43,6 +43,12 @@ class CampaignRepository {
                 .returning(CAMPAIGN.ID).fetchSingle(CAMPAIGN.ID);
     }
 
+    /** The times of the campaign's first and last post, once they are known. */
+    void span(long id, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+        db.update(CAMPAIGN).set(CAMPAIGN.FIRST_AT, firstAt).set(CAMPAIGN.LAST_AT, lastAt).where(CAMPAIGN.ID.eq(id))
+                .execute();
+    }
+
     /** The campaign, its row locked until the transaction ends. */
     Optional<Campaign> lock(long id) {
         return db.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).forUpdate().fetchOptional(this::campaign);

@@ -182,8 +182,7 @@ public class Campaigns {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public long launch(CampaignSpec asked, String actor) {
-        Planned planned = planned(asked, null, actor);
-        return launch(planned.spec(), planned.draft(), actor);
+        return launchAsPlanned(inputs(asked, null), actor);
     }
 
     /**
@@ -211,23 +210,62 @@ public class Campaigns {
         }
         if (kept.firstAt() != null && kept.firstAt().isBefore(in.now())) {
             drafts.delete(kept.id());
-            kept = planned(in, actor).draft();
+            return launchAsPlanned(in, actor);
         }
-        return launch(in.spec(), kept, actor);
+        boolean approval = approvalSettings.requiredFor(inputs.accountTags(in.spec()));
+        long campaignId = campaigns.insert(in.spec(), actor, utc(kept.firstAt()), utc(kept.lastAt()), approval);
+        int stored = store(campaignId, in.spec(), kept, !approval);
+        return launched(campaignId, in.spec(), actor, approval, stored, kept.firstAt(), kept.lastAt());
     }
 
-    private long launch(CampaignSpec spec, CampaignDrafts.Draft draft, String actor) {
-        boolean approval = approvalSettings.requiredFor(inputs.accountTags(spec));
-        long campaignId = campaigns.insert(spec, actor, utc(draft.firstAt()), utc(draft.lastAt()), approval);
-        // nothing reaches the task engine before someone other than the author approves
-        int stored = store(campaignId, spec, draft, !approval);
+    /**
+     * Plans the campaign and stores each post as it is planned (no draft is written: none was previewed), then its
+     * tasks; a plan with blockers throws once planned, and the transaction takes the campaign and its posts back.
+     */
+    private long launchAsPlanned(Inputs in, String actor) {
+        boolean approval = approvalSettings.requiredFor(inputs.accountTags(in.spec()));
+        // its span is known once planned, and set then in this transaction
+        long campaignId = campaigns.insert(in.spec(), actor, utc(in.now()), utc(in.now()), approval);
+        var plan = planning(in);
+        Span span = new Span();
+        List<List<Plan.Problem>> found = new ArrayList<>(1);
+        posts.copyScheduled(campaignId, sink -> found.add(plan.apply(post -> {
+            span.add(post);
+            sink.accept(post);
+        })));
+        refuseBlocked(span.posts, found.getFirst());
+        campaigns.span(campaignId, utc(span.first), utc(span.last));
+        int stored = giveTasks(campaignId, in.spec(), !approval);
+        span.media.forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        return launched(campaignId, in.spec(), actor, approval, stored, span.first, span.last);
+    }
+
+    /** A plan's posts counted as they are stored: how many, the first and last time, and the media they use. */
+    private static final class Span {
+        int posts;
+        @Nullable Instant first;
+        @Nullable Instant last;
+        /** In order: held in the same order by every launch. */
+        final java.util.SortedSet<Long> media = new java.util.TreeSet<>();
+
+        void add(Plan.Post post) {
+            posts++;
+            first = first == null || post.at().isBefore(first) ? post.at() : first;
+            last = last == null || post.at().isAfter(last) ? post.at() : last;
+            media.addAll(post.mediaIds());
+        }
+    }
+
+    private long launched(long campaignId, CampaignSpec spec, String actor, boolean approval, int stored,
+                          @Nullable Instant firstAt, @Nullable Instant lastAt) {
+        // nothing reached the task engine: someone other than the author approves first
         if (approval) {
             events.publishEvent(new CampaignApprovalRequested(campaignId, spec.name(), actor, clock.instant()));
             log.info("Campaign {} \"{}\" by {} waits for approval: {} posts", campaignId, spec.name(), actor, stored);
             return campaignId;
         }
         log.info("Campaign {} \"{}\" launched by {}: {} posts from {} to {}", campaignId, spec.name(), actor,
-                stored, draft.firstAt(), draft.lastAt());
+                stored, firstAt, lastAt);
         return campaignId;
     }
 
@@ -292,15 +330,21 @@ public class Campaigns {
     /** The plan written as it is made; thrown away with the transaction when it cannot launch. */
     private Planned planned(Inputs in, String actor) {
         var written = planDrafts.write(planning(in), in.made(), actor, in.now());
-        if (written.draft().posts() == 0 || written.draft().errors() > 0) {
-            List<String> errors = written.problems().stream().filter(p -> p.severity() == Plan.Severity.ERROR)
-                    .map(Plan.Problem::message).toList();
-            String noPosts = "The campaign has no posts: choose accounts and media.";
-            throw new CampaignProblem(written.draft().posts() == 0 && written.problems().isEmpty() ? noPosts
-                    : "The campaign cannot launch: " + (errors.isEmpty() ? "it has no posts." : errors.getFirst())
-                    + " Fix it in the preview.", errors.isEmpty() ? List.of(noPosts) : errors);
-        }
+        refuseBlocked(written.draft().posts(), written.problems());
         return new Planned(in.spec(), written.draft());
+    }
+
+    /** @throws CampaignProblem naming the first problem when the plan has errors or no posts */
+    private static void refuseBlocked(int posts, List<Plan.Problem> problems) {
+        List<String> errors = problems.stream().filter(p -> p.severity() == Plan.Severity.ERROR)
+                .map(Plan.Problem::message).toList();
+        if (posts > 0 && errors.isEmpty()) {
+            return;
+        }
+        String noPosts = "The campaign has no posts: choose accounts and media.";
+        throw new CampaignProblem(posts == 0 && problems.isEmpty() ? noPosts
+                : "The campaign cannot launch: " + (errors.isEmpty() ? "it has no posts." : errors.getFirst())
+                + " Fix it in the preview.", errors.isEmpty() ? List.of(noPosts) : errors);
     }
 
     /** Posts given their first comments and publish tasks per batch: what a launch holds at once. */
@@ -313,7 +357,19 @@ public class Campaigns {
      * deletes the draft; how many posts.
      */
     private int store(long campaignId, CampaignSpec spec, CampaignDrafts.Draft draft, boolean submit) {
-        int stored = drafts.launchInto(campaignId, draft.id());
+        drafts.launchInto(campaignId, draft.id());
+        int stored = giveTasks(campaignId, spec, submit);
+        drafts.mediaOf(draft.id()).forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
+        drafts.delete(draft.id());
+        return stored;
+    }
+
+    /**
+     * Gives the campaign's stored posts their first comments, and their publish tasks when {@code submit}, in batches
+     * of {@link #LAUNCH_BATCH} read back by number, within the caller's transaction; how many posts.
+     */
+    private int giveTasks(long campaignId, CampaignSpec spec, boolean submit) {
+        int[] stored = {0};
         posts.launchingInChunks(campaignId, LAUNCH_BATCH, batch -> {
             // each post's first comment is stored with it, whether it goes out now or once approved
             Map<Long, String> comments = new LinkedHashMap<>();
@@ -330,10 +386,9 @@ public class Campaigns {
             firstComments.insert(comments);
             // the keys are the new posts' ids (from a sequence, inserted above in this transaction): no task holds one
             tasks.submitAllWithNewKeys(requests);
+            stored[0] += batch.size();
         });
-        drafts.mediaOf(draft.id()).forEach(id -> media.markScheduled(id, Campaign.group(campaignId)));
-        drafts.delete(draft.id());
-        return stored;
+        return stored[0];
     }
 
     private CampaignSpec withDefaultLocations(CampaignSpec spec, List<Long> accountIds) {

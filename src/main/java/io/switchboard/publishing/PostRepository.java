@@ -113,6 +113,27 @@ class PostRepository {
         } while (chunk.size() == size);
     }
 
+    /**
+     * Stores the posts {@code planning} hands on as the campaign's, scheduled (one waiting for something waits until
+     * its time), with COPY as they come: what {@link CampaignDrafts#launchInto} does from a kept plan, without keeping
+     * one. {@code planning} runs while the COPY is open, so it must not use the database.
+     */
+    void copyScheduled(long campaignId, java.util.function.Consumer<java.util.function.Consumer<Plan.Post>> planning) {
+        String scheduled = PostStatus.SCHEDULED.dbValue();
+        PlannedPostsCopy.copy(db, "COPY campaign_post (campaign_id, number, account_id, media_ids, caption, "
+                + "scheduled_at, status, wait_reason, wait_until) FROM STDIN", planning, (text, post) -> {
+            text.append(campaignId).append('\t').append(post.number()).append('\t').append(post.accountId())
+                    .append('\t').append(PlannedPostsCopy.mediaIds(post)).append('\t')
+                    .append(PlannedPostsCopy.text(post.caption())).append('\t').append(post.at()).append('\t')
+                    .append(scheduled).append('\t');
+            if (post.waitsFor() == null) {
+                text.append("\\N\t\\N");
+            } else {
+                text.append(PlannedPostsCopy.text(post.waitsFor())).append('\t').append(post.at());
+            }
+        });
+    }
+
     /** What a launch needs of a stored post to give it its task and first comment. */
     record Launching(long id, long accountId, OffsetDateTime scheduledAt, int number) {
     }

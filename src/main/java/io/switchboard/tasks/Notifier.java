@@ -3,11 +3,14 @@ package io.switchboard.tasks;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.val;
@@ -25,6 +28,7 @@ class Notifier {
     private final DSLContext db;
     private final TaskMetrics metrics;
     private final AtomicBoolean changePending = new AtomicBoolean();
+    private volatile Consumer<String> wakeHere = queue -> { };
 
     Notifier(DSLContext db, TaskMetrics metrics) {
         this.db = db;
@@ -41,7 +45,17 @@ class Notifier {
         send(CHANGE_CHANNEL, "");
     }
 
-    /** {@link #wake} and {@link #changed} in one round trip (a submit's transaction waits for each). */
+    /** How this instance's own workers are woken: given by the engine when it starts. */
+    void wakeHere(Consumer<String> wake) {
+        wakeHere = wake;
+    }
+
+    /**
+     * {@link #wake} and {@link #changed} in one round trip (a submit's transaction waits for each). This instance's
+     * own workers are woken as soon as the transaction commits, without waiting for their notification to come back
+     * from the database (delivery to the listening connection and its thread: about half the idle start); the
+     * others get the notification.
+     */
     void wakeAndChanged(Collection<String> queues) {
         long start = System.nanoTime();
         List<Field<?>> calls = new ArrayList<>();
@@ -50,7 +64,21 @@ class Notifier {
         }
         calls.add(notify(CHANGE_CHANNEL, ""));
         db.select(calls).fetch();
+        wakeHereOnCommit(queues);
         metrics.phase("notification", System.nanoTime() - start);
+    }
+
+    private void wakeHereOnCommit(Collection<String> queues) {
+        if (queues.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // without a transaction of the caller's, the notification alone wakes this instance too
+        }
+        List<String> woken = List.copyOf(queues);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                woken.forEach(wakeHere);
+            }
+        });
     }
 
     private static Field<?> notify(String channel, String payload) {

@@ -75,6 +75,7 @@ class TaskEngine implements SmartLifecycle {
             return;
         }
         completer.start(this::recorded);
+        notifier.wakeHere(this::wake);
         Set<String> queues = new TreeSet<>(settings.queues().keySet());
         queues.add(TaskRequest.DEFAULT_QUEUE);
         queues.addAll(maintenance.queuesWithWork());

@@ -92,7 +92,7 @@ class BigCampaignTest {
     void a_launch_that_fails_in_the_middle_of_its_batches_leaves_nothing_of_the_campaign() {
         int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
         int tasksBefore = publishTasks();
-        // a post far into the campaign fails its insert (the posts go in as one INSERT ... SELECT of the kept plan)
+        // a post far into the campaign fails its insert (a launch without a preview COPYs the posts as it plans them)
         failOn("campaign_post", "NEW.number = " + (Campaigns.LAUNCH_BATCH + 500));
         assertThatThrownBy(() -> app.bean(Campaigns.class).launch(spec("Halfway", true), "big-test"))
                 .hasMessageContaining("injected failure");
@@ -127,6 +127,12 @@ class BigCampaignTest {
                 "post_id IN (SELECT id FROM campaign_post WHERE campaign_id = " + id + ")"))).isEqualTo(posts);
         assertThat(db.fetchCount(db.selectFrom("task").where("group_key = '" + Campaign.group(id) + "'")))
                 .isEqualTo(posts);
+        // its span was known only once planned: it is its first and last post's time
+        assertThat(db.fetchOne("SELECT c.first_at = min(p.scheduled_at) AND c.last_at = max(p.scheduled_at) "
+                + "AND c.first_at < c.last_at FROM campaign c JOIN campaign_post p ON p.campaign_id = c.id "
+                + "WHERE c.id = " + id + " GROUP BY c.id").get(0, Boolean.class)).isTrue();
+        assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).as("a launch without a preview keeps no plan")
+                .isZero();
     }
 
     @Test
@@ -209,12 +215,15 @@ class BigCampaignTest {
         Preview blocked = campaigns.preview(reels, 50);
         assertThat(blocked.launchable()).isFalse();
         int campaignsBefore = db.fetchCount(db.selectFrom("campaign"));
+        int postsBefore = db.fetchCount(db.selectFrom("campaign_post"));
         assertThatThrownBy(() -> campaigns.launch(reels, "big-test")).isInstanceOfSatisfying(CampaignProblem.class, p -> {
             assertThat(p.blockers()).hasSize(MEDIA).containsExactlyElementsOf(blocked.problems().stream()
                     .filter(b -> b.severity() == Plan.Severity.ERROR).map(Plan.Problem::message).toList());
             assertThat(p.getMessage()).startsWith("The campaign cannot launch: " + p.blockers().getFirst());
         });
         assertThat(db.fetchCount(db.selectFrom("campaign"))).isEqualTo(campaignsBefore);
+        assertThat(db.fetchCount(db.selectFrom("campaign_post"))).as("the posts stored as planned went with it")
+                .isEqualTo(postsBefore);
         assertThat(db.fetchCount(db.selectFrom("campaign_draft"))).as("the refused launch's plan is gone with it")
                 .isOne();
     }

@@ -245,6 +245,18 @@ class TaskFailoverTest {
         }
     }
 
+    @Test
+    void a_submit_wakes_its_own_instance_on_commit_without_its_notification() throws InterruptedException {
+        String url = TestPostgres.freshDatabase();
+        try (AppInstance deaf = AppInstance.start(url, List.of(ProbeTasks.class), FastEngine.with(
+                "switchboard.tasks.listen=false", "switchboard.tasks.poll-interval=60s"))) {
+            Tasks tasks = deaf.bean(Tasks.class);
+            Thread.sleep(1000); // its workers have looked once at start and sleep until the next poll
+            long id = tasks.submit(TaskRequest.of(PROBE, Probe.of("woken here"))).id();
+            awaitState(tasks, id, TaskState.SUCCEEDED, Duration.ofSeconds(10));
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
