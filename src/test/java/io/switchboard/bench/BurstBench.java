@@ -206,6 +206,7 @@ class BurstBench {
                 LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync")));
         readiness(db);
         outcomes(scrapes, onPlatform);
+        mediaEndpoint(db, scrapes);
         if (onPlatform != distinct || onPlatform != ACCOUNTS) {
             throw new AssertionError("published twice or not at all: see the line above");
         }
@@ -263,6 +264,38 @@ class BurstBench {
         Bench.print("burst-outcomes " + counts.entrySet().stream().map(e -> e.getKey() + ":" + String.format(
                 java.util.Locale.ROOT, "%.2f", e.getValue() / Math.max(1, onPlatform)))
                 .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * What the platform's media fetches cost the instances that serve them: requests to the media file endpoint per
+     * instance, their mean and max server time (Spring's own http.server.requests), and the size of the file.
+     */
+    private static void mediaEndpoint(DSLContext db, List<String> scrapes) {
+        Pattern line = Pattern.compile("^http_server_requests_seconds_(count|sum|max)\\{([^}]*uri=\"/media/files[^}]*)} (\\S+)$",
+                Pattern.MULTILINE);
+        StringBuilder out = new StringBuilder("burst-media-endpoint");
+        for (int i = 0; i < scrapes.size(); i++) {
+            double count = 0, sum = 0, max = 0;
+            Matcher m = line.matcher(scrapes.get(i));
+            while (m.find()) {
+                double v = Double.parseDouble(m.group(3));
+                switch (m.group(1)) {
+                    case "count" -> count += v;
+                    case "sum" -> sum += v;
+                    default -> max = Math.max(max, v);
+                }
+            }
+            out.append(String.format(java.util.Locale.ROOT, " instance%d_requests=%d instance%d_mean_ms=%.1f", i,
+                    Math.round(count), i, count == 0 ? 0 : sum * 1000 / count));
+        }
+        Object bytes = db.fetchValue("SELECT max(size_bytes) FROM media_rendition WHERE kind NOT IN ('ICON', 'THUMBNAIL')");
+        var fetched = db.fetch("SELECT extract(epoch FROM checked_at - created_at) * 1000 FROM sandbox_container "
+                + "WHERE checked_at IS NOT NULL").stream().mapToLong(r -> Math.round(r.get(0, Double.class))).sorted()
+                .toArray();
+        out.append(String.format(java.util.Locale.ROOT, " file_bytes=%d created_to_checked_p50_s=%.1f "
+                        + "created_to_checked_p95_s=%.1f", bytes == null ? 0 : ((Number) bytes).longValue(),
+                Bench.percentile(fetched, 50) / 1000.0, Bench.percentile(fetched, 95) / 1000.0));
+        Bench.print(out.toString());
     }
 
     /** The containers' own record: how long each took to be ready, and from ready to published. */
