@@ -168,7 +168,9 @@ class BurstBench {
         while (true) {
             PostCounts counts = campaigns.counts(campaignId);
             if (counts.get(PostStatus.FAILED) > 0) {
-                throw new AssertionError("posts failed: " + counts);
+                // the instances' logs are deleted with the run: say why here
+                throw new AssertionError("posts failed: " + counts + "; why: " + db.fetch("SELECT status_reason, "
+                        + "count(*) FROM campaign_post WHERE status = 'failed' GROUP BY 1").formatCSV(false));
             }
             if (counts.get(PostStatus.PUBLISHED) == counts.total()) {
                 break;
