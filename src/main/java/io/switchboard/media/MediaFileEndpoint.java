@@ -1,5 +1,7 @@
 package io.switchboard.media;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +24,25 @@ import java.util.Optional;
  */
 @Controller
 class MediaFileEndpoint {
+    /**
+     * Tomcat's sendfile request attributes (its {@code Globals}; what its own DefaultServlet sets for static files):
+     * a file in local storage is written to the socket by the kernel, not copied through the JVM in 8 KB pieces.
+     */
+    static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+    static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
     private final UrlSigner signer;
     private final MediaRenditions renditions;
     private final MediaStorage storage;
     private final LateIcons icons;
+    private final Counter bySendfile;
+    private final Counter byCopy;
 
-    MediaFileEndpoint(UrlSigner signer, MediaRenditions renditions, MediaStorage storage, LateIcons icons) {
+    MediaFileEndpoint(UrlSigner signer, MediaRenditions renditions, MediaStorage storage, LateIcons icons,
+                      MeterRegistry meters) {
+        this.bySendfile = sent(meters, "sendfile");
+        this.byCopy = sent(meters, "copy");
         this.signer = signer;
         this.renditions = renditions;
         this.storage = storage;
@@ -92,9 +107,27 @@ class MediaFileEndpoint {
         if (request.getMethod().equals("HEAD")) {
             return;
         }
+        if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED)) && length > 0) {
+            var local = storage.localFile(key);
+            if (local.isPresent()) {
+                // Tomcat writes the file itself after the request (sendfile: the kernel copies it to the socket)
+                request.setAttribute(SENDFILE_FILENAME, local.get().toString());
+                request.setAttribute(SENDFILE_START, first);
+                request.setAttribute(SENDFILE_END, first + length);
+                bySendfile.increment();
+                return;
+            }
+        }
+        byCopy.increment();
         try (InputStream in = storage.read(key, first, length); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
+    }
+
+    private static Counter sent(MeterRegistry meters, String how) {
+        return Counter.builder("switchboard.media.files.sent").tag("by", how)
+                .description("Media file bodies served: by sendfile (the kernel) or copied through the JVM "
+                        + "(object storage, a server without sendfile)").register(meters);
     }
 
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {

@@ -10,13 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * When to look first at a new container: about as long as the platform took to process such containers lately,
  * learned on this instance per platform and post type from what first looks found. A first look that finds the
- * media still processing moves the next first looks later by a tenth; one that finds it ready moves them earlier
- * by a fortieth, so about one first look in five comes too early: a post waits a little past the moment its
- * container is ready rather than paying the looks of every post while the platform is slower than usual (a burst of
- * thousands of containers queues at the platform's fetchers, and every look is a call counted against the app).
+ * media still processing moves the next first looks to a tenth past that container's age (it was not ready at that
+ * age, so the next ones will hardly be sooner); one that finds it ready moves them earlier by a fortieth, so about
+ * one first look in five comes too early: a post waits a little past the moment its container is ready rather than
+ * paying the looks of every post while the platform is slower than usual (a burst of thousands of containers queues
+ * at the platform's fetchers, and every look is a call counted against the app).
  *
- * <p>Each move is bounded by the age of the container looked at: the first looks of many containers made at once
- * are one piece of news, not many, so they move the wait by a tenth at most, not a tenth each. Never sooner than
+ * <p>The first looks of many containers made at once are one piece of news, not many: an early look moves the wait
+ * to its own container's age and a tenth, never a tenth more for each such look; a look that found the container
+ * ready moves it by a fortieth at most, and to no less than the age looked at less a tenth. Before, an early look
+ * moved the wait by a tenth of the wait only, so one burst (containers ready after 75 s, first looks at 16 s)
+ * never caught up and paid five looks a post. Never sooner than
  * {@code poll-first} (the typical processing time) nor later than {@code poll-max}; looks after the first grow from
  * {@code poll-first} as before. Nothing is stored: a new instance starts at {@code poll-first}.
  */
@@ -45,7 +49,7 @@ class FirstLooks {
         millis.compute(new Key(platform, type), (key, learned) -> {
             double now = learned == null ? least : learned;
             double next = ready ? Math.max(now * SOONER, Math.min(now, looked) / LATER)
-                    : Math.max(now, Math.min(now, looked) * LATER);
+                    : Math.max(now, looked * LATER);
             return Math.clamp(next, least, most);
         });
     }

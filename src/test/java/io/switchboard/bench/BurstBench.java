@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testsupport.ChildInstance;
 import testsupport.Clips;
+import testsupport.Nginx;
 import testsupport.SignedIn;
 
 import java.net.ServerSocket;
@@ -57,6 +58,12 @@ class BurstBench {
     private static final int PUBLISHING = Integer.getInteger("bench.burst.publishing", 256);
     /** Each look at a container logged by the instances and summed up as {@code bench burst-looks} lines. */
     private static final boolean LOOKS = Boolean.getBoolean("bench.burst.looks");
+    /**
+     * What the public base URL (the address the platform fetches media from) points at: {@code nginx}, the deploy
+     * kit's own configuration (deploy/nginx) in front of the instances, as the kit's compose file deploys them; or
+     * {@code instance0}, the first instance alone, what the benchmark did before.
+     */
+    private static final String BALANCER = System.getProperty("bench.burst.balancer", "nginx");
     private static final Pattern LOOK = Pattern.compile("container look (\\d+) at (-?\\d+) ms found (\\w+)");
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final Duration PROCESSING = Duration.ofSeconds(2);
@@ -79,8 +86,9 @@ class BurstBench {
             for (int i = 0; i < INSTANCES; i++) {
                 ports.add(freePort());
             }
-            // one public base URL for every instance, as behind a load balancer
-            String base = "http://localhost:" + ports.getFirst();
+            // one public base URL for every instance: the deploy kit's nginx in front of them, or the first instance
+            Nginx nginx = BALANCER.equals("nginx") ? Nginx.start(ports) : null;
+            String base = nginx != null ? nginx.url("") : "http://localhost:" + ports.getFirst();
             // the setup instance runs no tasks: it makes the accounts (before the children start, so a loaded
             // machine does not time its sandbox calls out) and launches the campaign
             AppInstance setup = AppInstance.start(url, "switchboard.tasks.workers=false",
@@ -127,6 +135,9 @@ class BurstBench {
                     child.destroyForcibly();
                 }
                 setup.close();
+                if (nginx != null) {
+                    nginx.close();
+                }
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -157,7 +168,9 @@ class BurstBench {
         while (true) {
             PostCounts counts = campaigns.counts(campaignId);
             if (counts.get(PostStatus.FAILED) > 0) {
-                throw new AssertionError("posts failed: " + counts);
+                // the instances' logs are deleted with the run: say why here
+                throw new AssertionError("posts failed: " + counts + "; why: " + db.fetch("SELECT status_reason, "
+                        + "count(*) FROM campaign_post WHERE status = 'failed' GROUP BY 1").formatCSV(false));
             }
             if (counts.get(PostStatus.PUBLISHED) == counts.total()) {
                 break;
@@ -198,14 +211,17 @@ class BurstBench {
                         + "late_p95_s=%.1f duplicates=%d on_platform=%d heap_max_mb=%d calls_per_post=%.2f calls=%s "
                         + "sandbox_calls_per_post=%.2f "
                         + "launch_s=%.1f media_fetches=%d media_probes=%d media_checked=once_per_content_hash "
-                        + "latency_ms=%d processing_s=%d publishing_concurrency=%d instances_in=separate-jvms fsync=%s",
+                        + "latency_ms=%d processing_s=%d publishing_concurrency=%d instances_in=separate-jvms fsync=%s "
+                        + "public_base=%s",
                 ACCOUNTS, INSTANCES, seconds, Bench.percentile(lateMillis, 50) / 1000.0,
                 Bench.percentile(lateMillis, 95) / 1000.0, onPlatform - distinct, onPlatform, heap.maxMb(),
                 onPlatform == 0 ? 0 : calls / onPlatform, breakdown,
                 onPlatform == 0 ? 0 : (double) sandboxCalls / onPlatform, launchSeconds, fetches, probes,
-                LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync")));
+                LATENCY.toMillis(), PROCESSING.toSeconds(), PUBLISHING, db.fetchValue("SHOW fsync"),
+                BALANCER.equals("nginx") ? "nginx-deploy-kit-in-front-of-instances" : "instance0"));
         readiness(db);
         outcomes(scrapes, onPlatform);
+        mediaEndpoint(db, scrapes);
         if (onPlatform != distinct || onPlatform != ACCOUNTS) {
             throw new AssertionError("published twice or not at all: see the line above");
         }
@@ -263,6 +279,32 @@ class BurstBench {
         Bench.print("burst-outcomes " + counts.entrySet().stream().map(e -> e.getKey() + ":" + String.format(
                 java.util.Locale.ROOT, "%.2f", e.getValue() / Math.max(1, onPlatform)))
                 .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * What the platform's media fetches cost the instances that serve them: requests to the media file endpoint per
+     * instance, their mean and max server time (Spring's own http.server.requests), and the size of the file.
+     */
+    private static void mediaEndpoint(DSLContext db, List<String> scrapes) {
+        StringBuilder out = new StringBuilder("burst-media-endpoint");
+        for (int i = 0; i < scrapes.size(); i++) {
+            List<String> one = List.of(scrapes.get(i));
+            double acquired = HeapWatch.total(one, "hikaricp_connections_acquire_seconds_count");
+            out.append(String.format(java.util.Locale.ROOT, " instance%d_sent_by_sendfile=%d instance%d_sent_by_copy=%d "
+                            + "instance%d_pool_acquire_mean_ms=%.1f instance%d_pool_acquire_max_ms=%.0f", i,
+                    Math.round(HeapWatch.total(one, "switchboard_media_files_sent_total", "by=\"sendfile\"")), i,
+                    Math.round(HeapWatch.total(one, "switchboard_media_files_sent_total", "by=\"copy\"")), i,
+                    acquired == 0 ? 0 : HeapWatch.total(one, "hikaricp_connections_acquire_seconds_sum") * 1000 / acquired,
+                    i, HeapWatch.max(one, "hikaricp_connections_acquire_seconds_max") * 1000));
+        }
+        Object bytes = db.fetchValue("SELECT max(size_bytes) FROM media_rendition WHERE kind NOT IN ('ICON', 'THUMBNAIL')");
+        var fetched = db.fetch("SELECT extract(epoch FROM checked_at - created_at) * 1000 FROM sandbox_container "
+                + "WHERE checked_at IS NOT NULL").stream().mapToLong(r -> Math.round(r.get(0, Double.class))).sorted()
+                .toArray();
+        out.append(String.format(java.util.Locale.ROOT, " file_bytes=%d created_to_checked_p50_s=%.1f "
+                        + "created_to_checked_p95_s=%.1f", bytes == null ? 0 : ((Number) bytes).longValue(),
+                Bench.percentile(fetched, 50) / 1000.0, Bench.percentile(fetched, 95) / 1000.0));
+        Bench.print(out.toString());
     }
 
     /** The containers' own record: how long each took to be ready, and from ready to published. */
@@ -357,6 +399,19 @@ class BurstBench {
                 }
             }
             return sum;
+        }
+
+        /** The largest sample of a metric over the instances' scrapes. */
+        static double max(List<String> scrapes, String metric) {
+            Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
+            double max = 0;
+            for (String scrape : scrapes) {
+                Matcher sample = line.matcher(scrape);
+                while (sample.find()) {
+                    max = Math.max(max, Double.parseDouble(sample.group(2)));
+                }
+            }
+            return max;
         }
 
         void sample(int port) {

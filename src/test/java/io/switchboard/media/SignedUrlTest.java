@@ -43,6 +43,7 @@ class SignedUrlTest {
     @Test
     void a_signed_url_serves_the_file_with_type_and_length_and_no_session() throws Exception {
         URI url = library.signedUrl(item.id(), Duration.ofMinutes(10));
+        double bySendfile = sent("sendfile");
 
         assertThat(url.toString()).startsWith(app.url("/media/files/" + item.id() + "/publishable.mp4?expires="));
         var response = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -52,11 +53,15 @@ class SignedUrlTest {
         assertThat(response.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(response.body()).isEqualTo(bytes);
+        // a file in local storage goes out by sendfile (the kernel), not copied through the JVM
+        assertThat(sent("sendfile")).isGreaterThan(bySendfile);
     }
 
     @Test
     void a_range_request_gets_206_with_just_those_bytes() throws Exception {
         URI url = library.signedUrl(item.id(), Duration.ofMinutes(10));
+        double bySendfile = sent("sendfile");
+        double byCopy = sent("copy");
 
         var middle = get(url, "bytes=100-1099");
         assertThat(middle.statusCode()).isEqualTo(206);
@@ -77,6 +82,9 @@ class SignedUrlTest {
         var beyond = get(url, "bytes=" + bytes.length + "-");
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + bytes.length);
+        // the three parts went out by sendfile, from their first byte to their last
+        assertThat(sent("sendfile")).isGreaterThanOrEqualTo(bySendfile + 3);
+        assertThat(sent("copy")).isEqualTo(byCopy);
     }
 
     @Test
@@ -146,6 +154,11 @@ class SignedUrlTest {
         String missing = signer.path(Long.MAX_VALUE, RenditionKind.PUBLISHABLE, "mp4", Instant.now().plusSeconds(60));
 
         assertThat(get(URI.create(app.url(missing)), null).statusCode()).isEqualTo(404);
+    }
+
+    private static double sent(String by) {
+        return app.bean(io.micrometer.core.instrument.MeterRegistry.class).get("switchboard.media.files.sent")
+                .tag("by", by).counter().count();
     }
 
     private static HttpResponse<byte[]> get(URI url, String range) throws IOException, InterruptedException {

@@ -48,6 +48,26 @@ class FirstLooksTest {
     }
 
     @Test
+    void a_first_look_that_came_long_too_early_moves_the_wait_past_that_containers_age_at_once() {
+        // a burst: the platform's fetchers are behind, containers are ready after about 40 s, not poll-first's 3 s;
+        // a first look that ran at 30 s (its queue was behind too) found one still processing
+        looks.found(Platform.INSTAGRAM, PostType.REELS, Duration.ofSeconds(30), false);
+
+        assertThat(looks.wait(Platform.INSTAGRAM, PostType.REELS)).isEqualTo(Duration.ofSeconds(33));
+        // the same news from the other containers made with it moves it no further
+        for (int container = 0; container < 100; container++) {
+            looks.found(Platform.INSTAGRAM, PostType.REELS, Duration.ofSeconds(30), false);
+        }
+        assertThat(looks.wait(Platform.INSTAGRAM, PostType.REELS)).isEqualTo(Duration.ofSeconds(33));
+        // an early look at a younger container says nothing new: the wait stays
+        looks.found(Platform.INSTAGRAM, PostType.REELS, Duration.ofSeconds(5), false);
+        assertThat(looks.wait(Platform.INSTAGRAM, PostType.REELS)).isEqualTo(Duration.ofSeconds(33));
+        // containers that were ready bring it back down, a fortieth a look
+        looks.found(Platform.INSTAGRAM, PostType.REELS, Duration.ofSeconds(33), true);
+        assertThat(looks.wait(Platform.INSTAGRAM, PostType.REELS)).isEqualTo(Duration.ofMillis(Math.round(33_000 / 1.025)));
+    }
+
+    @Test
     void the_first_look_is_never_later_than_poll_max() {
         for (int container = 0; container < 1_000; container++) {
             looks.found(Platform.INSTAGRAM, PostType.REELS, Duration.ofHours(1), false);
