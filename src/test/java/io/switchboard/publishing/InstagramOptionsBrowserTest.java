@@ -55,13 +55,7 @@ class InstagramOptionsBrowserTest {
 
     @Test
     void without_script_the_closed_overrides_are_in_the_form_and_a_typed_override_survives_a_mistake() {
-        Page page = browser.newPageWithoutScript();
-        Browser.signIn(page, app, operator, Operators.PASSWORD);
-        page.navigate(app.url("/campaigns/new"));
-        page.locator("#name").fill("Options without script");
-        page.locator("#postType").selectOption("IMAGE");
-        accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
-        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        Page page = imageCampaignForm(browser.newPageWithoutScript(), "Options without script");
         page.locator("details.overrides summary").click();
         var row = page.locator("details.overrides tr[data-account='" + accounts.get(0).id() + "']");
         row.locator("input[name$='.caption']").fill("Typed without script");
@@ -78,13 +72,7 @@ class InstagramOptionsBrowserTest {
 
     @Test
     void an_operator_sets_instagram_options_with_a_per_account_override_and_sees_them_in_the_preview() {
-        Page page = browser.newPage();
-        Browser.signIn(page, app, operator, Operators.PASSWORD);
-        page.navigate(app.url("/campaigns/new"));
-        page.locator("#name").fill("Options in the browser");
-        page.locator("#postType").selectOption("IMAGE");
-        accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
-        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        Page page = imageCampaignForm(browser.newPage(), "Options in the browser");
         page.locator("input[name=captionMode][value=template]").check();
         page.locator("#template").fill("{media.title} for @{account.username}");
         page.locator("#spacingMinutes").fill("0");
@@ -153,5 +141,16 @@ class InstagramOptionsBrowserTest {
         Browser.screenshot(page, "sandbox-post-options-1440");
         page.setViewportSize(390, 844);
         Browser.screenshot(page, "sandbox-post-options-390");
+    }
+
+    /** The new campaign form, signed in as the operator: an image campaign of every account and media item. */
+    private static Page imageCampaignForm(Page page, String name) {
+        Browser.signIn(page, app, operator, Operators.PASSWORD);
+        page.navigate(app.url("/campaigns/new"));
+        page.locator("#name").fill(name);
+        page.locator("#postType").selectOption("IMAGE");
+        accounts.forEach(a -> page.locator("#account-choices input[value='" + a.id() + "']").check());
+        media.forEach(m -> page.locator("#media-choices input[value='" + m + "']").check());
+        return page;
     }
 }
