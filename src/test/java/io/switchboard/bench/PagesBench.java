@@ -271,6 +271,11 @@ class PagesBench {
         pages.add(new Stop("campaign-new", "/campaigns/new"));
         pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size(), "/campaigns/new",
                 page -> submitPreview(page, s), "#plan"));
+        // the same plan from a form posted for the first time (a new name each load): planned and kept every load, as
+        // the line above is only on its first load (a form posted again reads its kept plan while it holds)
+        pages.add(new Stop("campaign-preview-" + s.previewAccounts().size() * s.previewMedia().size() + "-first",
+                "/campaigns/new", page -> Bench.postCampaignForm(page, "Twenty thousand posts, form "
+                + FIRST_FORMS.incrementAndGet(), s.previewAccounts(), s.previewMedia(), 100), "#plan"));
         pages.add(new Stop("calendar-busiest-month", "/calendar?view=month&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         pages.add(new Stop("calendar-week-one-tag", "/calendar?view=week&tag=bench-3&date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         pages.add(new Stop("proxies", "/proxies"));
@@ -286,6 +291,9 @@ class PagesBench {
         pages.add(new Stop("floor-static", FloorPages.EMPTY));
         return pages;
     }
+
+    /** Numbers the forms of the first-preview stop: each one is new to the planner. */
+    private static final java.util.concurrent.atomic.AtomicInteger FIRST_FORMS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The campaign form posted as a browser would (a real navigation, not an htmx swap). */
     private static void submitPreview(Page page, Seeded s) {
