@@ -240,18 +240,14 @@ public class Campaigns {
         return launched(campaignId, in.spec(), actor, approval, stored, span.first, span.last);
     }
 
-    /** A plan's posts counted as they are stored: how many, the first and last time, and the media they use. */
-    private static final class Span {
-        int posts;
-        @Nullable Instant first;
-        @Nullable Instant last;
+    /** A plan's posts counted as they are stored, and the media they use. */
+    private static final class Span extends PlanSpan {
         /** In order: held in the same order by every launch. */
         final java.util.SortedSet<Long> media = new java.util.TreeSet<>();
 
+        @Override
         void add(Plan.Post post) {
-            posts++;
-            first = first == null || post.at().isBefore(first) ? post.at() : first;
-            last = last == null || post.at().isAfter(last) ? post.at() : last;
+            super.add(post);
             media.addAll(post.mediaIds());
         }
     }

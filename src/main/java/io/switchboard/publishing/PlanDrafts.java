@@ -84,7 +84,7 @@ class PlanDrafts {
                 days.days());
         var draft = new CampaignDrafts.Draft(id, actor, now, made.specHash(), made.basis(), made.replacing(),
                 days.posts, count(problems, Plan.Severity.ERROR), count(problems, Plan.Severity.WARNING),
-                days.posts == 0 ? null : days.first, days.posts == 0 ? null : days.last, summary);
+                days.first, days.last, summary);
         drafts.complete(draft);
         drafts.insertProblems(id, problems);
         drafts.trim(actor, PER_OPERATOR);
@@ -140,16 +140,12 @@ class PlanDrafts {
     }
 
     /** A plan's posts counted per day (UTC) as they come: how many, how many accounts, the first and last time. */
-    private static final class Days {
+    private static final class Days extends PlanSpan {
         private final Map<LocalDate, DayCount> byDay = new TreeMap<>();
-        int posts;
-        Instant first = Instant.MAX;
-        Instant last = Instant.MIN;
 
+        @Override
         void add(Plan.Post post) {
-            posts++;
-            first = post.at().isBefore(first) ? post.at() : first;
-            last = post.at().isAfter(last) ? post.at() : last;
+            super.add(post);
             byDay.computeIfAbsent(post.at().atZone(ZoneOffset.UTC).toLocalDate(), d -> new DayCount()).add(post);
         }
 
@@ -161,17 +157,13 @@ class PlanDrafts {
         }
     }
 
-    private static final class DayCount {
-        int posts;
+    private static final class DayCount extends PlanSpan {
         final Set<Long> accounts = new HashSet<>();
-        Instant first = Instant.MAX;
-        Instant last = Instant.MIN;
 
+        @Override
         void add(Plan.Post post) {
-            posts++;
+            super.add(post);
             accounts.add(post.accountId());
-            first = post.at().isBefore(first) ? post.at() : first;
-            last = post.at().isAfter(last) ? post.at() : last;
         }
     }
 
